@@ -1,0 +1,14 @@
+module github.com/replykit/replykit
+
+go 1.26.0
+
+require (
+	github.com/PuerkitoBio/goquery v1.13.0
+	github.com/stretchr/testify v1.12.1
+)
+
+require (
+	github.com/andybalholm/cascadia v1.3.4 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/net v0.62.0 // indirect
+)

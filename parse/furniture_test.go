@@ -1,0 +1,45 @@
+package parse
+
+import (
+	"testing"
+
+	"github.com/replykit/replykit/reply"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestIsFurniture(t *testing.T) {
+	tests := []struct {
+		line   string
+		want   bool
+		source string
+		views  int
+		date   string
+		crumbs []string
+	}{
+		{line: "网站支持IPv6", want: true},
+		{line: "当前位置:首页 政协提案 > 旺苍县人民政府办公室关于县政协十届一次会议第73号提案的答复", want: true,
+			crumbs: []string{"首页", "政协提案", "旺苍县人民政府办公室关于县政协十届一次会议第73号提案的答复"}},
+		{line: "发布时间:2020-10-21 来源:县民政局 点击量:2045 [ 字体: ] 打印 分享:", want: true, source: "县民政局", views: 2045, date: "2020-10-21"},
+		{line: "发布时间：2020-10-21 09:30:00　来源：县民政局　浏览次数：12", want: true, source: "县民政局", views: 12, date: "2020-10-21T09:30:00"},
+		{line: "来源:县民政局", want: true, source: "县民政局"},
+		{line: "时间:今年以来,我县认真贯彻落实中央", want: false},
+		{line: "涂轶、李勇委员:", want: false},
+		{line: "一、我县社区建设基本情况", want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			var p reply.Page
+			require.Equal(t, tt.want, isFurniture(tt.line, &p))
+			assert.Equal(t, tt.source, p.Source)
+			assert.Equal(t, tt.views, p.Views)
+			assert.Equal(t, tt.crumbs, p.Breadcrumb)
+			if tt.date != "" {
+				require.NotNil(t, p.Published)
+				assert.Equal(t, tt.date, p.Published.String())
+			} else {
+				assert.Nil(t, p.Published)
+			}
+		})
+	}
+}

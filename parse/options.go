@@ -1,0 +1,94 @@
+package parse
+
+// The default limits. Each can be changed with its Option.
+const (
+	DefaultMaxBytes     = 16 << 20 // 16 MiB of input
+	DefaultMaxDepth     = 512      // element nesting
+	DefaultMaxBlocks    = 200_000  // blocks in one notice
+	DefaultMaxParagraph = 4 << 20  // bytes in one block
+)
+
+// Option changes how a page or text is read.
+type Option func(*config)
+
+// config holds the options of one call. Its zero value is not used; see
+// newConfig for the defaults.
+type config struct {
+	url          string
+	contentType  string
+	charset      string
+	maxBytes     int64
+	maxDepth     int
+	maxBlocks    int
+	maxParagraph int
+}
+
+func newConfig(opts []Option) config {
+	c := config{
+		maxBytes:     DefaultMaxBytes,
+		maxDepth:     DefaultMaxDepth,
+		maxBlocks:    DefaultMaxBlocks,
+		maxParagraph: DefaultMaxParagraph,
+	}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	return c
+}
+
+// WithURL gives the page's address: it fills Page.URL and resolves
+// relative image links.
+func WithURL(url string) Option { return func(c *config) { c.url = url } }
+
+// WithContentType gives the HTTP Content-Type header the page was served
+// with; its charset parameter is taken as the page's declared encoding.
+func WithContentType(contentType string) Option {
+	return func(c *config) { c.contentType = contentType }
+}
+
+// WithCharset forces the page's encoding by its WHATWG label ("gbk",
+// "big5", "utf-8"…), over anything the page declares or its bytes suggest.
+func WithCharset(label string) Option { return func(c *config) { c.charset = label } }
+
+// WithMaxBytes sets the most bytes of input read; larger input is refused
+// with a *LimitError before it is read whole. Zero or less means the
+// default, DefaultMaxBytes.
+func WithMaxBytes(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxBytes = n
+		}
+	}
+}
+
+// WithMaxDepth sets the deepest element nesting read; content below it is
+// read as text of the element at the limit. Zero or less means the default.
+func WithMaxDepth(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxDepth = n
+		}
+	}
+}
+
+// WithMaxBlocks sets the most blocks (paragraphs, table rows, images) in one
+// notice; more are refused with a *LimitError. Zero or less means the default.
+func WithMaxBlocks(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxBlocks = n
+		}
+	}
+}
+
+// WithMaxParagraph sets the most bytes in one block; a longer block is
+// refused with a *LimitError. Zero or less means the default.
+func WithMaxParagraph(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxParagraph = n
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package parse
+
+import (
+	"io"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/replykit/replykit/reply"
+)
+
+// HTML reads a notice page from r, in any encoding, and returns its reply.
+// A page that replykit rendered is read back exactly from its markup.
+func HTML(r io.Reader, opts ...Option) (*reply.Reply, error) {
+	cfg := newConfig(opts)
+	doc, warnings, err := loadDocument(r, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := readDocument(doc, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	if len(warnings) > 0 {
+		rep.Warnings = append(warnings, rep.Warnings...)
+	}
+	return rep, nil
+}
+
+// Document reads a notice from a page already parsed by goquery, as HTML
+// does. The document's text is taken as already decoded.
+func Document(doc *goquery.Document, opts ...Option) (*reply.Reply, error) {
+	cfg := newConfig(opts)
+	return readDocument(doc, &cfg)
+}
+
+// readDocument reads a replykit-rendered page from its markup and any
+// other page by extracting its blocks and reading their structure.
+func readDocument(doc *goquery.Document, cfg *config) (*reply.Reply, error) {
+	if rep, ok, err := readRendered(doc, cfg); ok {
+		return rep, err
+	}
+	src, err := extractDocument(doc, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return readSource(src, cfg)
+}
+
+// Extract reads an HTML page from r, in any encoding, and finds the notice
+// in it: its blocks, title and page metadata.
+func Extract(r io.Reader, opts ...Option) (*Source, error) {
+	cfg := newConfig(opts)
+	doc, warnings, err := loadDocument(r, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	src, err := extractDocument(doc, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	src.Warnings = append(warnings, src.Warnings...)
+	return src, nil
+}
+
+// ExtractDocument finds the notice in a page already parsed by goquery.
+func ExtractDocument(doc *goquery.Document, opts ...Option) (*Source, error) {
+	cfg := newConfig(opts)
+	return extractDocument(doc, &cfg)
+}
+
+// Text reads a notice given as plain text, one paragraph a line, such as
+// the text of a notice's web page copied whole. Page furniture lines
+// (「当前位置：…」, 「发布时间：… 来源：… 点击量：…」) become page metadata.
+func Text(s string, opts ...Option) (*reply.Reply, error) {
+	cfg := newConfig(opts)
+	src, err := textSource(s, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	return readSource(src, &cfg)
+}
+
+// TextSource reads a notice given as plain text into a Source, one block
+// a line, page furniture taken out into Page.
+func TextSource(s string, opts ...Option) (*Source, error) {
+	cfg := newConfig(opts)
+	return textSource(s, &cfg)
+}
+
+// Read reads the document's structure from a Source: title, kind, the
+// proposal answered, addressees, opening, sections, points, closing, end
+// matter and signature.
+func Read(src *Source, opts ...Option) (*reply.Reply, error) {
+	cfg := newConfig(opts)
+	return readSource(src, &cfg)
+}

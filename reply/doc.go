@@ -1,0 +1,17 @@
+// Package reply holds the typed model of a Chinese government reply to a
+// proposal or suggestion (政协提案答复, 人大代表建议答复) and its reference
+// format, replykit/v1: versioned JSON described by an embedded JSON Schema.
+//
+// A Reply keeps two things apart: the facts a reader takes from a notice
+// (who is answered, which proposal, the sections, the issuing office and the
+// date) and the lines as they were written where they carry those facts
+// (Header and Trailer). The facts are what programs use; the lines are what
+// makes sure that nothing of the source text is lost. PlainText gives the
+// reply's text back in document order.
+//
+// The package also reads the forms that Chinese official documents use for
+// numbers and dates: ParseNumeral reads 「十届」「二十三」「一百零五」 and
+// ParseDate reads 「2017年3月16日」「二〇一七年三月十六日」「2017-03-16」.
+//
+// See FORMAT.md beside this package for the reference format, field by field.
+package reply
