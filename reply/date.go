@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // Errors that ParseDate wraps in a *DateError.
@@ -92,10 +92,11 @@ func daysIn(y, m int) int {
 // ParseDate reads a date in the forms Chinese notices use:
 // 「2017年3月16日」, 「二〇一七年三月十六日」, 「2017-03-16」, 「2017.3.16」,
 // 「2017/3/16」, 「20170316」, each with or without a time (「2020-10-21 09:30」,
-// 「2020年10月21日 9:30:15」), with full-width digits, a dropped 日
-// (「2021年5月6」), and seven digits where only one reading exists
-// (「2020715」 is 2020-07-15). Surrounding spaces are ignored. The result
-// keeps s as written in Text. A failure is a *DateError wrapping
+// 「2020年10月21日 9:30:15」, 「2020-10-21T09:30:00」), with full-width digits,
+// Chinese numerals with 〇, ○ or 零, a dropped 日 (「2021年5月6」), and seven
+// digits where only one reading exists (「2020715」 is 2020-07-15; 「2021112」
+// is ambiguous). The year has four digits. Surrounding spaces are ignored.
+// The result keeps s as written in Text. A failure is a *DateError wrapping
 // ErrNotDate, ErrImpossibleDate or ErrAmbiguousDate.
 func ParseDate(s string) (Date, error) {
 	text := strings.TrimSpace(strings.Trim(s, "　\u00a0"))
@@ -126,26 +127,37 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
-// splitTime separates a trailing time of day from the date.
+// splitTime separates a trailing time of day from the date. In the
+// 「年月日」 form everything after 日 (or 号) is the time, so that spaces
+// inside the date (「2017年 3月 16日」) and a time with no space before it
+// (「2017年3月16日09:30」) are both read.
 func splitTime(s string) (date, clock string) {
+	if strings.ContainsRune(s, '年') {
+		if i := strings.IndexAny(s, "日号"); i >= 0 {
+			end := i + len("日")
+			return s[:end], strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s[end:]), "T"))
+		}
+	}
 	if i := strings.IndexAny(s, " \tT　"); i > 0 {
 		return strings.TrimSpace(s[:i]), strings.TrimSpace(strings.TrimLeft(s[i:], " \tT　"))
 	}
 	return s, ""
 }
 
-// parseCJKDate reads 「2017年3月16日」 and 「二〇一七年三月十六日」.
+// parseCJKDate reads 「2017年3月16日」 and 「二〇一七年三月十六日」. The year
+// has four digits, Arabic or Chinese (「二〇一七」「二0一七」); the month and
+// day are numerals of any form ParseNumeral reads.
 func parseCJKDate(s string) (y, m, d int, err error) {
 	yi := strings.IndexRune(s, '年')
+	if yi <= 0 {
+		return 0, 0, 0, ErrNotDate
+	}
 	rest := s[yi+len("年"):]
 	mi := strings.IndexRune(rest, '月')
-	if yi <= 0 || mi <= 0 {
+	if mi <= 0 {
 		return 0, 0, 0, ErrNotDate
 	}
 	dayText := strings.TrimSuffix(strings.TrimSuffix(rest[mi+len("月"):], "日"), "号")
-	if dayText == "" {
-		return 0, 0, 0, ErrNotDate
-	}
 	vals := [3]int{}
 	for i, part := range []string{s[:yi], rest[:mi], dayText} {
 		part = strings.TrimSpace(part)
@@ -154,6 +166,9 @@ func parseCJKDate(s string) (y, m, d int, err error) {
 			return 0, 0, 0, ErrNotDate
 		}
 		vals[i] = n
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(s[:yi])) != 4 || vals[0] < 1000 {
+		return 0, 0, 0, ErrNotDate
 	}
 	return vals[0], vals[1], vals[2], nil
 }
@@ -179,12 +194,12 @@ func parseNumericDate(s string) (y, m, d int, err error) {
 	if len(fields) == 1 {
 		return splitRun(fields[0])
 	}
-	if len(fields) != 3 || len(fields[0]) != 4 {
+	if len(fields) != 3 || len(fields[0]) != 4 || fields[0][0] == '0' {
 		return 0, 0, 0, ErrNotDate
 	}
 	var v [3]int
 	for i, f := range fields {
-		if f == "" || len(f) > 4 {
+		if f == "" || i > 0 && len(f) > 2 {
 			return 0, 0, 0, ErrNotDate
 		}
 		v[i], _ = parseDigits([]rune(f))
@@ -193,38 +208,46 @@ func parseNumericDate(s string) (y, m, d int, err error) {
 }
 
 // splitRun reads a date written without separators: eight digits, or seven
-// when only one split gives a real date.
+// when only one split gives a real date. The month must be 1–12 and the day
+// 1–31 for the digits to be a date at all; a day the month does not have
+// (「20170230」) is an impossible date.
 func splitRun(s string) (y, m, d int, err error) {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
-			return 0, 0, 0, ErrNotDate
-		}
+	if len(s) < 7 || len(s) > 8 || s[0] == '0' {
+		return 0, 0, 0, ErrNotDate
 	}
 	atoi := func(t string) int { n, _ := parseDigits([]rune(t)); return n }
-	switch len(s) {
-	case 8:
-		return atoi(s[:4]), atoi(s[4:6]), atoi(s[6:]), nil
-	case 6:
-		return atoi(s[:4]), atoi(s[4:5]), atoi(s[5:]), nil
-	case 7:
-		y = atoi(s[:4])
-		var found [][2]int
-		for _, mlen := range []int{1, 2} {
-			mm, dd := atoi(s[4:4+mlen]), atoi(s[4+mlen:])
-			if s[4] == '0' && mlen == 1 || s[4+mlen] == '0' && len(s[4+mlen:]) == 1 {
-				continue
-			}
-			if (Date{Year: y, Month: mm, Day: dd}).Valid() {
-				found = append(found, [2]int{mm, dd})
-			}
+	y = atoi(s[:4])
+	shaped := func(mm, dd int) bool { return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31 }
+	if len(s) == 8 {
+		m, d = atoi(s[4:6]), atoi(s[6:])
+		if !shaped(m, d) {
+			return 0, 0, 0, ErrNotDate
 		}
-		switch len(found) {
-		case 0:
-			return 0, 0, 0, ErrImpossibleDate
-		case 1:
-			return y, found[0][0], found[0][1], nil
+		return y, m, d, nil
+	}
+	var found [][2]int
+	impossible := false
+	for _, mlen := range []int{1, 2} {
+		ms, ds := s[4:4+mlen], s[4+mlen:]
+		if ms[0] == '0' && mlen == 1 || ds[0] == '0' && len(ds) == 1 {
+			continue
 		}
+		mm, dd := atoi(ms), atoi(ds)
+		switch {
+		case !shaped(mm, dd):
+		case (Date{Year: y, Month: mm, Day: dd}).Valid():
+			found = append(found, [2]int{mm, dd})
+		default:
+			impossible = true
+		}
+	}
+	switch {
+	case len(found) == 1:
+		return y, found[0][0], found[0][1], nil
+	case len(found) > 1:
 		return 0, 0, 0, ErrAmbiguousDate
+	case impossible:
+		return 0, 0, 0, ErrImpossibleDate
 	}
 	return 0, 0, 0, ErrNotDate
 }

@@ -13,5 +13,12 @@
 // numbers and dates: ParseNumeral reads 「十届」「二十三」「一百零五」 and
 // ParseDate reads 「2017年3月16日」「二〇一七年三月十六日」「2017-03-16」.
 //
+// Marshal and Unmarshal write and read the reference format; Unmarshal
+// refuses another format version (ErrFormat) and unknown keys, placing every
+// error by line. JSONSchema returns the format's JSON Schema. Validate checks
+// what a schema cannot: that dates match their text, that section numbers
+// match their markers and go up, and the like, reporting every problem with
+// its path in one *ValidationError.
+//
 // See FORMAT.md beside this package for the reference format, field by field.
 package reply

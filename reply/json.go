@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 )
 
 // FormatV1 is the version tag of the reference format this package writes
@@ -44,31 +43,18 @@ type wireReply struct {
 
 // MarshalJSON writes r in the reference format, "format" first.
 func (r *Reply) MarshalJSON() ([]byte, error) {
-	return json.Marshal(wireReply{Format: FormatV1, replyFields: (*replyFields)(r)})
+	return marshalText(wireReply{Format: FormatV1, replyFields: (*replyFields)(r)})
 }
 
 // UnmarshalJSON reads r from the reference format. It rejects a missing or
-// unknown "format" with an error wrapping ErrFormat.
+// unknown "format" with an error wrapping ErrFormat, and an unknown key or a
+// value of the wrong type with a *SyntaxError.
 func (r *Reply) UnmarshalJSON(data []byte) error {
-	var head struct {
-		Format *string `json:"format"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
+	got, err := decodeReply(data)
+	if err != nil {
 		return err
 	}
-	switch {
-	case head.Format == nil:
-		return fmt.Errorf("reply: no \"format\" key: %w", ErrFormat)
-	case *head.Format != FormatV1:
-		return fmt.Errorf("reply: format %q, want %q: %w", *head.Format, FormatV1, ErrFormat)
-	}
-	w := wireReply{replyFields: (*replyFields)(&Reply{})}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		return err
-	}
-	*r = Reply(*w.replyFields)
+	*r = *got
 	return nil
 }
 
@@ -86,48 +72,82 @@ func Marshal(r *Reply) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Unmarshal reads a reply in the reference format. Syntax and type errors
-// are a *SyntaxError with the line and byte offset; a missing or unknown
-// format version wraps ErrFormat; unknown keys are refused.
+// Unmarshal reads a reply in the reference format. Malformed JSON, an
+// unknown key (wrapping ErrUnknownKey) and a value of the wrong type are a
+// *SyntaxError with the line and byte offset; a missing or unknown format
+// version wraps ErrFormat.
 func Unmarshal(data []byte) (*Reply, error) {
-	r := &Reply{}
+	if !json.Valid(data) {
+		return nil, locateSyntaxError(data)
+	}
+	return decodeReply(data)
+}
+
+// locateSyntaxError returns the *SyntaxError of JSON that json.Valid
+// refused, placed by line and byte offset.
+func locateSyntaxError(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(r); err != nil {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return decodeError(data, err)
+	}
+	off := dec.InputOffset()
+	for off < int64(len(data)) && bytes.IndexByte([]byte(" \t\r\n"), data[off]) >= 0 {
+		off++ // to where the extra data starts
+	}
+	return &SyntaxError{Offset: off, Line: lineAt(data, off), Err: errors.New("data after the reply")}
+}
+
+// decodeReply reads one well-formed JSON value as a reply: the format tag
+// first, then the shape of every value, then the values themselves.
+func decodeReply(data []byte) (*Reply, error) {
+	if err := checkFormat(data); err != nil {
+		return nil, err
+	}
+	if err := checkShape(data); err != nil {
+		return nil, err
+	}
+	w := wireReply{replyFields: &replyFields{}}
+	if err := json.Unmarshal(data, &w); err != nil {
 		return nil, decodeError(data, err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, &SyntaxError{Offset: dec.InputOffset(), Line: lineAt(data, dec.InputOffset()), Err: errors.New("data after the reply")}
-	}
-	return r, nil
+	r := Reply(*w.replyFields)
+	return &r, nil
 }
 
-// decodeError places a decoding error in the input.
-func decodeError(data []byte, err error) error {
-	if errors.Is(err, ErrFormat) {
-		return err
+// checkFormat finds the top-level "format" key of well-formed JSON without
+// decoding the rest, and checks that it is FormatV1.
+func checkFormat(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		off := dec.InputOffset()
+		return &SyntaxError{Offset: off, Line: lineAt(data, off), Err: errors.New("a reply is a JSON object")}
 	}
-	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		off = int64(len(data))
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return decodeError(data, err)
+		}
+		if tok != "format" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return decodeError(data, err)
+			}
+			continue
+		}
+		v, err := dec.Token()
+		format, ok := v.(string)
+		switch {
+		case err != nil:
+			return decodeError(data, err)
+		case !ok:
+			return fmt.Errorf("reply: \"format\" is not a string: %w", ErrFormat)
+		case format != FormatV1:
+			return fmt.Errorf("reply: format %q, want %q: %w", format, FormatV1, ErrFormat)
+		}
+		return nil
 	}
-	if off < 0 {
-		return fmt.Errorf("reply: decode JSON: %w", err)
-	}
-	return &SyntaxError{Offset: off, Line: lineAt(data, off), Err: err}
-}
-
-func lineAt(data []byte, off int64) int {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	return bytes.Count(data[:off], []byte{'\n'}) + 1
+	return fmt.Errorf("reply: no \"format\" key: %w", ErrFormat)
 }
 
 // wireSignature is Signature as the reference format writes it.
@@ -140,7 +160,7 @@ type wireSignature struct {
 // MarshalJSON writes the signature with the date normalised ("date",
 // YYYY-MM-DD) beside the date as written ("dateText").
 func (s Signature) MarshalJSON() ([]byte, error) {
-	return json.Marshal(wireSignature{Office: s.Office, Date: s.Date.String(), DateText: s.Date.Text})
+	return marshalText(wireSignature{Office: s.Office, Date: s.Date.String(), DateText: s.Date.Text})
 }
 
 // UnmarshalJSON reads a signature written by MarshalJSON.
@@ -180,7 +200,7 @@ func (p Page) MarshalJSON() ([]byte, error) {
 	if p.Published != nil {
 		w.Published, w.PublishedText = p.Published.String(), p.Published.Text
 	}
-	return json.Marshal(w)
+	return marshalText(w)
 }
 
 // UnmarshalJSON reads page metadata written by MarshalJSON.
@@ -199,6 +219,18 @@ func (p *Page) UnmarshalJSON(data []byte) error {
 		p.Published = &d
 	}
 	return nil
+}
+
+// marshalText is json.Marshal without the escaping of <, > and &, so that
+// the text of a notice reads in the reference format as it was written.
+func marshalText(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 func strictDecode(data []byte, v any) error {

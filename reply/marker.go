@@ -155,4 +155,3 @@ func isChineseNumber(s string) bool {
 	}
 	return true
 }
-

@@ -1,0 +1,256 @@
+package reply
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// ErrInvalid is matched, through errors.Is, by the *ValidationError that
+// Validate returns.
+var ErrInvalid = errors.New("invalid reply")
+
+// Problem is one inconsistency that Validate found.
+type Problem struct {
+	// Path places the problem in the model, in the reference format's key
+	// names: 「title」, 「signature.date」, 「sections[2].sections[0].number」.
+	Path string
+	// Message says what is wrong, in English.
+	Message string
+}
+
+// String returns the problem as 「path: message」.
+func (p Problem) String() string { return p.Path + ": " + p.Message }
+
+// ValidationError lists every inconsistency Validate found in a reply, in
+// document order.
+type ValidationError struct {
+	Problems []Problem
+}
+
+// Error lists the problems, one a line, after a first line that counts
+// them.
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "reply: invalid reply: %d problem", len(e.Problems))
+	if len(e.Problems) != 1 {
+		b.WriteByte('s')
+	}
+	for _, p := range e.Problems {
+		b.WriteByte('\n')
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrInvalid, so that errors.Is(err, ErrInvalid) holds.
+func (e *ValidationError) Unwrap() error { return ErrInvalid }
+
+// Validate checks that the reply is consistent: a title and a known kind;
+// dates that hold real values matching their text as written; section
+// numbers that match their markers, one marker level among siblings and
+// numbers that go up (gaps are allowed, repeats and restarts are not);
+// named addressees; blocks that are exactly one of a paragraph, a table or
+// an image; points with a marker and a lead that begins their text; tables
+// with rows; images with an http, https or relative URL; a known answer
+// category; header and trailer lines with text, the header stating the
+// title; a proposal term and session that are not negative. It reports
+// every problem at once in a *ValidationError, or returns nil.
+func (r *Reply) Validate() error {
+	v := &validator{}
+	v.reply(r)
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+// validator collects problems as it walks a reply.
+type validator struct {
+	problems []Problem
+}
+
+func (v *validator) addf(path, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) reply(r *Reply) {
+	if r.Kind == "" {
+		v.addf("kind", "missing")
+	} else if !r.Kind.Valid() {
+		v.addf("kind", "unknown kind %q (want %q, %q or %q)", r.Kind, KindProposalReply, KindSuggestionReply, KindOther)
+	}
+	if strings.TrimSpace(r.Title) == "" {
+		v.addf("title", "empty")
+	}
+	v.lines("header", r.Header)
+	if len(r.Header) > 0 && !hasField(r.Header, FieldTitle) {
+		v.addf("header", "no line states the title (field %q)", FieldTitle)
+	}
+	if p := r.Proposal; p != nil {
+		if p.Term < 0 {
+			v.addf("proposal.term", "negative: %d", p.Term)
+		}
+		if p.Session < 0 {
+			v.addf("proposal.session", "negative: %d", p.Session)
+		}
+	}
+	for i, a := range r.Addressees {
+		if strings.TrimSpace(a.Name) == "" {
+			v.addf(index("addressees", i)+".name", "empty")
+		}
+	}
+	v.blocks("opening", r.Opening)
+	v.sections("sections", r.Sections)
+	v.blocks("closing", r.Closing)
+	switch r.Category {
+	case "", CategoryA, CategoryB, CategoryC:
+	default:
+		v.addf("category", "unknown category %q (want A, B or C)", r.Category)
+	}
+	if r.Signature != nil {
+		v.date("signature.date", r.Signature.Date)
+	}
+	v.lines("trailer", r.Trailer)
+	if p := r.Page; p != nil {
+		if p.Published != nil {
+			v.date("page.published", *p.Published)
+		}
+		if p.Views < 0 {
+			v.addf("page.views", "negative: %d", p.Views)
+		}
+	}
+}
+
+// date checks that a date holds a real value and that its text, when set,
+// reads as that value.
+func (v *validator) date(path string, d Date) {
+	if d.IsZero() {
+		return
+	}
+	if !d.Valid() {
+		v.addf(path, "not a valid date: %04d-%02d-%02d (written %q)", d.Year, d.Month, d.Day, d.Text)
+		return
+	}
+	if d.Text == "" {
+		return
+	}
+	parsed, err := ParseDate(d.Text)
+	if err != nil {
+		v.addf(path, "text %q does not read as a date: %v", d.Text, errors.Unwrap(err))
+		return
+	}
+	parsed.Text = d.Text
+	if parsed != d {
+		v.addf(path, "value %s does not match the text %q, which reads %s", d, d.Text, parsed)
+	}
+}
+
+// sections checks sibling sections and, recursively, their contents.
+func (v *validator) sections(path string, ss []Section) {
+	firstLevel, last := LevelNone, 0
+	for i, s := range ss {
+		p := index(path, i)
+		m, level, n := ReadMarker(s.Marker)
+		switch {
+		case s.Marker == "":
+			v.addf(p+".marker", "empty")
+		case m != s.Marker:
+			v.addf(p+".marker", "%q is not a section marker", s.Marker)
+		default:
+			if n != s.Number {
+				v.addf(p+".number", "%d, but the marker %q is %d", s.Number, s.Marker, n)
+			}
+			if firstLevel == LevelNone {
+				firstLevel = level
+			} else if level != firstLevel {
+				v.addf(p+".marker", "%q is level %d, its first sibling level %d", s.Marker, level, firstLevel)
+			}
+		}
+		if i > 0 && s.Number <= last {
+			v.addf(p+".number", "%d does not follow %d: numbers must go up", s.Number, last)
+		}
+		last = s.Number
+		v.blocks(p+".blocks", s.Blocks)
+		v.sections(p+".sections", s.Sections)
+	}
+}
+
+// blocks checks that each block is one thing, and that thing's parts.
+func (v *validator) blocks(path string, bs []Block) {
+	for i, b := range bs {
+		p := index(path, i)
+		kinds := 0
+		if b.Text != "" || len(b.Points) > 0 {
+			kinds++
+		}
+		if b.Table != nil {
+			kinds++
+		}
+		if b.Image != nil {
+			kinds++
+		}
+		switch kinds {
+		case 0:
+			v.addf(p, "empty block: no text, points, table or image")
+		case 1:
+		default:
+			v.addf(p, "more than one of paragraph, table and image")
+		}
+		for j, pt := range b.Points {
+			pp := index(p+".points", j)
+			if pt.Marker == "" {
+				v.addf(pp+".marker", "empty")
+			}
+			if !strings.HasPrefix(pt.Text, pt.Lead) {
+				v.addf(pp+".lead", "%q does not begin the point's text", pt.Lead)
+			}
+		}
+		if b.Table != nil && len(b.Table.Rows) == 0 {
+			v.addf(p+".table.rows", "no rows")
+		}
+		if b.Image != nil {
+			v.imageURL(p+".image.url", b.Image.URL)
+		}
+	}
+}
+
+// imageURL accepts http, https and relative URLs only: anything else
+// (javascript:, data:, file:) must not reach a rendered page.
+func (v *validator) imageURL(path, s string) {
+	if strings.TrimSpace(s) == "" {
+		v.addf(path, "empty")
+		return
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		v.addf(path, "not a URL: %v", err)
+		return
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https":
+	default:
+		v.addf(path, "scheme %q: only http, https and relative URLs are kept", u.Scheme)
+	}
+}
+
+// lines checks the lines of a header or trailer.
+func (v *validator) lines(path string, ls []Line) {
+	for i, l := range ls {
+		if strings.TrimSpace(l.Text) == "" {
+			v.addf(index(path, i)+".text", "empty")
+		}
+	}
+}
+
+func hasField(ls []Line, f Field) bool {
+	for _, l := range ls {
+		if l.Field == f {
+			return true
+		}
+	}
+	return false
+}
+
+func index(path string, i int) string { return path + "[" + itoa(i) + "]" }
