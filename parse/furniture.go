@@ -39,7 +39,7 @@ var furnitureLines = []string{
 }
 
 // breadcrumbPrefixes start the location line (当前位置).
-var breadcrumbPrefixes = []string{"当前位置", "您现在的位置", "您当前的位置", "当前的位置", "您的位置", "所在位置", "位置"}
+var breadcrumbPrefixes = []string{"您当前所在位置", "您所在的位置", "您所在位置", "当前所在位置", "当前位置", "您现在的位置", "您当前的位置", "当前的位置", "您的位置", "所在位置", "位置"}
 
 // isFurniture reports whether line is page furniture rather than notice
 // text, and records in page whatever it states: breadcrumb, publish time,
@@ -192,10 +192,9 @@ func valueEnd(s, field string) int {
 			}
 			return i
 		}
-		if i > 0 {
-			if _, _, _, ok := cutFieldLabelOnly(s[i:]); ok {
-				return i
-			}
+		// The next label ends the value, even at once (an empty value).
+		if _, _, _, ok := cutFieldLabelOnly(s[i:]); ok {
+			return i
 		}
 		i += size
 	}

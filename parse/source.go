@@ -55,11 +55,11 @@ type Align uint8
 
 // The alignments.
 const (
-	AlignNone   Align = iota // not set
-	AlignLeft                // left
-	AlignCenter              // centred
-	AlignRight               // right, as signatures and dates often are
-	AlignJustify             // justified
+	AlignNone    Align = iota // not set
+	AlignLeft                 // left
+	AlignCenter               // centred
+	AlignRight                // right, as signatures and dates often are
+	AlignJustify              // justified
 )
 
 // Pos is a position in the source: a 1-based line for text, a byte offset
@@ -79,4 +79,3 @@ func (p Pos) String() string {
 	}
 	return ""
 }
-

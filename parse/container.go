@@ -1,0 +1,492 @@
+package parse
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// How the content container is found (scanPage):
+//
+//   - The CMS markers win: the Hanweb comments <!--ZJEG_RSS.content.begin-->
+//     and <!--ZJEG_RSS.content.end-->, then TRS's .TRS_Editor,
+//     .trs_editor_view and .TRS_UEditor, then #zoom and #UCAP-CONTENT —
+//     each when it holds at least a third of the text of the best
+//     text-density scanCand (a small editor box beside the body is not it).
+//   - Otherwise text density decides, as a browser's reader view does: each
+//     paragraph-like element (p, div, td, li…) with ten or more characters
+//     of its own text outside links gives that count to itself, its parent
+//     and half of it to its grandparent; the element with the highest score,
+//     scaled by its share of text outside links and raised a quarter for an
+//     <article> or a content-like class (content, article, detail, zoom,
+//     text…), is the container. This finds .article/.content divisions,
+//     <article>, and the cell of an old site's layout table.
+//
+// The text of navigation, headers, footers, asides and widgets counts as
+// link text; hidden elements, scripts and styles take no part.
+
+// region is the part of a page that holds the notice: the children of
+// node, or those from first to last when both are set.
+type region struct {
+	node        *html.Node
+	first, last *html.Node
+	how         string // what found it: "hanweb", "trs", "zoom", "density"
+	text, links int    // characters outside and inside links
+}
+
+// pageScan is what one walk over the whole page found.
+type pageScan struct {
+	region     region
+	metas      map[string]string // meta names lower-cased → content
+	title      string            // <title>
+	canonical  string
+	baseHref   string
+	savedFrom  string         // the URL of a browser's "saved from url=" comment
+	linkHosts  map[string]int // hosts of absolute links → count
+	homeHost   string         // host of a 首页 link
+	body       *html.Node
+	totalText  int
+	totalLinks int
+}
+
+// scanFrame is one open element during the scan.
+type scanFrame struct {
+	n          *html.Node
+	own        int // characters of own text outside links
+	sub, links int // characters in the subtree outside and inside links
+	block      bool
+	muted      bool   // navigation, chrome or a link: text counts as links
+	cid        string // class and id
+}
+
+// scanCand is an element scored as a possible container.
+type scanCand struct {
+	n     *html.Node
+	score float64
+}
+
+// containerWords raise the score of an element whose class or id holds one.
+var containerWords = []string{"content", "article", "detail", "zoom", "text", "main", "con", "body", "wenzhang", "zw", "nr"}
+
+// strongContainers are class or id words of CMS content containers, best first.
+var strongContainers = [][]string{
+	{"trs_editor", "trs_editor_view", "trs_ueditor"},
+	{"zoom", "ucap-content"},
+}
+
+// scanPage walks the whole page once, without recursion: it gathers the
+// meta tags and link hosts and finds the content container.
+func scanPage(doc *html.Node) *pageScan {
+	ps := &pageScan{metas: map[string]string{}, linkHosts: map[string]int{}}
+	var (
+		stack   []scanFrame
+		scores  = map[*html.Node]float64{}
+		strong  = make([]scanCand, len(strongContainers))
+		hanBeg  *html.Node
+		hanEnd  *html.Node
+		subText = map[*html.Node][2]int{}
+	)
+	inLink := 0
+	n := doc
+	for n != nil {
+		// Enter n.
+		descend := false
+		switch n.Type {
+		case html.DocumentNode:
+			descend = true
+		case html.CommentNode:
+			d := n.Data
+			switch {
+			case strings.Contains(d, "ZJEG_RSS.content.begin"):
+				if hanBeg == nil {
+					hanBeg = n
+				}
+			case strings.Contains(d, "ZJEG_RSS.content.end"):
+				if hanBeg != nil && hanEnd == nil {
+					hanEnd = n
+				}
+			case ps.savedFrom == "" && strings.Contains(d, "saved from url="):
+				ps.savedFrom = savedFromURL(d)
+			}
+		case html.TextNode:
+			c := countText(n.Data)
+			if c > 0 && len(stack) > 0 {
+				if inLink > 0 {
+					stack[len(stack)-1].links += c
+				} else {
+					for i := len(stack) - 1; i >= 0; i-- {
+						if stack[i].block {
+							stack[i].own += c
+							break
+						}
+					}
+					stack[len(stack)-1].sub += c
+				}
+			}
+		case html.ElementNode:
+			descend = ps.enterElement(n)
+			if descend {
+				cid := classID(n)
+				muted := n.DataAtom == atom.A || isChrome(n, cid)
+				if muted {
+					inLink++
+				}
+				stack = append(stack, scanFrame{n: n, block: isBlockTag(n.DataAtom), cid: cid, muted: muted})
+			}
+		}
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		// Leave n and every ancestor whose children are done.
+		for n != nil {
+			if n.Type == html.ElementNode && len(stack) > 0 && stack[len(stack)-1].n == n {
+				f := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if f.muted {
+					inLink--
+				}
+				if len(stack) > 0 {
+					p := &stack[len(stack)-1]
+					p.sub += f.sub
+					p.links += f.links
+				}
+				self := 1.0
+				if n.DataAtom == atom.Table && f.sub >= 10 && isDataTable(n) {
+					// A data table is content as a paragraph is, but
+					// never the container itself.
+					f.own, self = f.sub, 0
+				}
+				if f.block && f.own >= 10 {
+					scores[n] += self * float64(f.own)
+					if len(stack) > 0 {
+						scores[stack[len(stack)-1].n] += float64(f.own)
+					}
+					if len(stack) > 1 {
+						scores[stack[len(stack)-2].n] += float64(f.own) / 2
+					}
+				}
+				if cid := f.cid; cid != "" {
+					for i, words := range strongContainers {
+						if hasClassWord(cid, words) && float64(f.sub) > strong[i].score {
+							strong[i] = scanCand{n, float64(f.sub)}
+						}
+					}
+				}
+				if scores[n] > 0 || strongAt(strong, n) {
+					subText[n] = [2]int{f.sub, f.links}
+				}
+				if n.DataAtom == atom.Body {
+					ps.totalText, ps.totalLinks = f.sub, f.links
+				}
+			}
+			if n == doc {
+				n = nil
+				break
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+		}
+	}
+	// The density winner.
+	var best scanCand
+	for node, s := range scores {
+		st := subText[node]
+		if st[0] == 0 {
+			continue
+		}
+		s *= float64(st[0]) / float64(st[0]+st[1])
+		if node.DataAtom == atom.Article || hasClassWord(classID(node), containerWords) {
+			s *= 1.25
+		}
+		if s > best.score || (s == best.score && best.n != nil && nodeBefore(node, best.n)) {
+			best = scanCand{node, s}
+		}
+	}
+	bestText := 0
+	if best.n != nil {
+		bestText = subText[best.n][0]
+	}
+	enough := func(text int) bool { return text >= 20 && text*3 >= bestText }
+	switch {
+	case hanBeg != nil && hanEnd != nil && hanBeg.Parent == hanEnd.Parent:
+		r := region{node: hanBeg.Parent, first: hanBeg, last: hanEnd, how: "hanweb"}
+		r.text, r.links = rangeText(hanBeg, hanEnd)
+		if enough(r.text) {
+			ps.region = r
+			return ps
+		}
+	case hanBeg != nil && hanEnd != nil:
+		if a := commonAncestor(hanBeg, hanEnd); a != nil && a.FirstChild != nil {
+			if text, links := rangeText(a.FirstChild, a.LastChild); enough(text) {
+				ps.region = region{node: a, how: "hanweb", text: text, links: links}
+				return ps
+			}
+		}
+	}
+	for i, c := range strong {
+		if c.n != nil && enough(int(c.score)) {
+			st := subText[c.n]
+			ps.region = region{node: c.n, how: [...]string{"trs", "zoom"}[i], text: st[0], links: st[1]}
+			return ps
+		}
+	}
+	if best.n != nil {
+		st := subText[best.n]
+		ps.region = region{node: best.n, how: "density", text: st[0], links: st[1]}
+	}
+	return ps
+}
+
+// enterElement records what n tells about the page and reports whether its
+// content takes part in the scan.
+func (ps *pageScan) enterElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Head:
+		ps.scanHead(n)
+		return false
+	case atom.Meta:
+		ps.addMeta(n)
+		return false
+	case atom.Title:
+		if ps.title == "" && n.FirstChild != nil {
+			ps.title = n.FirstChild.Data
+		}
+		return false
+	case atom.Link:
+		if strings.EqualFold(getAttr(n, "rel"), "canonical") && ps.canonical == "" {
+			ps.canonical = strings.TrimSpace(getAttr(n, "href"))
+		}
+		return false
+	case atom.Base:
+		if ps.baseHref == "" {
+			ps.baseHref = strings.TrimSpace(getAttr(n, "href"))
+		}
+		return false
+	case atom.Body:
+		if ps.body == nil {
+			ps.body = n
+		}
+	case atom.A:
+		ps.addLink(n)
+	}
+	return !isDropTag(n.DataAtom) && !isHidden(n)
+}
+
+// isChrome reports whether n is navigation, a header or footer, or a
+// widget: its text counts as link text, so that it never scores as content.
+func isChrome(n *html.Node, cid string) bool {
+	if isChromeTag(n.DataAtom) {
+		return true
+	}
+	return cid != "" && isWidget(cid) && !hasClassWord(cid, strongContainers[0])
+}
+
+// scanHead reads the head's meta, title, link and base elements.
+func (ps *pageScan) scanHead(head *html.Node) {
+	for c := head.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			ps.enterElement(c)
+		}
+		if c.Type == html.CommentNode && ps.savedFrom == "" && strings.Contains(c.Data, "saved from url=") {
+			ps.savedFrom = savedFromURL(c.Data)
+		}
+	}
+}
+
+// addMeta records a <meta name content> (or property) tag; the first of a
+// name wins.
+func (ps *pageScan) addMeta(n *html.Node) {
+	name := getAttr(n, "name")
+	if name == "" {
+		name = getAttr(n, "property")
+	}
+	if name == "" {
+		return
+	}
+	name = strings.ToLower(strings.TrimSpace(name))
+	if _, ok := ps.metas[name]; ok {
+		return
+	}
+	ps.metas[name] = strings.TrimSpace(getAttr(n, "content"))
+}
+
+// addLink counts the host of an absolute link and notes the home link.
+func (ps *pageScan) addLink(n *html.Node) {
+	href := strings.TrimSpace(getAttr(n, "href"))
+	if !strings.HasPrefix(href, "http://") && !strings.HasPrefix(href, "https://") && !strings.HasPrefix(href, "//") {
+		return
+	}
+	u, err := url.Parse(href)
+	if err != nil || u.Host == "" {
+		return
+	}
+	host := strings.ToLower(u.Hostname())
+	ps.linkHosts[host]++
+	if ps.homeHost == "" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+		switch strings.TrimSpace(n.FirstChild.Data) {
+		case "首页", "网站首页", "返回首页", "主页":
+			ps.homeHost = host
+		}
+	}
+}
+
+// savedFromURL reads the URL of a browser's 「saved from url=(0083)http://…」 comment.
+func savedFromURL(d string) string {
+	_, rest, _ := strings.Cut(d, "saved from url=")
+	if i := strings.IndexByte(rest, ')'); i >= 0 && strings.HasPrefix(rest, "(") {
+		rest = rest[i+1:]
+	}
+	if i := strings.IndexAny(rest, " \t\r\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
+}
+
+// hasClassWord reports whether cid holds one of words as a whole class or
+// id token, or as a part of one joined by - or _; a word with _ in it
+// (trs_editor) also matches inside a token.
+func hasClassWord(cid string, words []string) bool {
+	for cid != "" {
+		var tok string
+		tok, cid, _ = strings.Cut(cid, " ")
+		if tok == "" {
+			continue
+		}
+		for _, w := range words {
+			if tok == w || strings.Contains(w, "_") && strings.Contains(tok, w) {
+				return true
+			}
+		}
+		for part := tok; part != ""; {
+			i := strings.IndexAny(part, "-_")
+			p := part
+			if i >= 0 {
+				p, part = part[:i], part[i+1:]
+			} else {
+				part = ""
+			}
+			for _, w := range words {
+				if p == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// countText counts the characters of s that are not white space.
+func countText(s string) int {
+	c := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		switch {
+		case b < utf8.RuneSelf:
+			if b > ' ' {
+				c++
+			}
+			i++
+		case mayBeSpace(b):
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWS(r) {
+				c++
+			}
+			i += size
+		case b&0xC0 == 0x80:
+			i++ // a continuation byte
+		default:
+			c++
+			i++
+		}
+	}
+	return c
+}
+
+// rangeText counts the text of the siblings from first to last, outside
+// and inside links.
+func rangeText(first, last *html.Node) (text, links int) {
+	count := func(n *html.Node, top *html.Node) {
+		if n.Type != html.TextNode {
+			return
+		}
+		c := countText(n.Data)
+		for p := n.Parent; p != nil && p != top.Parent; p = p.Parent {
+			if p.Type == html.ElementNode && p.DataAtom == atom.A {
+				links += c
+				return
+			}
+		}
+		text += c
+	}
+	for s := first; s != nil; s = s.NextSibling {
+		count(s, s)
+		forEachBelow(s, func(n *html.Node) bool { count(n, s); return true })
+		if s == last {
+			break
+		}
+	}
+	return text, links
+}
+
+// strongAt reports whether n is one of the strong candidates.
+func strongAt(strong []scanCand, n *html.Node) bool {
+	for _, c := range strong {
+		if c.n == n {
+			return true
+		}
+	}
+	return false
+}
+
+// commonAncestor returns the nearest element holding both a and b.
+func commonAncestor(a, b *html.Node) *html.Node {
+	seen := map[*html.Node]bool{}
+	for p := a.Parent; p != nil; p = p.Parent {
+		seen[p] = true
+	}
+	for p := b.Parent; p != nil; p = p.Parent {
+		if seen[p] && p.Type == html.ElementNode {
+			return p
+		}
+	}
+	return nil
+}
+
+// before reports whether a comes before b in document order.
+func nodeBefore(a, b *html.Node) bool {
+	da0, db0 := nodeDepth(a), nodeDepth(b)
+	da, db := da0, db0
+	for da > db {
+		a, da = a.Parent, da-1
+	}
+	for db > da {
+		b, db = b.Parent, db-1
+	}
+	if a == b {
+		return da0 < db0
+	}
+	for a.Parent != b.Parent {
+		a, b = a.Parent, b.Parent
+	}
+	for s := a; s != nil; s = s.NextSibling {
+		if s == b {
+			return true
+		}
+	}
+	return false
+}
+
+func nodeDepth(n *html.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent {
+		d++
+	}
+	return d
+}

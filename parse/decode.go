@@ -1,0 +1,419 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/replykit/replykit/reply"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// How the encoding of a page is chosen (decodePage):
+//
+//  1. WithCharset forces it.
+//  2. A byte order mark decides it.
+//  3. Bytes that are valid UTF-8 and hold multi-byte sequences are UTF-8,
+//     whatever the page declares: legacy Chinese text is practically never
+//     valid UTF-8, while pages re-saved as UTF-8 often keep their old
+//     gb2312 declaration. UTF-8 with a few faults (a truncated character,
+//     a stray byte: at most one bad byte per ten good sequences) stays UTF-8,
+//     the bad bytes replaced.
+//  4. Otherwise the declared legacy encoding (HTTP header, then <meta>) and
+//     the Chinese legacy encodings (GB18030, a superset of GBK and GB2312,
+//     and Big5) are scored on the text each decodes to: the share of
+//     common Chinese characters among its Han characters, less a penalty
+//     for replaced bytes. The declared one is tried first and wins ties; a
+//     decoding with no replaced bytes that scores sureScore or more is
+//     taken at once.
+
+// The page fixtures under testdata/pages are written by a generator.
+//go:generate go run ./testdata/pages/gen
+
+// sureScore is the textScore above which a clean decoding is taken
+// without trying the other candidates: real Chinese text scores about 0.8
+// and more, text decoded with the wrong legacy encoding far less.
+const sureScore = 0.6
+
+// htmlParserDepth is the deepest element nesting that golang.org/x/net/html
+// builds; a page nesting deeper is refused with a *LimitError "depth".
+const htmlParserDepth = 512
+
+// sniffLen is how much of the page the <meta> prescan and the markup
+// sniffing look at.
+const sniffLen = 16 << 10
+
+// decoded is a page's text and how it was decoded.
+type decoded struct {
+	text     []byte
+	encoding string // the name of the encoding used
+	replaced int    // bytes (or legacy sequences) replaced by U+FFFD
+	firstBad int    // byte offset in the input of the first replaced byte, -1 if none
+	ignored  string // a declared encoding that the bytes contradicted
+}
+
+// readLimited reads at most max bytes of r, and one more to tell input
+// over the limit, which is refused without reading further.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size := sizeHint(r); size > 0 {
+		buf.Grow(int(min(size, max) + bytes.MinRead))
+	}
+	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("parse: reading input: %w", err)
+	}
+	if n > max {
+		return nil, &LimitError{Limit: "bytes", Max: max, Where: "byte " + strconv.FormatInt(max+1, 10)}
+	}
+	return buf.Bytes(), nil
+}
+
+// sizeHint is the size of what r holds, when r can tell (a bytes or
+// strings reader, a file), else 0.
+func sizeHint(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		return int64(v.Len())
+	case interface{ Stat() (os.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	}
+	return 0
+}
+
+// loadDocument reads and decodes a page and builds its goquery document.
+// Input is refused as not HTML when it is binary (a NUL byte or a known
+// file signature near its start) or holds no markup at all (no "<" that
+// starts a tag, comment or doctype in its first 16 KiB).
+func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning, error) {
+	if r == nil {
+		return nil, nil, ErrEmpty
+	}
+	data, err := readLimited(r, cfg.maxBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	if isBlank(data) {
+		return nil, nil, ErrEmpty
+	}
+	if why := notHTML(data); why != "" {
+		return nil, nil, fmt.Errorf("parse: %s: %w", why, ErrNotHTML)
+	}
+	dec := decodePage(data, cfg)
+	var warnings []reply.Warning
+	if dec.ignored != "" {
+		warnings = append(warnings, reply.Warning{
+			Code:    "charset-mismatch",
+			Message: fmt.Sprintf("page declares %s but its bytes are %s; read as %s", dec.ignored, dec.encoding, dec.encoding),
+		})
+	}
+	if dec.replaced > 0 {
+		w := reply.Warning{
+			Code:    "replaced-bytes",
+			Message: fmt.Sprintf("%d invalid %s byte(s) replaced by U+FFFD", dec.replaced, dec.encoding),
+		}
+		if dec.firstBad >= 0 {
+			w.Where = "byte " + strconv.Itoa(dec.firstBad)
+		}
+		warnings = append(warnings, w)
+	}
+	node, err := html.Parse(bytes.NewReader(dec.text))
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return nil, nil, &LimitError{Limit: "depth", Max: htmlParserDepth, Where: "HTML parser"}
+		}
+		return nil, nil, fmt.Errorf("parse: %w: %v", ErrNotHTML, err)
+	}
+	return goquery.NewDocumentFromNode(node), warnings, nil
+}
+
+// isBlank reports whether data is only white space and byte order marks.
+func isBlank(data []byte) bool {
+	s := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	return len(bytes.TrimSpace(s)) == 0
+}
+
+// fileSignatures start common non-HTML files.
+var fileSignatures = []struct{ magic, name string }{
+	{"%PDF-", "PDF document"}, {"\x89PNG", "PNG image"}, {"GIF8", "GIF image"},
+	{"\xff\xd8\xff", "JPEG image"}, {"PK\x03\x04", "ZIP archive"}, {"\x1f\x8b", "gzip data"},
+	{"\xd0\xcf\x11\xe0", "OLE document"}, {"{\\rtf", "RTF document"},
+}
+
+// notHTML says why data is not an HTML page, or "" when it may be one.
+func notHTML(data []byte) string {
+	if hasUTF16BOM(data) {
+		return ""
+	}
+	for _, s := range fileSignatures {
+		if bytes.HasPrefix(data, []byte(s.magic)) {
+			return s.name
+		}
+	}
+	head := data[:min(len(data), sniffLen)]
+	if i := bytes.IndexByte(head[:min(len(head), 1024)], 0); i >= 0 {
+		return "binary data (NUL byte at " + strconv.Itoa(i) + ")"
+	}
+	for i := 0; i+1 < len(head); i++ {
+		if head[i] != '<' {
+			continue
+		}
+		c := head[i+1]
+		if c == '!' || c == '/' || c == '?' || (c|0x20 >= 'a' && c|0x20 <= 'z') {
+			return ""
+		}
+	}
+	return "no markup in the first " + strconv.Itoa(len(head)) + " bytes"
+}
+
+func hasUTF16BOM(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+}
+
+// decodePage decodes data to UTF-8 text; see the rules above.
+func decodePage(data []byte, cfg *config) decoded {
+	if cfg.charset != "" {
+		if e, name := charset.Lookup(cfg.charset); e != nil {
+			return decodeWith(data, legacyOrUTF8(e, name), name)
+		}
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return decodeUTF8(data[3:], 3)
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		return decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le")
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "utf-16be")
+	}
+	declared := declaredCharset(data, cfg.contentType)
+	multi, bad := utf8Stats(data)
+	if bad == 0 {
+		d := decoded{text: data, encoding: "utf-8", firstBad: -1}
+		if multi > 0 && declared != "" && declared != "utf-8" {
+			d.ignored = declared
+		}
+		return d
+	}
+	if multi > 0 && bad*10 <= multi {
+		d := decodeUTF8(data, 0)
+		if multi > 0 && declared != "" && declared != "utf-8" {
+			d.ignored = declared
+		}
+		return d
+	}
+	// Legacy bytes: score the candidates.
+	type cand struct {
+		name string
+		enc  encoding.Encoding
+	}
+	var cands []cand
+	if declared != "" && declared != "utf-8" {
+		if e, name := charset.Lookup(declared); e != nil {
+			cands = append(cands, cand{name, legacyOrUTF8(e, name)})
+		}
+	}
+	cands = append(cands, cand{"gb18030", simplifiedchinese.GB18030}, cand{"big5", traditionalchinese.Big5})
+	best, bestScore := decoded{}, -1e9
+	for i, c := range cands {
+		if i > 0 && c.name == cands[0].name {
+			continue
+		}
+		if isGB(c.name) && i > 0 && isGB(cands[0].name) {
+			continue
+		}
+		d := decodeWith(data, c.enc, c.name)
+		s := textScore(d.text)
+		if s > bestScore+1e-9 {
+			best, bestScore = d, s
+		}
+		if d.replaced == 0 && s >= sureScore {
+			// Clean, common Chinese: no other candidate can do better
+			// than sure.
+			break
+		}
+	}
+	if declared != "" && best.encoding != declared && !(isGB(declared) && isGB(best.encoding)) {
+		best.ignored = declared
+	}
+	return best
+}
+
+func isGB(name string) bool {
+	return name == "gbk" || name == "gb18030" || name == "gb2312"
+}
+
+// legacyOrUTF8 widens the GB family to GB18030, which decodes all of it.
+func legacyOrUTF8(e encoding.Encoding, name string) encoding.Encoding {
+	if isGB(name) {
+		return simplifiedchinese.GB18030
+	}
+	return e
+}
+
+// declaredCharset is the charset the HTTP header or the page's <meta>
+// declares, as a WHATWG name, or "".
+func declaredCharset(data []byte, contentType string) string {
+	if contentType != "" {
+		if _, params, err := mime.ParseMediaType(contentType); err == nil {
+			if _, name := charset.Lookup(params["charset"]); name != "" {
+				return name
+			}
+		}
+	}
+	return metaCharset(data[:min(len(data), sniffLen)])
+}
+
+// metaCharset finds <meta charset> or <meta http-equiv content> in head.
+func metaCharset(head []byte) string {
+	if !bytes.Contains(head, []byte("harset")) && !bytes.Contains(head, []byte("HARSET")) {
+		return "" // no declaration to read: spare the tokenizer
+	}
+	z := html.NewTokenizer(bytes.NewReader(head))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) == "body" {
+				return ""
+			}
+			if string(name) != "meta" || !hasAttr {
+				continue
+			}
+			var content, cs string
+			httpEquiv := false
+			for {
+				k, v, more := z.TagAttr()
+				switch strings.ToLower(string(k)) {
+				case "charset":
+					cs = string(v)
+				case "content":
+					content = string(v)
+				case "http-equiv":
+					httpEquiv = strings.EqualFold(string(v), "content-type")
+				}
+				if !more {
+					break
+				}
+			}
+			if cs == "" && httpEquiv {
+				cs = charsetFromContent(content)
+			}
+			if cs != "" {
+				if _, name := charset.Lookup(cs); name != "" {
+					return name
+				}
+			}
+		}
+	}
+}
+
+// charsetFromContent reads the charset of a Content-Type value.
+func charsetFromContent(s string) string {
+	i := strings.Index(strings.ToLower(s), "charset")
+	if i < 0 {
+		return ""
+	}
+	s = strings.TrimLeft(s[i+len("charset"):], " \t")
+	s, ok := strings.CutPrefix(s, "=")
+	if !ok {
+		return ""
+	}
+	s = strings.Trim(strings.TrimSpace(s), `"'`)
+	if j := strings.IndexAny(s, " ;\"'"); j >= 0 {
+		s = s[:j]
+	}
+	return s
+}
+
+// utf8Stats counts the valid multi-byte sequences and the invalid bytes of
+// data read as UTF-8. It stops early once the bytes are plainly not UTF-8
+// (more than a hundred bad bytes, over a tenth of the good sequences).
+func utf8Stats(data []byte) (multi, bad int) {
+	if utf8.Valid(data) {
+		for _, c := range data {
+			if c >= utf8.RuneSelf {
+				return 1, 0
+			}
+		}
+		return 0, 0
+	}
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+			if bad > 100 && bad*10 > multi {
+				return multi, bad
+			}
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi, bad
+}
+
+// decodeUTF8 copies data, replacing each invalid byte by U+FFFD. offset is
+// where data starts in the input.
+func decodeUTF8(data []byte, offset int) decoded {
+	d := decoded{encoding: "utf-8", firstBad: -1}
+	if utf8.Valid(data) {
+		d.text = data
+		return d
+	}
+	var b bytes.Buffer
+	b.Grow(len(data) + 16)
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			if d.firstBad < 0 {
+				d.firstBad = offset + i
+			}
+			d.replaced++
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.Write(data[i : i+size])
+		}
+		i += size
+	}
+	d.text = b.Bytes()
+	return d
+}
+
+// decodeWith decodes data with e; every U+FFFD in the result is a
+// replaced sequence, counted.
+func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
+	if name == "utf-8" {
+		return decodeUTF8(data, 0)
+	}
+	d := decoded{encoding: name, firstBad: -1}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		// x/text decoders replace bad input; an error here is a bug in
+		// the decoder, read the page as UTF-8 instead.
+		return decodeUTF8(data, 0)
+	}
+	d.text = out
+	d.replaced = bytes.Count(out, []byte("\uFFFD"))
+	return d
+}

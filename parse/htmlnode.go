@@ -1,0 +1,205 @@
+package parse
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// getAttr returns the value of n's attribute key (lower case), or "".
+func getAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether n has the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// classID returns n's class and id attributes, lower-cased, space-joined.
+func classID(n *html.Node) string {
+	var c, id string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			c = a.Val
+		case "id":
+			id = a.Val
+		}
+	}
+	switch {
+	case c == "" && id == "":
+		return ""
+	case id == "":
+		return lowerASCII(c)
+	case c == "":
+		return lowerASCII(id)
+	}
+	return lowerASCII(c + " " + id)
+}
+
+// lowerASCII lower-cases the ASCII letters of s, copying only when needed.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isDropTag reports elements whose content is never notice text.
+func isDropTag(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Object,
+		atom.Embed, atom.Svg, atom.Math, atom.Canvas, atom.Select, atom.Button, atom.Input,
+		atom.Textarea, atom.Head, atom.Audio, atom.Video, atom.Map:
+		return true
+	}
+	return false
+}
+
+// isChromeTag reports elements that hold site navigation and page chrome.
+func isChromeTag(a atom.Atom) bool {
+	return a == atom.Nav || a == atom.Header || a == atom.Footer || a == atom.Aside
+}
+
+// isBlockTag reports elements that start and end a block of text.
+func isBlockTag(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd,
+		atom.Table, atom.Tr, atom.Td, atom.Th, atom.Tbody, atom.Thead, atom.Tfoot, atom.Caption,
+		atom.Blockquote, atom.Pre, atom.Center, atom.Form, atom.Hr, atom.Address, atom.Figure,
+		atom.Figcaption, atom.Header, atom.Footer, atom.Nav, atom.Aside, atom.Body, atom.Html,
+		atom.Fieldset, atom.Legend, atom.Details, atom.Summary:
+		return true
+	}
+	return false
+}
+
+// isHidden reports whether n is hidden: the hidden attribute, or an inline
+// style with display:none or visibility:hidden.
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	if strings.EqualFold(getAttr(n, "aria-hidden"), "true") && n.DataAtom != atom.Span {
+		return true
+	}
+	st := getAttr(n, "style")
+	if st == "" {
+		return false
+	}
+	v, ok := styleValue(st, "display")
+	if ok && strings.EqualFold(v, "none") {
+		return true
+	}
+	v, ok = styleValue(st, "visibility")
+	return ok && strings.EqualFold(v, "hidden")
+}
+
+// styleValue returns the value of property prop in an inline style.
+func styleValue(style, prop string) (string, bool) {
+	for style != "" {
+		var decl string
+		decl, style, _ = strings.Cut(style, ";")
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok || !strings.EqualFold(strings.TrimSpace(k), prop) {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		v = strings.TrimSpace(strings.TrimSuffix(v, "!important"))
+		return v, true
+	}
+	return "", false
+}
+
+// widgetParts mark print, share, font-size, QR-code and similar widgets,
+// and page chrome: a class or id made of words joined by - or _ (such as
+// 「article-share」, 「page_print」) with one of them is no part of a notice.
+var widgetParts = map[string]bool{
+	"share": true, "print": true, "fontsize": true, "font": true, "zoomin": true, "qrcode": true,
+	"erweima": true, "ewm": true, "toolbar": true, "tools": true, "pagination": true, "pagebar": true,
+	"related": true, "xglj": true, "xgwz": true, "copyright": true, "footer": true, "header": true,
+	"navbar": true, "nav": true, "menu": true, "sidebar": true, "hide": true, "hidden": true,
+}
+
+// widgetNames are whole class or id names of widgets.
+var widgetNames = []string{"bdshare", "jiathis", "bsharediv", "fontsize", "font-size", "font_size", "copyright", "banquan"}
+
+// isWidget reports whether the class or id cid marks a widget or chrome.
+func isWidget(cid string) bool {
+	if cid == "" {
+		return false
+	}
+	for _, tok := range strings.Fields(cid) {
+		for _, w := range widgetNames {
+			if strings.HasPrefix(tok, w) {
+				return true
+			}
+		}
+		for tok != "" {
+			i := strings.IndexAny(tok, "-_")
+			if i < 0 {
+				return widgetParts[tok]
+			}
+			if widgetParts[tok[:i]] {
+				return true
+			}
+			tok = tok[i+1:]
+		}
+	}
+	return false
+}
+
+// crumbWords mark the location line (当前位置) in a class or id.
+var crumbWords = []string{"crumb", "position", "location", "dqwz", "weizhi", "currentpath", "curpath", "mianbao"}
+
+func isCrumb(cid string) bool {
+	for _, w := range crumbWords {
+		if strings.Contains(cid, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitleClass reports whether the class or id cid marks a title element.
+func isTitleClass(cid string) bool {
+	if !strings.Contains(cid, "title") && !strings.Contains(cid, "biaoti") {
+		return false
+	}
+	return !strings.Contains(cid, "subtitle") && !strings.Contains(cid, "sub-title") &&
+		!strings.Contains(cid, "pannel") && !strings.Contains(cid, "panel") &&
+		!strings.Contains(cid, "list") && !strings.Contains(cid, "share")
+}
+
+// isWS reports whether r is white space as pages use it: ASCII space,
+// no-break space, full-width space and the other Unicode spaces.
+func isWS(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x3000, 0x200B, 0xFEFF, 0x2028, 0x2029, 0x85, 0x1680, 0x202F, 0x205F:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// isWide reports whether r is a CJK character or punctuation, between which
+// a line break in the source is no space.
+func isWide(r rune) bool {
+	return (r >= 0x2E80 && r <= 0x9FFF) || (r >= 0xF900 && r <= 0xFAFF) ||
+		(r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x20000 && r <= 0x3FFFF) || (r >= 0x3000 && r <= 0x303F)
+}

@@ -1,0 +1,265 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/replykit/replykit/reply"
+)
+
+// item is one piece of content waiting to become a reply.Block: a
+// paragraph's text, a table or an image.
+type item struct {
+	text  string
+	table *reply.Table
+	image *reply.Image
+}
+
+// series kinds of enumerated points.
+const (
+	seriesShi   = iota // 一是、二是…
+	seriesYao          // 一要、二要…
+	seriesFirst        // 首先、其次、再次、最后
+)
+
+// ordinalMarkers are the first twenty members of the 「一是」 and 「一要」
+// series, written once.
+var ordinalMarkers = func() [2][21]string {
+	var m [2][21]string
+	for n := 1; n <= 20; n++ {
+		m[seriesShi][n] = reply.FormatNumeral(n) + "是"
+		m[seriesYao][n] = reply.FormatNumeral(n) + "要"
+	}
+	return m
+}()
+
+// firstMarkers are the words that start a series, with their kind.
+var firstMarkers = []struct {
+	text string
+	kind int
+}{{"一是", seriesShi}, {"一要", seriesYao}, {"首先", seriesFirst}}
+
+// seriesState is where a series of points stands: its kind and the index
+// of its last member (1 for 一是 or 首先). idx 0 means no series is open.
+type seriesState struct {
+	kind, idx int
+}
+
+// next returns the markers that may follow the series' last member.
+func (s seriesState) next() []string {
+	switch s.kind {
+	case seriesShi, seriesYao:
+		if s.idx >= 1 && s.idx < 20 {
+			return ordinalMarkers[s.kind][s.idx+1 : s.idx+2]
+		}
+	case seriesFirst:
+		switch s.idx {
+		case 1:
+			return []string{"其次"}
+		case 2:
+			return []string{"再次", "最后"}
+		case 3:
+			return []string{"最后"}
+		}
+	}
+	return nil
+}
+
+// advance returns the state after member m.
+func (s seriesState) advance(m string) seriesState {
+	if s.kind == seriesFirst && m == "最后" {
+		return seriesState{kind: s.kind, idx: 4}
+	}
+	return seriesState{kind: s.kind, idx: s.idx + 1}
+}
+
+// isPointBoundary reports the characters after which a point marker may
+// stand inside a paragraph.
+func isPointBoundary(r rune) bool {
+	return isPunct(r) || r == '、' || r == ' ' || r == '）' || r == ')' || r == '”'
+}
+
+// findMarker finds the first of markers in s at or after from that stands
+// at the start of s or after a boundary character. It returns its byte
+// offset and the marker, or -1.
+func findMarker(s string, from int, markers []string) (int, string) {
+	best, which := -1, ""
+	for _, m := range markers {
+		for i := from; i < len(s); {
+			j := strings.Index(s[i:], m)
+			if j < 0 {
+				break
+			}
+			j += i
+			if j == 0 {
+				if best < 0 || j < best {
+					best, which = j, m
+				}
+				break
+			}
+			if r, _ := utf8.DecodeLastRuneInString(s[:j]); isPointBoundary(r) {
+				if best < 0 || j < best {
+					best, which = j, m
+				}
+				break
+			}
+			i = j + len(m)
+		}
+	}
+	return best, which
+}
+
+// startsWithMarker returns which of markers s starts with.
+func startsWithMarker(s string, markers []string) (string, bool) {
+	return hasPrefixAny(s, markers)
+}
+
+// splitPoints splits a paragraph into its text before the first point and
+// the points of one series, starting from state st (a series open from
+// the paragraphs before, or none). next is the following paragraph's text,
+// which may continue a series that this paragraph opens with one member.
+// It returns ok false when the paragraph holds no points.
+func splitPoints(s string, st seriesState, next string) (text string, points []reply.Point, out seriesState, ok bool) {
+	start := -1
+	var cur seriesState
+	var m string
+	if st.idx > 0 {
+		if mm, yes := startsWithMarker(s, st.next()); yes {
+			start, m, cur = 0, mm, st.advance(mm)
+		}
+	}
+	if start < 0 {
+		start, m = findFirst(s)
+		if start < 0 {
+			return "", nil, seriesState{}, false
+		}
+		for _, f := range firstMarkers {
+			if f.text == m {
+				cur = seriesState{kind: f.kind, idx: 1}
+			}
+		}
+	}
+	type span struct {
+		marker string
+		at     int
+	}
+	spans := []span{{m, start}}
+	pos := start + len(m)
+	for {
+		at, mm := findMarker(s, pos, cur.next())
+		if at < 0 {
+			break
+		}
+		spans = append(spans, span{mm, at})
+		cur = cur.advance(mm)
+		pos = at + len(mm)
+	}
+	// A series opened here needs a second member, in this paragraph or
+	// at the start of the next one.
+	if cur.idx == 1 && st.idx == 0 {
+		if _, yes := startsWithMarker(next, cur.next()); !yes {
+			return "", nil, seriesState{}, false
+		}
+	}
+	for i, sp := range spans {
+		end := len(s)
+		if i+1 < len(spans) {
+			end = spans[i+1].at
+		}
+		marker := sp.marker
+		// 「首先，完善…」: the comma after the enumerator belongs to it.
+		if r, size := utf8.DecodeRuneInString(s[sp.at+len(marker) : end]); r == '，' || r == ',' || r == '：' || r == ':' || r == '、' {
+			marker = s[sp.at : sp.at+len(marker)+size]
+		}
+		t := trim(s[sp.at+len(marker) : end])
+		points = append(points, reply.Point{Marker: marker, Lead: leadOf(t), Text: t})
+	}
+	return trim(s[:start]), points, cur, true
+}
+
+// findFirst finds the first marker that opens a series: 「一是」「一要」 at
+// a boundary, found by one scan for 「一」, or 「首先」.
+func findFirst(s string) (int, string) {
+	best, which := -1, ""
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "一")
+		if j < 0 {
+			break
+		}
+		j += i
+		i = j + len("一")
+		m := ""
+		switch {
+		case strings.HasPrefix(s[i:], "是"):
+			m = "一是"
+		case strings.HasPrefix(s[i:], "要"):
+			m = "一要"
+		default:
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:j]); j == 0 || isPointBoundary(r) {
+			best, which = j, m
+			break
+		}
+	}
+	limit := len(s)
+	if best >= 0 {
+		limit = best
+	}
+	if at, m := findMarker(s[:limit], 0, []string{"首先"}); at >= 0 {
+		return at, m
+	}
+	return best, which
+}
+
+// leadOf returns a point's lead: its text up to the first mark that ends a
+// sentence or clause (not a comma), when that mark is not the text's last
+// character; else "".
+func leadOf(t string) string {
+	for i, r := range t {
+		if isSentenceEnd(r) {
+			if i+utf8.RuneLen(r) >= len(t) {
+				return ""
+			}
+			return t[:i]
+		}
+	}
+	return ""
+}
+
+// buildBlocks turns the items of one container (the opening, a section's
+// content, the closing) into blocks, reading the points of each paragraph.
+// A series of points runs on from paragraph to paragraph (「一是…」 then
+// 「二是…」 each a paragraph); a table or an image ends it.
+func buildBlocks(items []item) []reply.Block {
+	if len(items) == 0 {
+		return nil
+	}
+	blocks := make([]reply.Block, 0, len(items))
+	var st seriesState
+	for i, it := range items {
+		switch {
+		case it.table != nil:
+			blocks = append(blocks, reply.Block{Table: it.table})
+			st = seriesState{}
+			continue
+		case it.image != nil:
+			blocks = append(blocks, reply.Block{Image: it.image})
+			st = seriesState{}
+			continue
+		}
+		next := ""
+		if i+1 < len(items) {
+			next = items[i+1].text
+		}
+		text, points, out, ok := splitPoints(it.text, st, next)
+		if !ok {
+			blocks = append(blocks, reply.Block{Text: it.text})
+			st = seriesState{}
+			continue
+		}
+		blocks = append(blocks, reply.Block{Text: text, Points: points})
+		st = out
+	}
+	return blocks
+}

@@ -1,0 +1,325 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/replykit/replykit/reply"
+)
+
+// bodyWords name the bodies proposals and suggestions are made to.
+var bodyWords = []string{"政协", "政協", "人大", "人民代表大会", "人民代表大會", "委员会", "委員會", "政治协商会议", "政治協商會議"}
+
+// prefixStops end the place name before a term (「你们在县政协…」 stops at 在).
+const prefixStops = "对對于在向的年是了和与與及为為将將把从從由你您们們我经經之复復函"
+
+// readSession finds 「县政协十届一次会议」, 「县第十八届人大第一次会议」,
+// 「政协子洲县第十届委员会第二次会议」 or 「十三届全国人大二次会议」 in s and
+// returns the body as written (without term and session), the term and
+// the session. ok is false when s names no term of a body.
+func readSession(s string) (body string, term, session int, ok bool) {
+	for off := 0; off < len(s); {
+		i := strings.IndexAny(s[off:], "届屆")
+		if i < 0 {
+			return "", 0, 0, false
+		}
+		i += off
+		off = i + len("届")
+		// The term's numeral, and 第 before it.
+		numStart := i
+		for numStart > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:numStart])
+			if !isNumeralRune(r) {
+				break
+			}
+			numStart -= size
+		}
+		if numStart == i {
+			continue
+		}
+		t, err := reply.ParseNumeral(s[numStart:i])
+		if err != nil || t <= 0 || t > 99 {
+			continue
+		}
+		preEnd := numStart
+		if strings.HasSuffix(s[:preEnd], "第") {
+			preEnd -= len("第")
+		}
+		preStart := preEnd
+		for n := 0; preStart > 0 && n < 16; n++ {
+			r, size := utf8.DecodeLastRuneInString(s[:preStart])
+			if !isHan(r) || strings.ContainsRune(prefixStops, r) {
+				break
+			}
+			preStart -= size
+		}
+		// After 届: the body's name, then 「第N次」 or 「N次」.
+		rest := s[off:]
+		infixEnd, sess := 0, 0
+		for j := 0; j < len(rest) && runeLen(rest[:j]) <= 12; {
+			r, size := utf8.DecodeRuneInString(rest[j:])
+			if isNumeralRune(r) || r == '第' {
+				k := j
+				if r == '第' {
+					k += size
+				}
+				e := k
+				for e < len(rest) {
+					r2, s2 := utf8.DecodeRuneInString(rest[e:])
+					if !isNumeralRune(r2) {
+						break
+					}
+					e += s2
+				}
+				if strings.HasPrefix(rest[e:], "次") {
+					if n, err := reply.ParseNumeral(rest[k:e]); err == nil && n > 0 && n < 50 {
+						sess = n
+					}
+					infixEnd = j
+					break
+				}
+				if r == '第' && e == k {
+					// 「第次会议」: the session left out.
+					infixEnd = j
+					break
+				}
+			}
+			if !isHan(r) {
+				infixEnd = j
+				break
+			}
+			j += size
+			infixEnd = j
+		}
+		infix := rest[:infixEnd]
+		if sess == 0 && !strings.HasPrefix(rest[infixEnd:], "第") {
+			infix = trimAfterBody(infix)
+		}
+		b := s[preStart:preEnd]
+		if !containsAny(b, bodyWords) {
+			b += infix
+		}
+		if !containsAny(b, bodyWords) {
+			continue
+		}
+		return b, t, sess, true
+	}
+	return "", 0, 0, false
+}
+
+// trimAfterBody cuts what follows a body's name when no session follows
+// it: 「人大代表建议」 → 「人大」.
+func trimAfterBody(s string) string {
+	best := -1
+	for _, w := range bodyWords {
+		if i := strings.Index(s, w); i >= 0 && i+len(w) > best {
+			best = i + len(w)
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return s[:best]
+}
+
+// readNumber finds the proposal's number: 「第73号」, 「第0487号」, 「〔064〕号」,
+// 「49号提案」, 「(72号)」. The digits are kept as written.
+func readNumber(s string) string {
+	// 第N号
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], "第")
+		if i < 0 {
+			break
+		}
+		i += off + len("第")
+		off = i
+		if d, rest := digitsAt(s[i:]); d != "" && hasPrefixAny2(rest, "号", "號") {
+			return d
+		}
+	}
+	// 〔064〕号: a bracketed number that is not a year.
+	for _, open := range []string{"〔", "[", "【"} {
+		for off := 0; off < len(s); {
+			i := strings.Index(s[off:], open)
+			if i < 0 {
+				break
+			}
+			i += off + len(open)
+			off = i
+			d, rest := digitsAt(s[i:])
+			if d == "" || len(d) == 4 && (d[0] == '1' || d[0] == '2') {
+				continue
+			}
+			if _, size := utf8.DecodeRuneInString(rest); size > 0 && strings.ContainsRune("〕]】", firstRune(rest)) && hasPrefixAny2(rest[size:], "号", "號") {
+				return d
+			}
+		}
+	}
+	// N号提案, N号建议, (N号): digits not after a closing bracket.
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isDigit(r) {
+			i += size
+			continue
+		}
+		d, rest := digitsAt(s[i:])
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		i += len(d)
+		if strings.ContainsRune("〕]】）)", before) || i-len(d) > 0 && isDigit(before) {
+			continue
+		}
+		rest, ok := strings.CutPrefix(rest, "号")
+		if !ok {
+			continue
+		}
+		if _, yes := hasPrefixAny(rest, []string{"提案", "建议", "代表建议", "议案", "建议案", ")", "）"}); yes {
+			return d
+		}
+	}
+	return ""
+}
+
+func hasPrefixAny2(s, a, b string) bool { return strings.HasPrefix(s, a) || strings.HasPrefix(s, b) }
+
+// digitsAt returns the run of digits at the start of s and what follows.
+func digitsAt(s string) (string, string) {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isDigit(r) {
+			break
+		}
+		i += size
+	}
+	return s[:i], s[i:]
+}
+
+// quotePairs are the marks that quote a proposal's title.
+var quotePairs = [][2]rune{{'“', '”'}, {'《', '》'}, {'"', '"'}, {'「', '」'}}
+
+// proposalEndings end the title of a proposal or suggestion.
+var proposalEndings = []string{"建议", "提案", "议案", "意见", "问题", "建議", "議案", "建议案"}
+
+// proposalFollowers follow a quoted proposal title whose words do not
+// say it is one: 「《解决…事项》第37号建议」, 「“…”的建议收悉」.
+var proposalFollowers = []string{"提案", "建议", "议案", "的提案", "的建议", "的议案", "第", "(第", "（第", "收悉", "已收悉", "建議", "的建議"}
+
+// readProposalTitle finds the proposal's own title in the opening: the
+// first quoted title (「“关于…的建议”提案收悉」, 《关于…的建议》), else the
+// words after 「提出的」 up to 「收悉」 (「提出的关于…的提案已收悉」).
+func readProposalTitle(s string) string {
+	for i, r := range s {
+		for _, q := range quotePairs {
+			if r != q[0] {
+				continue
+			}
+			c := quoted(s[i+len(string(r)):], q)
+			after := s[i+len(string(r))+len(c):]
+			if _, size := utf8.DecodeRuneInString(after); size > 0 {
+				after = after[size:]
+			}
+			c = trim(c)
+			if runeLen(c) < 4 {
+				continue
+			}
+			if strings.HasPrefix(c, "关于") || strings.HasPrefix(c, "關于") || hasSuffixAny(c, proposalEndings) {
+				return c
+			}
+			if _, ok := hasPrefixAny(after, proposalFollowers); ok {
+				return c
+			}
+		}
+	}
+	i := strings.Index(s, "提出的")
+	if i < 0 {
+		return ""
+	}
+	rest := s[i+len("提出的"):]
+	if !strings.HasPrefix(rest, "关于") {
+		return ""
+	}
+	end := len(rest)
+	for _, stop := range []string{"已收悉", "收悉", "已交由", "交由", "已转", "办理情况", ",", "，", "。"} {
+		if j := indexOutsideQuotes(rest, stop); j > 0 && j < end {
+			end = j
+		}
+	}
+	return trim(rest[:end])
+}
+
+// indexOutsideQuotes is strings.Index that skips text inside “…”.
+func indexOutsideQuotes(s, sub string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '“':
+			depth++
+		case '”':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 && strings.HasPrefix(s[i:], sub) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// quoted returns the text up to the mark that closes q, nested quotes
+// kept; "" when it is not closed.
+func quoted(s string, q [2]rune) string {
+	depth := 1
+	for i, r := range s {
+		switch {
+		case r == q[1] && (q[0] != q[1] || depth == 1):
+			depth--
+			if depth == 0 {
+				return s[:i]
+			}
+		case r == q[0]:
+			depth++
+		}
+	}
+	return ""
+}
+
+// readProposers finds the proposers: the addressees when the opening says
+// 「你们/您…提出」, else a name before 「代表提出」「委员提出」.
+func readProposers(sal *salutation, opening string) []string {
+	head := opening
+	for i, n := 0, 0; i < len(head); n++ {
+		if n == 60 {
+			head = head[:i]
+			break
+		}
+		_, size := utf8.DecodeRuneInString(head[i:])
+		i += size
+	}
+	if sal != nil && sal.person && containsAny(head, []string{"你", "您"}) {
+		names := make([]string, len(sal.addressees))
+		for i, a := range sal.addressees {
+			names[i] = a.Name
+		}
+		return names
+	}
+	for _, w := range []string{"代表提出", "委员提出", "委員提出"} {
+		i := strings.Index(opening, w)
+		if i <= 0 {
+			continue
+		}
+		j := i
+		for n := 0; j > 0 && n < 4; n++ {
+			r, size := utf8.DecodeLastRuneInString(opening[:j])
+			if !isHan(r) {
+				break
+			}
+			j -= size
+		}
+		if name := opening[j:i]; isName(name) {
+			return []string{name}
+		}
+	}
+	return nil
+}

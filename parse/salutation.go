@@ -1,0 +1,182 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/replykit/replykit/reply"
+)
+
+// salutation is a salutation line as read: the line as written, what runs
+// on after it on the same line, and the addressees.
+type salutation struct {
+	text       string // the salutation as written, colon included
+	rest       string // the paragraph that runs on after it, if any
+	addressees []reply.Addressee
+	person     bool // addressed to people by role, not to organisations
+}
+
+// roles are the titles a salutation gives people, and the role each is.
+var roles = []struct {
+	text string
+	role reply.Role
+}{
+	{"委员", reply.RoleMember}, {"委員", reply.RoleMember}, {"代表", reply.RoleDeputy},
+	{"同志", reply.RoleComrade}, {"先生", "先生"}, {"女士", "女士"},
+}
+
+// notNames are words that stand before a role without naming anyone:
+// 「领衔代表」, 「各位委员」.
+var notNames = []string{"领衔", "各位", "全体", "广大", "人大", "政协", "提案", "建议", "有关", "相关", "列席", "市级", "县级"}
+
+// orgSuffixes end the names of organisations addressed or signing.
+var orgSuffixes = []string{
+	"委", "局", "府", "办", "处", "厅", "部", "院", "会", "室", "中心", "公司", "街道", "单位", "机构", "部门",
+	"党组", "支部", "总支", "站", "所", "队", "社", "团", "校", "馆", "署", "办事处", "分局", "支队", "大队",
+	"局", "委員會", "單位", "辦", "廳", "處",
+}
+
+// readSalutation reads a salutation at the start of a line: 「涂轶、李勇委员:」,
+// 「尊敬的王风科代表:」, 「王小康等2名代表:」, 「陈云会代表」 (no colon),
+// 「民建县委:」 (an organisation), or a salutation that runs on into the
+// paragraph (「韩忠国等代表: 您在…」).
+func readSalutation(line string) (salutation, bool) {
+	head, rest, colon := line, "", false
+	if i := strings.IndexAny(line, ":："); i >= 0 {
+		head = line[:i]
+		_, size := utf8.DecodeRuneInString(line[i:])
+		rest = trim(line[i+size:])
+		colon = true
+	}
+	head = trim(head)
+	if head == "" || longer(head, 120) {
+		return salutation{}, false
+	}
+	text := line
+	if rest != "" {
+		text = trim(line[:len(line)-len(rest)])
+	}
+	core := head
+	for _, p := range []string{"尊敬的", "尊敬"} {
+		core = strings.TrimPrefix(core, p)
+	}
+	for _, s := range []string{"您好", "你好"} {
+		core = strings.TrimSuffix(core, s)
+	}
+	core = trim(core)
+	for _, ro := range roles {
+		names, ok := strings.CutSuffix(core, ro.text)
+		if !ok {
+			continue
+		}
+		list := readNames(names)
+		if len(list) == 0 {
+			return salutation{}, false
+		}
+		// A salutation that runs on must be followed by a real sentence.
+		if rest != "" && runeLen(rest) < 8 {
+			return salutation{}, false
+		}
+		sal := salutation{text: text, rest: rest, person: true}
+		for _, n := range list {
+			sal.addressees = append(sal.addressees, reply.Addressee{Name: n, Role: ro.role})
+		}
+		return sal, true
+	}
+	// An organisation: the whole line, ending in a colon.
+	if !colon || rest != "" || longer(core, 60) || strings.ContainsAny(core, "。；;！!？?“”《》\"") {
+		return salutation{}, false
+	}
+	var orgs []reply.Addressee
+	for _, part := range strings.FieldsFunc(core, func(r rune) bool { return r == '，' || r == ',' }) {
+		part = trim(part)
+		if part == "" || longer(part, 40) || !isOrg(part) {
+			return salutation{}, false
+		}
+		// 「县政府有关部门、有关直属机构」 are two; 「各县、区人民政府」 one.
+		sub := strings.Split(part, "、")
+		all := len(sub) > 1
+		for _, x := range sub {
+			all = all && isOrg(x)
+		}
+		if !all {
+			sub = []string{part}
+		}
+		for _, x := range sub {
+			orgs = append(orgs, reply.Addressee{Name: trim(x), Role: reply.RoleOrganization})
+		}
+	}
+	if len(orgs) == 0 {
+		return salutation{}, false
+	}
+	return salutation{text: text, addressees: orgs}, true
+}
+
+// isOrg reports a name that ends as organisations' names do.
+func isOrg(s string) bool {
+	t := stripSpaces(s)
+	return runeLen(t) >= 2 && hasSuffixAny(t, orgSuffixes)
+}
+
+// isSalutationLine reports a line that is a salutation to people by role.
+func isSalutationLine(line string) bool {
+	s, ok := readSalutation(line)
+	return ok && s.person
+}
+
+// readNames reads the names before a role: 「涂轶、李勇」, 「张朝琴等」,
+// 「王小康等2名」, 「庞益平等七位」, 「刘俊华 徐航吉 魏 娜」 (a two-character
+// name padded with a space). It returns nil when any part is not a name.
+func readNames(s string) []string {
+	s = trim(s)
+	if i := strings.LastIndex(s, "等"); i > 0 {
+		tail := trim(s[i+len("等"):])
+		tail = strings.TrimRight(tail, "名位人")
+		if strings.TrimFunc(tail, isNumeralRune) == "" {
+			s = s[:i]
+		}
+	}
+	if s == "" {
+		return nil
+	}
+	var names []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == '、' || r == '，' || r == ',' || r == ';' || r == '；' || r == '/'
+	}) {
+		fields := strings.Fields(part)
+		for i := 0; i < len(fields); i++ {
+			f := fields[i]
+			// 「魏 娜」: two single characters are one padded name.
+			if runeLen(f) == 1 && i+1 < len(fields) && runeLen(fields[i+1]) == 1 {
+				f += fields[i+1]
+				i++
+			}
+			if !isName(f) {
+				return nil
+			}
+			names = append(names, f)
+		}
+	}
+	return names
+}
+
+// isName reports whether s can be a person's name: two to six Chinese
+// characters (a dot between the parts of a transcribed name allowed).
+func isName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !isHan(r) && r != '·' && r != '•' {
+			return false
+		}
+		n++
+	}
+	if n < 2 || n > 6 {
+		return false
+	}
+	for _, w := range notNames {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
