@@ -2,4 +2,41 @@
 // document or fragment with a print stylesheet after GB/T 9704, as the
 // plain text of an official document, as Markdown, and as the reference
 // JSON format. What it writes, package parse reads back to the same reply.
+//
+// HTML writes an HTML5 document in UTF-8 (lang="zh-CN"): the notice in an
+// <article>, its title as <h1>, its sections as nested <section> elements
+// with <h2>…<h6> headings, enumerated points as marked spans inside their
+// paragraph, the signature as a <footer>, and the page's metadata in the
+// <meta> tags that government sites use (ArticleTitle, PubDate,
+// ContentSource…). data-* attributes on the article and its parts carry
+// what the text alone does not say (section numbers, point leads, the
+// facts of the header and trailer, the page metadata), so that parse.HTML
+// reads a rendered page back exactly: for every reply r,
+// parse.HTML(HTML(r)) equals r without its Warnings, which describe how a
+// source was read and are not written. Text that HTML cannot hold is the
+// one exception: NUL and bytes of invalid UTF-8 in text become U+FFFD, and
+// image and page addresses that are not http, https or relative are left
+// out.
+//
+// The HTML writer has no templates: element and attribute names are the
+// package's own constants, and every string of a reply is escaped on its
+// way out, in text and in attribute values alike. No markup from a source
+// page reaches the output.
+//
+// The embedded stylesheet (see Stylesheet) lays the page out as GB/T
+// 9704-2012 does: A4 with margins of 37, 35, 28 and 26 mm, the title in
+// 小标宋 2号, the body in 仿宋 3号 with 22 lines a page, level-one headings
+// in 黑体 and level two in 楷体, the date four characters from the right
+// margin with the issuing office centred above it, with font fallbacks for
+// Windows, macOS and Linux.
+//
+// Text writes the plain text layout in which notices are copied (title,
+// blank line, salutation, paragraphs indented by two full-width spaces,
+// office and date at the end), which parse.Text reads back in everything
+// that text can carry. Markdown writes CommonMark with every markup
+// character of the reply escaped. JSON writes the reference format,
+// replykit/v1.
+//
+// The same reply always gives the same bytes, and the functions are safe
+// for concurrent use.
 package render

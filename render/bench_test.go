@@ -1,0 +1,69 @@
+package render_test
+
+import (
+	"bytes"
+	"io"
+	"testing"
+
+	"github.com/replykit/replykit/render"
+)
+
+func BenchmarkHTML(b *testing.B) {
+	seed := loadSeed(b)
+	var buf bytes.Buffer
+	require := func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	require(render.HTML(&buf, seed))
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		require(render.HTML(io.Discard, seed))
+	}
+}
+
+func BenchmarkText(b *testing.B) {
+	seed := loadSeed(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := render.Text(io.Discard, seed); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarkdown(b *testing.B) {
+	seed := loadSeed(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := render.Markdown(io.Discard, seed); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJSON(b *testing.B) {
+	seed := loadSeed(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := render.JSON(io.Discard, seed); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHTMLReadBack is the cost of parse.HTML on a rendered page.
+func BenchmarkHTMLReadBack(b *testing.B) {
+	seed := loadSeed(b)
+	var buf bytes.Buffer
+	if err := render.HTML(&buf, seed); err != nil {
+		b.Fatal(err)
+	}
+	page := buf.Bytes()
+	b.ReportAllocs()
+	for b.Loop() {
+		readBack(b, page)
+	}
+}

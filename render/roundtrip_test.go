@@ -1,0 +1,229 @@
+package render_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/replykit/replykit/parse"
+	"github.com/replykit/replykit/render"
+	"github.com/replykit/replykit/reply"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestHTMLRoundTripGoldens reads back the rendered page of every golden
+// reply in the repository, as a document and as a fragment.
+func TestHTMLRoundTripGoldens(t *testing.T) {
+	goldens := goldenReplies(t)
+	require.NotEmpty(t, goldens, "no golden replies found")
+	for _, path := range sortedKeys(goldens) {
+		r := goldens[path]
+		t.Run(path, func(t *testing.T) {
+			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r)))
+			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r, render.Fragment(), render.WithPageHeader())))
+		})
+	}
+}
+
+// TestHTMLRoundTripRandom reads back the rendered pages of replies made at
+// random: every valid reply comes back equal, warnings aside.
+func TestHTMLRoundTripRandom(t *testing.T) {
+	g := newGen(1)
+	n := 400
+	if testing.Short() {
+		n = 50
+	}
+	for i := range n {
+		r := g.reply()
+		require.NoError(t, r.Validate(), "generated reply %d is not valid", i)
+		page := renderHTML(t, r)
+		got := readBack(t, page)
+		if !assert.Equal(t, withoutWarnings(r), got, "reply %d", i) {
+			t.Logf("page:\n%s", page)
+			return
+		}
+		// The same page read by goquery first, as parse.Document takes it.
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+		require.NoError(t, err)
+		got, err = parse.Document(doc)
+		require.NoError(t, err)
+		require.Equal(t, withoutWarnings(r), got, "reply %d via parse.Document", i)
+		// Rendering is deterministic.
+		require.Equal(t, page, renderHTML(t, r), "reply %d rendered twice", i)
+	}
+}
+
+// TestHTMLRoundTripCases covers the shapes the generator reaches only by
+// chance.
+func TestHTMLRoundTripCases(t *testing.T) {
+	d := reply.NewDate(2017, 3, 16)
+	base := func() *reply.Reply {
+		return &reply.Reply{Kind: reply.KindProposalReply, Title: "关于某事的答复"}
+	}
+	cases := map[string]func(r *reply.Reply){
+		"title only": func(r *reply.Reply) {},
+		"empty header and trailer": func(r *reply.Reply) {
+			r.Header, r.Trailer = []reply.Line{}, []reply.Line{}
+			r.Signature = &reply.Signature{Office: "某局", Date: d}
+		},
+		"title broken over two lines": func(r *reply.Reply) {
+			r.Header = []reply.Line{
+				{Text: "某某县交通运输局", Field: reply.FieldOffice},
+				{Text: "关于某事", Field: reply.FieldTitle},
+				{Text: "的答复", Field: reply.FieldTitle},
+				{Text: "某交函〔2022〕8号", Field: reply.FieldDocNumber},
+			}
+			r.DocNumber = "某交函〔2022〕8号"
+		},
+		"empty proposal and contact": func(r *reply.Reply) {
+			r.Proposal, r.Contact = &reply.Proposal{}, &reply.Contact{}
+		},
+		"run-in heading before a table": func(r *reply.Reply) {
+			r.Sections = []reply.Section{{Marker: "（一）", Number: 1, Heading: "表。", RunIn: true,
+				Blocks: []reply.Block{{Table: &reply.Table{Rows: [][]string{{"a", ""}, {"", "b"}}}}}}}
+		},
+		"points only, lead empty": func(r *reply.Reply) {
+			r.Closing = []reply.Block{{Points: []reply.Point{{Marker: "首先", Text: "一句话。"}, {Marker: "其次", Lead: "两句", Text: "两句。话"}}}}
+		},
+		"signature date only, time of day": func(r *reply.Reply) {
+			dt, err := reply.ParseDate("2020-10-21 09:30")
+			if err != nil {
+				panic(err)
+			}
+			r.Signature = &reply.Signature{Date: dt}
+		},
+		"image with no alt": func(r *reply.Reply) {
+			r.Opening = []reply.Block{{Image: &reply.Image{URL: "/a.png"}}}
+		},
+		"white space kept": func(r *reply.Reply) {
+			r.Title = "  标题\t\r\n  "
+			r.Opening = []reply.Block{{Text: "\n\n  段落  \r\n"}}
+		},
+	}
+	// A header with no title line is not valid, but is written and read
+	// back all the same: the title then stands on its own.
+	cases["header without a title line (invalid)"] = func(r *reply.Reply) {
+		r.Header = []reply.Line{{Text: "某某局文件", Field: reply.FieldOffice}}
+	}
+	for name, edit := range cases {
+		t.Run(name, func(t *testing.T) {
+			r := base()
+			edit(r)
+			if !strings.HasSuffix(name, "(invalid)") {
+				require.NoError(t, r.Validate())
+			}
+			require.Equal(t, r, readBack(t, renderHTML(t, r)))
+			require.Equal(t, r, readBack(t, renderHTML(t, r, render.Fragment())))
+		})
+	}
+}
+
+// TestHTMLDropsUnsafeURLs: an address that is not http, https or relative
+// reaches neither the page nor the reply read back.
+func TestHTMLDropsUnsafeURLs(t *testing.T) {
+	r := &reply.Reply{Kind: reply.KindOther, Title: "t",
+		Opening: []reply.Block{{Image: &reply.Image{URL: "javascript:alert(1)", Alt: "图"}}},
+		Page:    &reply.Page{URL: "data:text/html,<script>alert(1)</script>", Source: "来源"}}
+	page := renderHTML(t, r)
+	assert.NotContains(t, string(page), "javascript:")
+	assert.NotContains(t, string(page), "data:text")
+	got := readBack(t, page)
+	assert.Equal(t, &reply.Image{Alt: "图"}, got.Opening[0].Image)
+	assert.Equal(t, &reply.Page{Source: "来源"}, got.Page)
+}
+
+// TestTextRoundTrip reads the text layout back with parse.Text: everything
+// that text carries comes back. It needs the structure reader.
+func TestTextRoundTrip(t *testing.T) {
+	goldens := goldenReplies(t)
+	require.NotEmpty(t, goldens)
+	for _, path := range sortedKeys(goldens) {
+		r := goldens[path]
+		t.Run(path, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, render.Text(&buf, r, render.WithPageHeader()))
+			got, err := parse.Text(buf.String())
+			if err != nil && strings.Contains(err.Error(), "not written yet") {
+				t.Skip("the structure reader is absent")
+			}
+			require.NoError(t, err)
+			assertTextCarried(t, r, got)
+		})
+	}
+}
+
+// assertTextCarried compares what the text layout carries: the lines of
+// the notice and the facts the structure reader takes from them.
+func assertTextCarried(t *testing.T, want, got *reply.Reply) {
+	t.Helper()
+	assert.Equal(t, want.Lines(), got.Lines(), "lines")
+	assert.Equal(t, want.Kind, got.Kind, "kind")
+	assert.Equal(t, want.Title, got.Title, "title")
+	assert.Equal(t, want.DocNumber, got.DocNumber, "docNumber")
+	assert.Equal(t, want.Header, got.Header, "header")
+	assert.Equal(t, want.Proposal, got.Proposal, "proposal")
+	assert.Equal(t, want.Addressees, got.Addressees, "addressees")
+	assert.Equal(t, want.Salutation, got.Salutation, "salutation")
+	assert.Equal(t, want.Opening, got.Opening, "opening")
+	assert.Equal(t, sectionOutline(want.Sections), sectionOutline(got.Sections), "section outline")
+	assert.Equal(t, want.Sections, got.Sections, "sections")
+	assert.Equal(t, want.Closing, got.Closing, "closing")
+	assert.Equal(t, want.Contact, got.Contact, "contact")
+	assert.Equal(t, want.CC, got.CC, "cc")
+	assert.Equal(t, want.Attachments, got.Attachments, "attachments")
+	assert.Equal(t, want.Category, got.Category, "category")
+	assert.Equal(t, want.Signature, got.Signature, "signature")
+	assert.Equal(t, want.Trailer, got.Trailer, "trailer")
+	if want.Page != nil && got.Page != nil {
+		assert.Equal(t, want.Page.Breadcrumb, got.Page.Breadcrumb, "page.breadcrumb")
+		assert.Equal(t, want.Page.Published, got.Page.Published, "page.published")
+		assert.Equal(t, want.Page.Source, got.Page.Source, "page.source")
+		assert.Equal(t, want.Page.Views, got.Page.Views, "page.views")
+	} else {
+		assert.Equal(t, want.Page == nil, got.Page == nil, "page")
+	}
+}
+
+// sectionOutline lists the sections as 「marker heading」 lines, indented by
+// depth: a short view of the tree for failure messages.
+func sectionOutline(ss []reply.Section) []string {
+	var out []string
+	var walk func([]reply.Section, string)
+	walk = func(ss []reply.Section, in string) {
+		for _, s := range ss {
+			out = append(out, fmt.Sprintf("%s%s%s runIn=%v blocks=%d", in, s.Marker, s.Heading, s.RunIn, len(s.Blocks)))
+			walk(s.Sections, in+"  ")
+		}
+	}
+	walk(ss, "")
+	return out
+}
+
+// TestTextRoundTripRandom reads back the text layout of realistic replies
+// made at random.
+func TestTextRoundTripRandom(t *testing.T) {
+	g := textGen{newGen(3)}
+	n := 200
+	if testing.Short() {
+		n = 30
+	}
+	for i := range n {
+		r := g.reply()
+		require.NoError(t, r.Validate(), "generated reply %d", i)
+		var buf bytes.Buffer
+		require.NoError(t, render.Text(&buf, r))
+		got, err := parse.Text(buf.String())
+		if err != nil && strings.Contains(err.Error(), "not written yet") {
+			t.Skip("the structure reader is absent")
+		}
+		require.NoError(t, err, "reply %d", i)
+		ok := t.Run(fmt.Sprint(i), func(t *testing.T) { assertTextCarried(t, r, got) })
+		if !ok {
+			t.Logf("text of reply %d:\n%s", i, buf.String())
+			return
+		}
+	}
+}
