@@ -1,4 +1,16 @@
-// Package examples holds runnable examples of replykit's packages; the
-// replykit command, which migrates folders of old notice pages, is in
-// examples/replykit.
+// Package examples holds runnable examples of replykit's packages, run by
+// go test so that they cannot rot:
+//
+//   - Example_parsePage reads a saved GBK notice page and prints whom the
+//     reply answers and its section headings;
+//   - Example_buildAndRender builds a reply in code and writes it as the
+//     plain text of an official document;
+//   - Example_gbkToHTML turns an old GBK page into a clean UTF-8 HTML page
+//     that reads back as the same reply.
+//
+// The replykit command, in examples/replykit, parses, renders and
+// validates single notices and migrates whole site mirrors:
+//
+//	go run ./examples/replykit            # migrate the embedded sample into ./replykit-out/
+//	go run ./examples/replykit migrate -o OUTDIR DIR|PAGE|MIRROR.zip|MIRROR.tar.gz…
 package examples

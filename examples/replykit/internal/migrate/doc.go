@@ -1,0 +1,18 @@
+// Package migrate is the engine of the replykit command's migrate
+// subcommand: it walks inputs (files, directories, .zip and .tar.gz
+// archives of a site mirror, or an fs.FS), converts each page with a
+// caller-supplied function on a pool of workers, writes each result as
+// OUTDIR/<relative path>.json and .html through temporary files that are
+// synced and renamed into place, and writes OUTDIR/report.json.
+//
+// The engine knows nothing of how a page becomes a reply: the caller gives
+// the conversion (Options.Convert) and the HTML rendering (Options.Render),
+// so the engine is tested on its own with fakes.
+//
+// One bad page never stops a run: its error, with its path and a kind
+// (see the Kind constants), goes into the report. The report's entries are
+// sorted, so the outputs of a run are the same bytes whatever the number of
+// workers. Memory stays flat: pages stream through a bounded queue; what
+// stays is a small report entry and the output name of each page, a few
+// hundred bytes, never a page or a reply.
+package migrate

@@ -1,0 +1,60 @@
+package migrate
+
+import "errors"
+
+// Errors the engine records for pages it could not take to the converter
+// or could not write; each is wrapped with the page's path.
+var (
+	// ErrNoNotice, wrapped by a Converter's error, says the page holds no
+	// notice at all (a list page, an error page). Such a page is reported
+	// with status "other" and no output, not as a failure.
+	ErrNoNotice = errors.New("no notice in the page")
+	// ErrCollision means two inputs map to the same output name; the one
+	// found first keeps it and the other is not written.
+	ErrCollision = errors.New("output name already taken")
+	// ErrSymlinkLoop means a symbolic link leads back into a directory
+	// being walked, or resolves through too many links.
+	ErrSymlinkLoop = errors.New("symbolic link loop")
+	// ErrVanished means a file listed while walking was gone when read.
+	ErrVanished = errors.New("file vanished")
+	// ErrTooLarge means a page is over Options.MaxBytes.
+	ErrTooLarge = errors.New("page over the size limit")
+	// ErrBadPath means an archive entry's name would escape the output
+	// directory (absolute, or with ".." elements).
+	ErrBadPath = errors.New("unsafe path in archive")
+)
+
+// The kinds of failure that the report names, beside those that
+// Options.Classify gives to conversion errors.
+const (
+	KindNotFound    = "not-found"    // an INPUT that does not exist
+	KindUnreadable  = "unreadable"   // a file or directory that cannot be read
+	KindVanished    = "vanished"     // a file gone between walk and read
+	KindSymlinkLoop = "symlink-loop" // a link back into the walk
+	KindCollision   = "collision"    // two inputs, one output name
+	KindTooLarge    = "too-large"    // a page over the size limit
+	KindBadPath     = "bad-path"     // an archive entry escaping the output
+	KindArchive     = "archive"      // a damaged archive
+	KindConvert     = "convert"      // a conversion error Classify did not name
+	KindRender      = "render"       // the reply could not be written out
+	KindWrite       = "write"        // an output could not be written (disk full…)
+	KindNoNotice    = "no-notice"    // not a failure: the page holds no notice
+)
+
+// NoNotice wraps err, a converter's error, so that it marks a page with
+// no notice (errors.Is(err, ErrNoNotice) holds) while its text stays err's.
+func NoNotice(err error) error { return noNotice{err} }
+
+type noNotice struct{ err error }
+
+func (e noNotice) Error() string   { return e.err.Error() }
+func (e noNotice) Unwrap() []error { return []error{ErrNoNotice, e.err} }
+
+// pageError is a failure of one page with its kind, as the report shows it.
+type pageError struct {
+	kind string
+	err  error
+}
+
+func (e *pageError) Error() string { return e.err.Error() }
+func (e *pageError) Unwrap() error { return e.err }

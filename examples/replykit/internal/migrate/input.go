@@ -1,0 +1,147 @@
+package migrate
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"time"
+)
+
+// Input is one thing to migrate: a path on disk — a page, a directory
+// walked recursively, or a .zip / .tar.gz archive of a site mirror — or,
+// when FS is set, the whole of a file system such as an embedded sample.
+type Input struct {
+	// Path is the file, directory or archive on disk. With FS set, it only
+	// names the file system in the report.
+	Path string
+	// FS, when set, is walked instead of Path.
+	FS fs.FS
+}
+
+// Paths returns one Input for each path on disk.
+func Paths(paths ...string) []Input {
+	in := make([]Input, len(paths))
+	for i, p := range paths {
+		in[i] = Input{Path: p}
+	}
+	return in
+}
+
+// pageType is how a file is read, decided from its name.
+type pageType uint8
+
+const (
+	notPage  pageType = iota // not a page: skipped
+	htmlPage                 // an HTML page
+	textPage                 // a plain-text notice (.txt)
+	sniff                    // no extension: an HTML page if its bytes look like one
+)
+
+// typeOf decides from a file name whether the file is a page. Names that
+// mirroring tools write for query URLs ("list.php?id=3") are read up to
+// the query.
+func typeOf(name string) pageType {
+	n := strings.ToLower(name)
+	if i := strings.IndexAny(n, "?#"); i > 0 {
+		n = n[:i]
+	}
+	switch path.Ext(n) {
+	case ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php":
+		return htmlPage
+	case ".txt":
+		return textPage
+	case "":
+		return sniff
+	}
+	return notPage
+}
+
+// archiveType tells a .zip or .tar.gz archive from its name: "zip", "tgz"
+// or "".
+func archiveType(name string) string {
+	n := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(n, ".zip"):
+		return "zip"
+	case strings.HasSuffix(n, ".tar.gz"), strings.HasSuffix(n, ".tgz"):
+		return "tgz"
+	}
+	return ""
+}
+
+// sniffLen is how many bytes of an extensionless file are looked at.
+const sniffLen = 1024
+
+// htmlSigns are what the start of an HTML page holds, lower-cased.
+var htmlSigns = [][]byte{
+	[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<body"),
+	[]byte("<meta"), []byte("<title"), []byte("<div"), []byte("<p>"), []byte("<p "),
+	[]byte("<table"), []byte("<br"), []byte("<!--"),
+}
+
+// looksHTML reports whether the start of a file looks like an HTML page.
+func looksHTML(head []byte) bool {
+	if len(head) > sniffLen {
+		head = head[:sniffLen]
+	}
+	head = bytes.ToLower(head)
+	for _, s := range htmlSigns {
+		if bytes.Contains(head, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// readHead reads the first sniffLen bytes of a file.
+func readHead(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, sniffLen)
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:n], err
+}
+
+// readLimited reads a whole file of at most max bytes, without reading
+// more than max+1 bytes of a larger one.
+func readLimited(name string, max int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAllLimited(f, max)
+}
+
+// readAllLimited reads r to its end, refusing more than max bytes with an
+// error wrapping ErrTooLarge.
+func readAllLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("more than %d bytes: %w", max, ErrTooLarge)
+	}
+	return data, nil
+}
+
+// page is one page found by the walk, on its way to a worker.
+type page struct {
+	display string                 // the page's path as the report shows it
+	rel     string                 // the output name relative to OUTDIR, slash-separated
+	mod     time.Time              // the input's modification time
+	data    []byte                 // the page's bytes, when read during the walk
+	read    func() ([]byte, error) // reads the page, when data is nil
+	err     *pageError             // a failure found during the walk
+}

@@ -1,0 +1,70 @@
+package migrate
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestTypeOf(t *testing.T) {
+	tests := []struct {
+		name string
+		want pageType
+	}{
+		{"index.html", htmlPage}, {"A.HTM", htmlPage}, {"x.shtml", htmlPage}, {"x.jsp", htmlPage},
+		{"x.asp", htmlPage}, {"x.php", htmlPage}, {"list.php?id=3", htmlPage}, {"t.txt", textPage},
+		{"page", sniff}, {"x.css", notPage}, {"x.json", notPage}, {"mirror.zip", notPage},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, typeOf(tt.name), tt.name)
+	}
+}
+
+func TestArchiveType(t *testing.T) {
+	assert.Equal(t, "zip", archiveType("a/Mirror.ZIP"))
+	assert.Equal(t, "tgz", archiveType("site.tar.gz"))
+	assert.Equal(t, "tgz", archiveType("site.tgz"))
+	assert.Equal(t, "", archiveType("site.tar"))
+}
+
+func TestLooksHTML(t *testing.T) {
+	tests := []struct {
+		head string
+		want bool
+	}{
+		{"<!DOCTYPE html><html>", true},
+		{"\ufeff  <HTML><HEAD>", true},
+		{"<div class=x>text</div>", true},
+		{"<?xml version=\"1.0\"?><rss>", false},
+		{"just some notes", false},
+		{"\x00\x01\x02", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, looksHTML([]byte(tt.head)), tt.head)
+	}
+}
+
+func TestSafeRel(t *testing.T) {
+	tests := []struct {
+		name, want string
+		ok         bool
+	}{
+		{"www/a.html", "www/a.html", true},
+		{"./www//b/../a.html", "www/a.html", true},
+		{`www\a.html`, "www/a.html", true},
+		{"../a.html", "", false},
+		{"www/../../a.html", "", false},
+		{"/etc/passwd", "", false},
+		{`C:\x.html`, "", false},
+		{"..", "", false},
+	}
+	for _, tt := range tests {
+		got, err := safeRel(tt.name)
+		if !tt.ok {
+			assert.ErrorIs(t, err, ErrBadPath, tt.name)
+			continue
+		}
+		assert.NoError(t, err, tt.name)
+		assert.Equal(t, tt.want, got)
+	}
+}

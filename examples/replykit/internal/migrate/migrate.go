@@ -1,0 +1,316 @@
+package migrate
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/replykit/replykit/reply"
+)
+
+// DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
+const DefaultMaxBytes = 16 << 20
+
+// Converter reads one page into a reply. rel is the page's name relative
+// to its input (its extension says whether it is HTML or text); data is
+// its bytes. An error wrapping ErrNoNotice marks a page that holds no
+// notice, which is not a failure. It is called from several goroutines.
+type Converter func(rel string, data []byte) (*reply.Reply, error)
+
+// Renderer writes a reply as an HTML page. It is called from several
+// goroutines.
+type Renderer func(w io.Writer, r *reply.Reply) error
+
+// Options set up a run.
+type Options struct {
+	// OutDir is the output directory; it is created if missing.
+	OutDir string
+	// Workers is how many pages are converted at once; zero or less means
+	// runtime.NumCPU().
+	Workers int
+	// Force converts every page again, even when its outputs are newer.
+	Force bool
+	// NoSync leaves out the fsync of each output before it is renamed into
+	// place: faster, and still safe against an interrupted run, but a
+	// power cut may then leave empty outputs.
+	NoSync bool
+	// Convert reads a page into a reply. Required.
+	Convert Converter
+	// Render writes a reply as HTML. Nil writes only the JSON.
+	Render Renderer
+	// Classify names the kind of a conversion error for the report; nil,
+	// or an empty name, gives KindConvert.
+	Classify func(error) string
+	// MaxBytes is the largest page read; zero means DefaultMaxBytes.
+	MaxBytes int64
+	// FS is where outputs are written; nil means OS.
+	FS FS
+	// ReadFile reads a page on disk; nil reads it with os.Open, refusing
+	// pages over MaxBytes.
+	ReadFile func(name string) ([]byte, error)
+	// Progress is where progress is shown; nil shows none.
+	Progress io.Writer
+	// Bar draws a bar redrawn in place (for a terminal) instead of lines.
+	Bar bool
+	// ProgressEvery is how often progress is shown; zero means every 200 ms
+	// for a bar and every 5 s for lines.
+	ProgressEvery time.Duration
+	// OnPage, when set, is called after each page with the count done.
+	OnPage func(done int)
+}
+
+// Run migrates the pages of the inputs and writes the report. One page's
+// failure is in the report and never stops the run. Run returns an error
+// only when the run could not be done or finished: no output directory,
+// a report that could not be written, or ctx cancelled (the report of the
+// pages done is still written, marked interrupted).
+func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
+	if opts.Convert == nil {
+		return nil, errors.New("migrate: no Convert function")
+	}
+	if opts.OutDir == "" {
+		return nil, errors.New("migrate: no output directory")
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if opts.FS == nil {
+		opts.FS = OS{}
+	}
+	if err := opts.FS.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("migrate: output directory: %w", err)
+	}
+	if err := removeStaleTemps(opts.OutDir); err != nil {
+		return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
+	}
+	outInfo, _ := os.Stat(opts.OutDir)
+
+	start := time.Now()
+	prog := startProgress(opts.Progress, opts.Bar, opts.ProgressEvery)
+	pages := make(chan page, 2*opts.Workers)
+	results := make(chan Entry, 2*opts.Workers)
+
+	// A bar needs a total before the walk is over: count the pages
+	// roughly beside it, and stop counting when the run ends.
+	estCtx, stopEstimate := context.WithCancel(ctx)
+	estimated := make(chan struct{})
+	go func() {
+		defer close(estimated)
+		if opts.Progress == nil || !opts.Bar {
+			return
+		}
+		if n, ok := estimatePages(estCtx, inputs); ok {
+			prog.guess.Store(n)
+			prog.guessed.Store(true)
+		}
+	}()
+	defer func() {
+		stopEstimate()
+		<-estimated
+	}()
+	w := &walker{ctx: ctx, opts: &opts, out: pages, claimed: map[string]string{}, outDir: outInfo,
+		found: func() { prog.found.Add(1) }}
+	go func() {
+		defer close(pages)
+		w.walk(inputs)
+		prog.walked.Store(true)
+	}()
+
+	var wg sync.WaitGroup
+	dirs := &dirCache{made: map[string]bool{}}
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range pages {
+				if ctx.Err() != nil {
+					continue // drain the queue; pages not begun stay undone
+				}
+				results <- process(p, &opts, dirs)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	rep := &Report{Format: ReportFormat, Pages: []Entry{}, Workers: opts.Workers}
+	for e := range results {
+		rep.Pages = append(rep.Pages, e)
+		rep.Totals.add(e)
+		n := prog.done.Add(1)
+		if opts.OnPage != nil {
+			opts.OnPage(int(n))
+		}
+	}
+	prog.finish()
+	sortEntries(rep.Pages)
+	rep.Interrupted = ctx.Err() != nil
+	rep.Elapsed = time.Since(start)
+
+	data, err := rep.Marshal()
+	if err != nil {
+		return rep, err
+	}
+	if err := writeAll(opts.FS, []pending{{final: filepath.Join(opts.OutDir, ReportName)}}, [][]byte{data}, opts.NoSync); err != nil {
+		return rep, fmt.Errorf("migrate: writing the report: %w", err)
+	}
+	if rep.Interrupted {
+		return rep, fmt.Errorf("migrate: interrupted after %d pages: %w", rep.Totals.Pages, ctx.Err())
+	}
+	return rep, nil
+}
+
+// dirCache remembers the output directories made, so that each is made
+// once.
+type dirCache struct {
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+func (c *dirCache) mkdir(fsys FS, dir string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.made[dir] {
+		return nil
+	}
+	if err := fsys.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	c.made[dir] = true
+	return nil
+}
+
+// process migrates one page and says what became of it.
+func process(p page, opts *Options, dirs *dirCache) Entry {
+	e := Entry{Path: p.display, Output: p.rel}
+	if p.err != nil {
+		return failed(e, p.err)
+	}
+	base := filepath.Join(opts.OutDir, filepath.FromSlash(p.rel))
+	jsonName, htmlName := base+".json", base+".html"
+	if !opts.Force {
+		if done, ok := upToDate(opts, jsonName, htmlName, p.mod); ok {
+			done.Path, done.Output = e.Path, e.Output
+			return done
+		}
+	}
+	data := p.data
+	if data == nil {
+		var err error
+		if data, err = p.read(); err != nil {
+			kind := statKind(err, KindVanished)
+			if errors.Is(err, ErrTooLarge) {
+				kind = KindTooLarge
+			}
+			if kind == KindVanished {
+				err = fmt.Errorf("%w: %w", ErrVanished, err)
+			}
+			return failed(e, &pageError{kind: kind, err: err})
+		}
+	}
+	r, err := opts.Convert(p.rel, data)
+	if errors.Is(err, ErrNoNotice) {
+		e.Status = StatusOther
+		e.Error = &EntryError{Kind: KindNoNotice, Message: err.Error()}
+		return e
+	}
+	if err == nil && r == nil {
+		err = errors.New("no reply and no error")
+	}
+	if err != nil {
+		kind := ""
+		if opts.Classify != nil {
+			kind = opts.Classify(err)
+		}
+		if kind == "" {
+			kind = KindConvert
+		}
+		return failed(e, &pageError{kind: kind, err: err})
+	}
+	e.Kind = r.Kind
+	e.Status = statusOf(r.Kind)
+	e.Warnings = len(r.Warnings)
+
+	js, err := reply.Marshal(r)
+	if err != nil {
+		return failed(e, &pageError{kind: KindRender, err: err})
+	}
+	files := []pending{{final: jsonName}}
+	outs := [][]byte{js}
+	if opts.Render != nil {
+		var buf bytes.Buffer
+		if err := opts.Render(&buf, r); err != nil {
+			return failed(e, &pageError{kind: KindRender, err: err})
+		}
+		// The HTML goes into place first: the JSON, in place last, marks
+		// a page whose outputs are complete.
+		files = []pending{{final: htmlName}, {final: jsonName}}
+		outs = [][]byte{buf.Bytes(), js}
+	}
+	if err := dirs.mkdir(opts.FS, filepath.Dir(base)); err != nil {
+		return failed(e, &pageError{kind: KindWrite, err: err})
+	}
+	if err := writeAll(opts.FS, files, outs, opts.NoSync); err != nil {
+		return failed(e, &pageError{kind: KindWrite, err: err})
+	}
+	return e
+}
+
+// statusOf gives the status of a reply of kind k.
+func statusOf(k reply.Kind) Status {
+	if k == reply.KindProposalReply || k == reply.KindSuggestionReply {
+		return StatusOK
+	}
+	return StatusOther
+}
+
+// failed marks an entry failed with err.
+func failed(e Entry, err *pageError) Entry {
+	e.Status = StatusFailed
+	e.Kind = ""
+	e.Warnings = 0
+	e.Error = &EntryError{Kind: err.kind, Message: err.Error()}
+	return e
+}
+
+// upToDate reports whether a page's outputs are both at least as new as
+// the page, and if so gives its entry from the JSON written before. A JSON
+// output that does not read back makes the page done again.
+func upToDate(opts *Options, jsonName, htmlName string, mod time.Time) (Entry, bool) {
+	names := []string{jsonName}
+	if opts.Render != nil {
+		names = append(names, htmlName)
+	}
+	for _, n := range names {
+		info, err := opts.FS.Stat(n)
+		if err != nil || info.ModTime().Before(mod) {
+			return Entry{}, false
+		}
+	}
+	data, err := opts.FS.ReadFile(jsonName)
+	if err != nil {
+		return Entry{}, false
+	}
+	var head struct {
+		Format   string            `json:"format"`
+		Kind     reply.Kind        `json:"kind"`
+		Warnings []json.RawMessage `json:"warnings"`
+	}
+	if json.Unmarshal(data, &head) != nil || head.Format != reply.FormatV1 {
+		return Entry{}, false
+	}
+	return Entry{Status: statusOf(head.Kind), Kind: head.Kind, Warnings: len(head.Warnings), Skipped: true}, true
+}
