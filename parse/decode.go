@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"mime"
@@ -63,11 +64,12 @@ type decoded struct {
 	ignored  string // a declared encoding that the bytes contradicted
 }
 
-// readLimited reads at most max bytes of r, and one more to tell input
+// readLimited reads at most max bytes of r (size, when known, sizes the
+// buffer), and one more to tell input
 // over the limit, which is refused without reading further.
-func readLimited(r io.Reader, max int64) ([]byte, error) {
+func readLimited(r io.Reader, size, max int64) ([]byte, error) {
 	var buf bytes.Buffer
-	if size := sizeHint(r); size > 0 {
+	if size > 0 {
 		buf.Grow(int(min(size, max) + bytes.MinRead))
 	}
 	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
@@ -102,7 +104,7 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 	if r == nil {
 		return nil, nil, ErrEmpty
 	}
-	data, err := readLimited(r, cfg.maxBytes)
+	data, err := readLimited(ctxReader{cfg.ctx, r}, sizeHint(r), cfg.maxBytes)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -130,7 +132,13 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 		}
 		warnings = append(warnings, w)
 	}
-	node, err := html.Parse(bytes.NewReader(dec.text))
+	if err := cfg.canceled("decoding"); err != nil {
+		return nil, nil, err
+	}
+	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(dec.text)})
+	if err := cfg.canceled("parsing HTML"); err != nil {
+		return nil, nil, err
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack of elements") {
 			return nil, nil, &LimitError{Limit: "depth", Max: htmlParserDepth, Where: "HTML parser"}
@@ -416,4 +424,18 @@ func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
 	d.text = out
 	d.replaced = bytes.Count(out, []byte("\uFFFD"))
 	return d
+}
+
+// ctxReader stops reading once its context is done, so that a cancelled
+// call does not read or parse a large page to its end.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

@@ -40,3 +40,20 @@ func (e *LimitError) Error() string {
 
 // Unwrap returns ErrTooLarge.
 func (e *LimitError) Unwrap() error { return ErrTooLarge }
+
+// CanceledError reports a read stopped because its context was done. It
+// unwraps to the context's error (context.Canceled or
+// context.DeadlineExceeded).
+type CanceledError struct {
+	// Where names the step the reader had reached, such as "decoding".
+	Where string
+	// Err is the context's error.
+	Err error
+}
+
+func (e *CanceledError) Error() string {
+	return "parse: stopped while " + e.Where + ": " + e.Err.Error()
+}
+
+// Unwrap returns the context's error.
+func (e *CanceledError) Unwrap() error { return e.Err }

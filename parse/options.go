@@ -1,5 +1,7 @@
 package parse
 
+import "context"
+
 // The default limits. Each can be changed with its Option.
 const (
 	DefaultMaxBytes     = 16 << 20 // 16 MiB of input
@@ -14,6 +16,7 @@ type Option func(*config)
 // config holds the options of one call. Its zero value is not used; see
 // newConfig for the defaults.
 type config struct {
+	ctx          context.Context
 	url          string
 	contentType  string
 	charset      string
@@ -25,6 +28,7 @@ type config struct {
 
 func newConfig(opts []Option) config {
 	c := config{
+		ctx:          context.Background(),
 		maxBytes:     DefaultMaxBytes,
 		maxDepth:     DefaultMaxDepth,
 		maxBlocks:    DefaultMaxBlocks,
@@ -91,4 +95,13 @@ func WithMaxParagraph(n int) Option {
 			c.maxParagraph = n
 		}
 	}
+}
+
+// canceled returns the context's error, wrapped with where the reader
+// stopped, once the call's context is done.
+func (c *config) canceled(where string) error {
+	if err := c.ctx.Err(); err != nil {
+		return &CanceledError{Where: where, Err: err}
+	}
+	return nil
 }

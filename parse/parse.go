@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"io"
 
 	"github.com/PuerkitoBio/goquery"
@@ -10,7 +11,19 @@ import (
 // HTML reads a notice page from r, in any encoding, and returns its reply.
 // A page that replykit rendered is read back exactly from its markup.
 func HTML(r io.Reader, opts ...Option) (*reply.Reply, error) {
+	return HTMLContext(context.Background(), r, opts...)
+}
+
+// HTMLContext reads a notice page as HTML does, and stops with a
+// *CanceledError, which unwraps to ctx.Err(), once ctx is done.
+func HTMLContext(ctx context.Context, r io.Reader, opts ...Option) (*reply.Reply, error) {
 	cfg := newConfig(opts)
+	if ctx != nil {
+		cfg.ctx = ctx
+	}
+	if err := cfg.canceled("starting"); err != nil {
+		return nil, err
+	}
 	doc, warnings, err := loadDocument(r, &cfg)
 	if err != nil {
 		return nil, err
@@ -35,11 +48,17 @@ func Document(doc *goquery.Document, opts ...Option) (*reply.Reply, error) {
 // readDocument reads a replykit-rendered page from its markup and any
 // other page by extracting its blocks and reading their structure.
 func readDocument(doc *goquery.Document, cfg *config) (*reply.Reply, error) {
+	if err := cfg.canceled("reading the page"); err != nil {
+		return nil, err
+	}
 	if rep, ok, err := readRendered(doc, cfg); ok {
 		return rep, err
 	}
 	src, err := extractDocument(doc, cfg)
 	if err != nil {
+		return nil, err
+	}
+	if err := cfg.canceled("reading the structure"); err != nil {
 		return nil, err
 	}
 	return readSource(src, cfg)
