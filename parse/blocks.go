@@ -45,10 +45,18 @@ type pline struct {
 // space (none at a line break between two CJK characters, as browsers
 // render them), leading and trailing space is dropped. It counts bytes,
 // not characters: runes says only whether the line has text and how long.
+//
+// A line that is one stretch of a single text node, as most paragraphs
+// are, is not copied: the builder keeps the stretch of that string (src)
+// until a second text node or a changed space makes it copy.
 type lineBuilder struct {
 	b          strings.Builder
-	runes      int // bytes of text written
-	boldRunes  int // of those, bytes written in bold
+	src        string // the text node the line is a stretch of, while aliased
+	from, to   int    // the stretch of src
+	aliased    bool   // the line is src[from:to], b is empty
+	open       bool   // src is the string of the write call under way
+	runes      int    // bytes of text written
+	boldRunes  int    // of those, bytes written in bold
 	last       rune
 	space      bool // a pending space or tab
 	newline    bool // a pending line break
@@ -63,45 +71,85 @@ type lineBuilder struct {
 // U+3000, U+FEFF): CJK text, led by other bytes, is copied undecoded.
 func mayBeSpace(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF }
 
+// String returns the line folded so far.
+func (lb *lineBuilder) String() string {
+	if lb.aliased {
+		return lb.src[lb.from:lb.to]
+	}
+	return lb.b.String()
+}
+
+// Len returns the length in bytes of the line folded so far.
+func (lb *lineBuilder) Len() int {
+	if lb.aliased {
+		return lb.to - lb.from
+	}
+	return lb.b.Len()
+}
+
+// unalias copies the aliased stretch into the builder.
+func (lb *lineBuilder) unalias() {
+	if lb.aliased {
+		lb.b.WriteString(lb.src[lb.from:lb.to])
+		lb.aliased, lb.src = false, ""
+	}
+}
+
 // write adds s; off is the page text offset of s.
 func (lb *lineBuilder) write(s string, st blockStyle, off int) {
+	lb.open = false // an alias of an earlier string is not extended
 	i := 0
 	for i < len(s) {
 		// A run of characters that are not white space.
+		// Eight bytes at a time while no byte can be white space, else
+		// byte by byte to the end of those eight.
 		j := i
 		for j < len(s) {
-			c := s[j]
-			if c < utf8.RuneSelf {
-				if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-					break
+			end := len(s)
+			if j+8 <= len(s) {
+				if w := word8(s, j); plainWord(w) || j+10 <= len(s) && punctWord(s, j, w) {
+					j += 8
+					continue
 				}
-				j++
-				continue
+				end = j + 8
 			}
-			if mayBeSpace(c) {
-				r, size := utf8.DecodeRuneInString(s[j:])
-				if isWS(r) {
-					break
+			for ; j < end; j++ {
+				switch byteClass[s[j]] {
+				case clsSpace:
+					goto run
+				case clsMaybe:
+					if spaceLen(s, j) > 0 {
+						goto run
+					}
 				}
-				j += size
-				continue
-			}
-			j++
-			for j < len(s) && s[j]&0xC0 == 0x80 {
-				j++
 			}
 		}
+	run:
 		if j > i {
 			run := s[i:j]
-			first, _ := utf8.DecodeRuneInString(run)
+			sep := false
 			if lb.runes == 0 {
 				lb.start = off + i
 				lb.st = st
-			} else if lb.hard || lb.space || (lb.newline && !(isWide(lb.last) && isWide(first))) {
-				lb.b.WriteByte(' ')
+			} else if lb.hard || lb.space {
+				sep = true
+			} else if lb.newline {
+				first, _ := utf8.DecodeRuneInString(run)
+				sep = !(isWide(lb.last) && isWide(first))
 			}
 			lb.space, lb.newline, lb.hard = false, false, false
-			lb.b.WriteString(run)
+			switch {
+			case lb.runes == 0 && lb.b.Len() == 0:
+				lb.src, lb.from, lb.to, lb.aliased, lb.open = s, i, j, true, true
+			case lb.aliased && lb.open && (!sep && lb.to == i || sep && lb.to+1 == i && s[lb.to] == ' '):
+				lb.to = j
+			default:
+				lb.unalias()
+				if sep {
+					lb.b.WriteByte(' ')
+				}
+				lb.b.WriteString(run)
+			}
 			lb.runes += len(run)
 			if st.bold {
 				lb.boldRunes += len(run)
@@ -111,20 +159,20 @@ func (lb *lineBuilder) write(s string, st blockStyle, off int) {
 			continue
 		}
 		// White space.
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch r {
-		case ' ', '\t', '\v':
-			lb.space = true
-		case '\n', '\r', '\f':
-			lb.newline = true
-		default:
-			lb.hard = true
-			if lb.runes == 0 && (r == 0x3000 || r == 0xA0) {
-				lb.leadIndent++
+		c := s[i]
+		if byteClass[c] == clsSpace {
+			if c == '\n' || c == '\r' || c == '\f' {
+				lb.newline = true
+			} else {
+				lb.space = true
 			}
+			i++
+			continue
+		}
+		size := spaceLen(s, i)
+		lb.hard = true
+		if lb.runes == 0 && (size == 3 && c == 0xE3 || size == 2 && s[i+1] == 0xA0) {
+			lb.leadIndent++ // U+3000 or U+00A0
 		}
 		i += size
 	}
@@ -289,7 +337,7 @@ func (e *emitter) regionChildren(n *html.Node, st blockStyle, depth int) {
 func (e *emitter) text(s string, st blockStyle) {
 	e.lb.write(s, st, e.off)
 	e.off += len(s)
-	if e.lb.b.Len() > e.cfg.maxParagraph && st.inside {
+	if e.lb.Len() > e.cfg.maxParagraph && st.inside {
 		e.err = &LimitError{Limit: "paragraph", Max: int64(e.cfg.maxParagraph), Where: "byte " + strconv.Itoa(e.lb.start)}
 	}
 }
@@ -309,7 +357,7 @@ func (e *emitter) flush() {
 			return
 		}
 		e.blocks = append(e.blocks, Block{
-			Text:    lb.b.String(),
+			Text:    lb.String(),
 			Align:   st.align,
 			Heading: st.heading,
 			Bold:    lb.boldRunes == lb.runes,
@@ -318,7 +366,7 @@ func (e *emitter) flush() {
 		})
 	} else if lb.runes <= 900 {
 		e.lines = append(e.lines, pline{
-			text: lb.b.String(), heading: st.heading, titleClass: st.titleClass,
+			text: lb.String(), heading: st.heading, titleClass: st.titleClass,
 			crumb: st.crumb, before: !e.seen,
 		})
 		if e.seen {
@@ -413,7 +461,7 @@ func (e *emitter) image(n *html.Node, st blockStyle) {
 	}
 	var lb lineBuilder
 	lb.write(getAttr(n, "alt"), st, 0)
-	alt := lb.b.String()
+	alt := lb.String()
 	if len(e.blocks) >= e.cfg.maxBlocks {
 		e.err = &LimitError{Limit: "blocks", Max: int64(e.cfg.maxBlocks), Where: "byte " + strconv.Itoa(e.off)}
 		return

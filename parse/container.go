@@ -3,7 +3,6 @@ package parse
 import (
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -37,6 +36,29 @@ type region struct {
 	text, links int    // characters outside and inside links
 }
 
+// children counts the region's element children, those from first to
+// last when both are set: about as many blocks as it will give, so that
+// the block list is sized once.
+func (r *region) children() int {
+	if r.node == nil {
+		return 0
+	}
+	n := 0
+	c := r.node.FirstChild
+	if r.first != nil {
+		c = r.first
+	}
+	for ; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			n++
+		}
+		if c == r.last {
+			break
+		}
+	}
+	return n
+}
+
 // pageScan is what one walk over the whole page found.
 type pageScan struct {
 	region     region
@@ -58,14 +80,19 @@ type scanFrame struct {
 	own        int // characters of own text outside links
 	sub, links int // characters in the subtree outside and inside links
 	block      bool
-	muted      bool   // navigation, chrome or a link: text counts as links
-	cid        string // class and id
+	muted      bool    // navigation, chrome or a link: text counts as links
+	cid        string  // class and id
+	score      float64 // text density score, from its own text and its children's
+	order      int     // the element's place in document order
 }
 
-// scanCand is an element scored as a possible container.
+// scanCand is an element scored as a possible container, with the
+// characters of its subtree outside and inside links.
 type scanCand struct {
-	n     *html.Node
-	score float64
+	n          *html.Node
+	score      float64
+	sub, links int
+	order      int // the element's place in document order
 }
 
 // containerWords raise the score of an element whose class or id holds one.
@@ -81,15 +108,18 @@ var strongContainers = [][]string{
 // meta tags and link hosts and finds the content container.
 func scanPage(doc *html.Node) *pageScan {
 	ps := &pageScan{metas: map[string]string{}, linkHosts: map[string]int{}}
+	// Scores live in the frames of the open elements (an element's own
+	// text scores for it, its parent and grandparent, all open while it
+	// is); an element is a candidate once it closes with a score, and only
+	// the best candidate so far is kept.
 	var (
-		stack   []scanFrame
-		scores  = map[*html.Node]float64{}
-		strong  = make([]scanCand, len(strongContainers))
-		hanBeg  *html.Node
-		hanEnd  *html.Node
-		subText = map[*html.Node][2]int{}
+		stack  = make([]scanFrame, 0, 32)
+		best   scanCand // the density winner so far
+		strong = make([]scanCand, len(strongContainers))
+		hanBeg *html.Node
+		hanEnd *html.Node
 	)
-	inLink := 0
+	inLink, entered := 0, 0
 	n := doc
 	for n != nil {
 		// Enter n.
@@ -134,7 +164,8 @@ func scanPage(doc *html.Node) *pageScan {
 				if muted {
 					inLink++
 				}
-				stack = append(stack, scanFrame{n: n, block: isBlockTag(n.DataAtom), cid: cid, muted: muted})
+				stack = append(stack, scanFrame{n: n, block: isBlockTag(n.DataAtom), cid: cid, muted: muted, order: entered})
+				entered++
 			}
 		}
 		if descend && n.FirstChild != nil {
@@ -161,23 +192,32 @@ func scanPage(doc *html.Node) *pageScan {
 					f.own, self = f.sub, 0
 				}
 				if f.block && f.own >= 10 {
-					scores[n] += self * float64(f.own)
+					f.score += self * float64(f.own)
 					if len(stack) > 0 {
-						scores[stack[len(stack)-1].n] += float64(f.own)
+						stack[len(stack)-1].score += float64(f.own)
 					}
 					if len(stack) > 1 {
-						scores[stack[len(stack)-2].n] += float64(f.own) / 2
+						stack[len(stack)-2].score += float64(f.own) / 2
 					}
 				}
 				if cid := f.cid; cid != "" {
 					for i, words := range strongContainers {
 						if hasClassWord(cid, words) && float64(f.sub) > strong[i].score {
-							strong[i] = scanCand{n, float64(f.sub)}
+							strong[i] = scanCand{n: n, score: float64(f.sub), sub: f.sub, links: f.links}
 						}
 					}
 				}
-				if scores[n] > 0 || strongAt(strong, n) {
-					subText[n] = [2]int{f.sub, f.links}
+				if f.score > 0 && f.sub > 0 {
+					// The density score, scaled by the share of text
+					// outside links; ties go to the element first in
+					// document order.
+					s := f.score * float64(f.sub) / float64(f.sub+f.links)
+					if n.DataAtom == atom.Article || hasClassWord(f.cid, containerWords) {
+						s *= 1.25
+					}
+					if s > best.score || (s == best.score && best.n != nil && f.order < best.order) {
+						best = scanCand{n: n, score: s, sub: f.sub, links: f.links, order: f.order}
+					}
 				}
 				if n.DataAtom == atom.Body {
 					ps.totalText, ps.totalLinks = f.sub, f.links
@@ -195,24 +235,7 @@ func scanPage(doc *html.Node) *pageScan {
 		}
 	}
 	// The density winner.
-	var best scanCand
-	for node, s := range scores {
-		st := subText[node]
-		if st[0] == 0 {
-			continue
-		}
-		s *= float64(st[0]) / float64(st[0]+st[1])
-		if node.DataAtom == atom.Article || hasClassWord(classID(node), containerWords) {
-			s *= 1.25
-		}
-		if s > best.score || (s == best.score && best.n != nil && nodeBefore(node, best.n)) {
-			best = scanCand{node, s}
-		}
-	}
-	bestText := 0
-	if best.n != nil {
-		bestText = subText[best.n][0]
-	}
+	bestText := best.sub
 	enough := func(text int) bool { return text >= 20 && text*3 >= bestText }
 	switch {
 	case hanBeg != nil && hanEnd != nil && hanBeg.Parent == hanEnd.Parent:
@@ -231,15 +254,13 @@ func scanPage(doc *html.Node) *pageScan {
 		}
 	}
 	for i, c := range strong {
-		if c.n != nil && enough(int(c.score)) {
-			st := subText[c.n]
-			ps.region = region{node: c.n, how: [...]string{"trs", "zoom"}[i], text: st[0], links: st[1]}
+		if c.n != nil && enough(c.sub) {
+			ps.region = region{node: c.n, how: [...]string{"trs", "zoom"}[i], text: c.sub, links: c.links}
 			return ps
 		}
 	}
 	if best.n != nil {
-		st := subText[best.n]
-		ps.region = region{node: best.n, how: "density", text: st[0], links: st[1]}
+		ps.region = region{node: best.n, how: "density", text: best.sub, links: best.links}
 	}
 	return ps
 }
@@ -365,7 +386,7 @@ func hasClassWord(cid string, words []string) bool {
 			}
 		}
 		for part := tok; part != ""; {
-			i := strings.IndexAny(part, "-_")
+			i := indexDash(part)
 			p := part
 			if i >= 0 {
 				p, part = part[:i], part[i+1:]
@@ -382,28 +403,35 @@ func hasClassWord(cid string, words []string) bool {
 	return false
 }
 
-// countText counts the characters of s that are not white space.
+// countText counts the characters of s that are not white space (ASCII
+// control characters count as white space here). Each lead or ASCII byte
+// is a character; continuation bytes are part of one.
 func countText(s string) int {
-	c := 0
-	for i := 0; i < len(s); {
-		b := s[i]
-		switch {
-		case b < utf8.RuneSelf:
-			if b > ' ' {
+	c, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		if w := word8(s, i); plainWord(w) || i+10 <= len(s) && punctWord(s, i, w) {
+			c += leadBytes(w)
+			continue
+		}
+		for k := i; k < i+8; k++ {
+			switch byteClass[s[k]] {
+			case clsText:
 				c++
+			case clsMaybe:
+				if spaceLen(s, k) == 0 {
+					c++
+				}
 			}
-			i++
-		case mayBeSpace(b):
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isWS(r) {
-				c++
-			}
-			i += size
-		case b&0xC0 == 0x80:
-			i++ // a continuation byte
-		default:
+		}
+	}
+	for ; i < len(s); i++ {
+		switch byteClass[s[i]] {
+		case clsText:
 			c++
-			i++
+		case clsMaybe:
+			if spaceLen(s, i) == 0 {
+				c++
+			}
 		}
 	}
 	return c
@@ -435,16 +463,6 @@ func rangeText(first, last *html.Node) (text, links int) {
 	return text, links
 }
 
-// strongAt reports whether n is one of the strong candidates.
-func strongAt(strong []scanCand, n *html.Node) bool {
-	for _, c := range strong {
-		if c.n == n {
-			return true
-		}
-	}
-	return false
-}
-
 // commonAncestor returns the nearest element holding both a and b.
 func commonAncestor(a, b *html.Node) *html.Node {
 	seen := map[*html.Node]bool{}
@@ -457,36 +475,4 @@ func commonAncestor(a, b *html.Node) *html.Node {
 		}
 	}
 	return nil
-}
-
-// before reports whether a comes before b in document order.
-func nodeBefore(a, b *html.Node) bool {
-	da0, db0 := nodeDepth(a), nodeDepth(b)
-	da, db := da0, db0
-	for da > db {
-		a, da = a.Parent, da-1
-	}
-	for db > da {
-		b, db = b.Parent, db-1
-	}
-	if a == b {
-		return da0 < db0
-	}
-	for a.Parent != b.Parent {
-		a, b = a.Parent, b.Parent
-	}
-	for s := a; s != nil; s = s.NextSibling {
-		if s == b {
-			return true
-		}
-	}
-	return false
-}
-
-func nodeDepth(n *html.Node) int {
-	d := 0
-	for ; n != nil; n = n.Parent {
-		d++
-	}
-	return d
 }

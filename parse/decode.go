@@ -206,11 +206,15 @@ func decodePage(data []byte, cfg *config) decoded {
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
 		return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "utf-16be")
 	}
-	declared := declaredCharset(data, cfg.contentType)
 	multi, bad := utf8Stats(data)
+	if bad == 0 && multi == 0 {
+		// ASCII: every declaration reads it the same; none is read.
+		return decoded{text: data, encoding: "utf-8", firstBad: -1}
+	}
+	declared := declaredCharset(data, cfg.contentType)
 	if bad == 0 {
 		d := decoded{text: data, encoding: "utf-8", firstBad: -1}
-		if multi > 0 && declared != "" && declared != "utf-8" {
+		if declared != "" && declared != "utf-8" {
 			d.ignored = declared
 		}
 		return d
@@ -353,11 +357,9 @@ func charsetFromContent(s string) string {
 // data read as UTF-8. It stops early once the bytes are plainly not UTF-8
 // (more than a hundred bad bytes, over a tenth of the good sequences).
 func utf8Stats(data []byte) (multi, bad int) {
-	if utf8.Valid(data) {
-		for _, c := range data {
-			if c >= utf8.RuneSelf {
-				return 1, 0
-			}
+	if valid, wide := validUTF8(data); valid {
+		if wide {
+			return 1, 0
 		}
 		return 0, 0
 	}
@@ -379,6 +381,44 @@ func utf8Stats(data []byte) (multi, bad int) {
 		i += size
 	}
 	return multi, bad
+}
+
+// validUTF8 reports what utf8.Valid does, and whether data holds any
+// multi-byte sequence. It takes ASCII eight bytes at a time and the
+// three-byte sequences of CJK text (leads 0xE1–0xEC, 0xEE, 0xEF, which
+// any two continuation bytes complete) without a rune decode.
+func validUTF8(data []byte) (valid, wide bool) {
+	i, n := 0, len(data)
+	for i < n {
+		if i+8 <= n {
+			w := uint64(data[i]) | uint64(data[i+1])<<8 | uint64(data[i+2])<<16 | uint64(data[i+3])<<24 |
+				uint64(data[i+4])<<32 | uint64(data[i+5])<<40 | uint64(data[i+6])<<48 | uint64(data[i+7])<<56
+			if w&laneHi == 0 {
+				i += 8
+				continue
+			}
+		}
+		c := data[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		case c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF:
+			if i+2 < n && data[i+1]&0xC0 == 0x80 && data[i+2]&0xC0 == 0x80 {
+				wide = true
+				i += 3
+				continue
+			}
+			return false, wide
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false, wide
+		}
+		wide = true
+		i += size
+	}
+	return true, wide
 }
 
 // decodeUTF8 copies data, replacing each invalid byte by U+FFFD. offset is

@@ -16,5 +16,21 @@
 // errors.Is can test (ErrEmpty, ErrNotHTML, ErrNoContent, ErrTooLarge…);
 // no input makes the package panic.
 //
+// A notice whose text has no title line gets a title made from what it
+// states — 「关于县政协十届一次会议第73号提案的答复」 from the proposal it
+// answers — or its page's title, and TitleInferred marks a title that is
+// not a line of the notice. When nothing is known to make one, the title
+// stays empty with a warning CodeNoTitle, and the reply does not pass
+// Validate; every other reply does.
+//
+// Hostile and broken input is bounded: the input's size (16 MiB by
+// default), the element nesting, the number of blocks and the length of
+// one paragraph each have a limit, set with an Option and reported as a
+// *LimitError; HTMLContext stops, with a *CanceledError, once its context
+// is done. Bytes that are not text (invalid in the page's encoding, NUL)
+// become U+FFFD, and a warning "replaced-bytes" counts them. An image or
+// page address that is not http, https or relative is never kept: the
+// image's text stays, and a warning CodeUnsafeURL says so.
+//
 // The functions are safe for concurrent use.
 package parse

@@ -45,7 +45,8 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	if ps.region.node == nil || ps.region.text < 20 || ps.region.links > ps.region.text {
 		return nil, noContent(ref, ps)
 	}
-	em := &emitter{cfg: cfg, region: &ps.region, base: baseURL(page.URL, ps)}
+	em := &emitter{cfg: cfg, region: &ps.region, base: baseURL(page.URL, ps),
+		blocks: make([]Block, 0, min(ps.region.children(), 1024)+4), lines: make([]pline, 0, 32)}
 	em.walk(root, blockStyle{}, 0)
 	em.flush()
 	if em.err != nil {

@@ -3,14 +3,18 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzExtract checks that Extract never panics, returns a typed error or
-// a Source with blocks, and gives blocks of valid, folded text.
+// a Source with blocks, and gives blocks of valid, folded text, images
+// with http, https or relative addresses only, tables with rows, and a
+// title of valid text on one line.
 func FuzzExtract(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "pages", "*.html"))
 	for _, name := range files {
@@ -30,12 +34,25 @@ func FuzzExtract(f *testing.F) {
 		if len(src.Blocks) == 0 || src.Page == nil {
 			t.Fatalf("a Source without blocks or page: %+v", src)
 		}
+		if !utf8.ValidString(src.Title) || strings.ContainsAny(src.Title, "\n\r") {
+			t.Fatalf("title not valid text on one line: %q", src.Title)
+		}
 		for _, b := range src.Blocks {
 			if !utf8.ValidString(b.Text) {
 				t.Fatalf("invalid UTF-8 in block %q", b.Text)
 			}
 			if b.Text != "" && (b.Text[0] == ' ' || b.Text[len(b.Text)-1] == ' ') {
 				t.Fatalf("block not trimmed: %q", b.Text)
+			}
+			if b.Table != nil && len(b.Table.Rows) == 0 {
+				t.Fatalf("a table without rows")
+			}
+			if b.Image != nil {
+				u, err := url.Parse(b.Image.URL)
+				if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") ||
+					strings.ContainsFunc(b.Image.URL, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+					t.Fatalf("image address not http, https or relative: %q", b.Image.URL)
+				}
 			}
 		}
 	})

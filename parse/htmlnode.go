@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -103,12 +105,30 @@ func isHidden(n *html.Node) bool {
 	if st == "" {
 		return false
 	}
-	v, ok := styleValue(st, "display")
-	if ok && strings.EqualFold(v, "none") {
-		return true
+	// One sweep over the declarations; the first of each property counts.
+	var display, visibility string
+	var seenDisplay, seenVisibility bool
+	for st != "" && !(seenDisplay && seenVisibility) {
+		var decl string
+		decl, st, _ = strings.Cut(st, ";")
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		switch k = strings.TrimSpace(k); {
+		case !seenDisplay && strings.EqualFold(k, "display"):
+			display, seenDisplay = styleWord(v), true
+		case !seenVisibility && strings.EqualFold(k, "visibility"):
+			visibility, seenVisibility = styleWord(v), true
+		}
 	}
-	v, ok = styleValue(st, "visibility")
-	return ok && strings.EqualFold(v, "hidden")
+	return strings.EqualFold(display, "none") || strings.EqualFold(visibility, "hidden")
+}
+
+// styleWord trims a declaration's value and its !important, as styleValue does.
+func styleWord(v string) string {
+	v = strings.TrimSpace(v)
+	return strings.TrimSpace(strings.TrimSuffix(v, "!important"))
 }
 
 // styleValue returns the value of property prop in an inline style.
@@ -120,9 +140,7 @@ func styleValue(style, prop string) (string, bool) {
 		if !ok || !strings.EqualFold(strings.TrimSpace(k), prop) {
 			continue
 		}
-		v = strings.TrimSpace(v)
-		v = strings.TrimSpace(strings.TrimSuffix(v, "!important"))
-		return v, true
+		return styleWord(v), true
 	}
 	return "", false
 }
@@ -145,14 +163,14 @@ func isWidget(cid string) bool {
 	if cid == "" {
 		return false
 	}
-	for _, tok := range strings.Fields(cid) {
+	for tok := range strings.FieldsSeq(cid) {
 		for _, w := range widgetNames {
 			if strings.HasPrefix(tok, w) {
 				return true
 			}
 		}
 		for tok != "" {
-			i := strings.IndexAny(tok, "-_")
+			i := indexDash(tok)
 			if i < 0 {
 				return widgetParts[tok]
 			}
@@ -202,4 +220,139 @@ func isWS(r rune) bool {
 func isWide(r rune) bool {
 	return (r >= 0x2E80 && r <= 0x9FFF) || (r >= 0xF900 && r <= 0xFAFF) ||
 		(r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x20000 && r <= 0x3FFFF) || (r >= 0x3000 && r <= 0x303F)
+}
+
+// Byte classes of UTF-8 text, for the loops that read every byte of a
+// page's text (countText, lineBuilder.write): one table look-up a byte
+// instead of a rune decode.
+const (
+	clsText  uint8 = iota // ASCII above ' ', or a lead byte that starts no space
+	clsCont               // a continuation byte
+	clsSpace              // ASCII white space: space, \t, \n, \r, \f, \v
+	clsCtrl               // another ASCII control character
+	clsMaybe              // a lead byte that may start a multi-byte space (mayBeSpace)
+)
+
+// byteClass is the class of each byte; it is never written after init.
+var byteClass = func() (t [256]uint8) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[i] = clsSpace
+		case c < ' ':
+			t[i] = clsCtrl
+		case c < utf8.RuneSelf:
+			t[i] = clsText
+		case c&0xC0 == 0x80:
+			t[i] = clsCont
+		case mayBeSpace(c):
+			t[i] = clsMaybe
+		default:
+			t[i] = clsText
+		}
+	}
+	return t
+}()
+
+// spaceLen returns the length of the multi-byte white space (as isWS
+// knows it) that starts s[i:], or 0 when none does. It compares the
+// bytes of the few such characters rather than decoding a rune.
+func spaceLen(s string, i int) int {
+	if i+1 >= len(s) {
+		return 0
+	}
+	b1 := s[i+1]
+	switch s[i] {
+	case 0xC2: // U+0085, U+00A0
+		if b1 == 0x85 || b1 == 0xA0 {
+			return 2
+		}
+		return 0
+	}
+	if i+2 >= len(s) {
+		return 0
+	}
+	b2 := s[i+2]
+	switch s[i] {
+	case 0xE1: // U+1680
+		if b1 == 0x9A && b2 == 0x80 {
+			return 3
+		}
+	case 0xE2: // U+2000–U+200B, U+2028, U+2029, U+202F, U+205F
+		if b1 == 0x80 && (b2 >= 0x80 && b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F {
+			return 3
+		}
+	case 0xE3: // U+3000
+		if b1 == 0x80 && b2 == 0x80 {
+			return 3
+		}
+	case 0xEF: // U+FEFF
+		if b1 == 0xBB && b2 == 0xBF {
+			return 3
+		}
+	}
+	return 0
+}
+
+// SWAR masks: a byte 0x01 and 0x80 in each lane of a word.
+const (
+	laneLo = 0x0101010101010101
+	laneHi = 0x8080808080808080
+)
+
+// word8 loads the 8 bytes at s[i:] (which must hold them) as a word,
+// first byte lowest.
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainWord reports whether no byte of w can be or start white space: no
+// ASCII control or space, and no lead byte 0xC2, 0xE0–0xE3 or 0xEF (0xE0
+// only for a cheaper test). Such a word is text from end to end.
+func plainWord(w uint64) bool {
+	hasLess := func(v uint64, n uint64) bool { return (v-laneLo*n)&^v&laneHi != 0 }
+	return !hasLess(w, 0x21) && !hasLess(w^(laneLo*0xE0), 4) &&
+		!hasLess(w^(laneLo*0xC2), 1) && !hasLess(w^(laneLo*0xEF), 1)
+}
+
+// eqMask returns a word with 0x80 in each lane of x that holds c and 0
+// elsewhere, exactly (no borrow runs from lane to lane).
+func eqMask(x uint64, c byte) uint64 {
+	const low7 = 0x7F7F7F7F7F7F7F7F
+	t := x ^ (laneLo * uint64(c))
+	return ^((t & low7) + low7 | t | low7)
+}
+
+// punctWord reports, for a word w = s[i:i+8] that plainWord refused,
+// whether none of its bytes is ASCII white space or a control or starts a
+// multi-byte space; s must hold s[i:i+10] (a space starting in the last
+// lanes ends there). Words of CJK text with its punctuation (、。，：,
+// leads 0xE3 and 0xEF) pass without a byte loop; those with a 0xC2, 0xE1
+// or 0xE2 lead are left to one.
+func punctWord(s string, i int, w uint64) bool {
+	hasLess := func(v uint64, n uint64) bool { return (v-laneLo*n)&^v&laneHi != 0 }
+	if hasLess(w, 0x21) || hasLess(w^(laneLo*0xC2), 1) || hasLess(w^(laneLo*0xE1), 1) || hasLess(w^(laneLo*0xE2), 1) {
+		return false
+	}
+	w1, w2 := word8(s, i+1), word8(s, i+2)
+	return eqMask(w, 0xE3)&eqMask(w1, 0x80)&eqMask(w2, 0x80)|eqMask(w, 0xEF)&eqMask(w1, 0xBB)&eqMask(w2, 0xBF) == 0
+}
+
+// leadBytes counts the bytes of w that are not UTF-8 continuation bytes.
+func leadBytes(w uint64) int {
+	return 8 - bits.OnesCount64(w&^(w<<1)&laneHi)
+}
+
+// indexDash returns the index of the first - or _ in s, or -1: where a
+// class name's words join.
+func indexDash(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' || s[i] == '_' {
+			return i
+		}
+	}
+	return -1
 }

@@ -135,5 +135,5 @@ func stripSiteSuffix(t, site string) string {
 func foldWS(s string) string {
 	var lb lineBuilder
 	lb.write(s, blockStyle{}, 0)
-	return lb.b.String()
+	return lb.String()
 }

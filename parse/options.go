@@ -69,6 +69,8 @@ func WithMaxBytes(n int64) Option {
 
 // WithMaxDepth sets the deepest element nesting read; content below it is
 // read as text of the element at the limit. Zero or less means the default.
+// Whatever the option, a page nesting deeper than the HTML parser builds
+// (512 open elements) is refused with a *LimitError "depth".
 func WithMaxDepth(n int) Option {
 	return func(c *config) {
 		if n > 0 {

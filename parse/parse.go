@@ -2,6 +2,7 @@ package parse
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	"github.com/PuerkitoBio/goquery"
@@ -26,16 +27,27 @@ func HTMLContext(ctx context.Context, r io.Reader, opts ...Option) (*reply.Reply
 	}
 	doc, warnings, err := loadDocument(r, &cfg)
 	if err != nil {
-		return nil, err
+		return nil, canceledWhile("reading the input", &cfg, err)
 	}
 	rep, err := readDocument(doc, &cfg)
 	if err != nil {
-		return nil, err
+		return nil, canceledWhile("reading the page", &cfg, err)
 	}
 	if len(warnings) > 0 {
 		rep.Warnings = append(warnings, rep.Warnings...)
 	}
 	return rep, nil
+}
+
+// canceledWhile returns err as a *CanceledError when the call's context
+// is done and err is not one already: a reader stopped by the context
+// reports the context's error, wrapped, from wherever it was.
+func canceledWhile(where string, cfg *config, err error) error {
+	var ce *CanceledError
+	if ctxErr := cfg.ctx.Err(); ctxErr != nil && !errors.As(err, &ce) && errors.Is(err, ctxErr) {
+		return &CanceledError{Where: where, Err: ctxErr}
+	}
+	return err
 }
 
 // Document reads a notice from a page already parsed by goquery, as HTML

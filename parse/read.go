@@ -34,8 +34,13 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	if len(src.Blocks) > cfg.maxBlocks {
 		return nil, &LimitError{Limit: "blocks", Max: int64(cfg.maxBlocks), Where: src.Blocks[cfg.maxBlocks].Pos.String()}
 	}
+	var warnings []reply.Warning
 	paras := make([]para, 0, len(src.Blocks))
 	for _, b := range src.Blocks {
+		b, w := safeImage(b)
+		if w != nil {
+			warnings = append(warnings, *w)
+		}
 		t := trim(b.Text)
 		if t == "" && b.Table == nil && b.Image == nil {
 			continue
@@ -48,8 +53,16 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	if len(paras) == 0 && src.Title == "" {
 		return nil, fmt.Errorf("parse: source holds no text: %w", ErrEmpty)
 	}
-	rep := &reply.Reply{Page: src.Page}
+	if err := cfg.canceled("reading the structure"); err != nil {
+		return nil, err
+	}
+	page, w := safePage(src.Page)
+	if w != nil {
+		warnings = append(warnings, *w)
+	}
+	rep := &reply.Reply{Page: page}
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
+	rep.Warnings = append(rep.Warnings, warnings...)
 
 	// The salutation, and the header above it.
 	salAt, sal := findSalutation(paras)
@@ -121,7 +134,13 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		rep.Proposal = readProposal(titles, openingText, salp)
 	}
 	if rep.Title == "" {
-		rep.Warnings = append(rep.Warnings, reply.Warning{Code: "no-title", Message: "no line above the body reads as the title"})
+		// No title line and no page title: make one from what the
+		// notice states, marked as not being text of the notice.
+		rep.Title = inferTitle(rep)
+		rep.TitleInferred = rep.Title != ""
+	}
+	if rep.Title == "" {
+		rep.Warnings = append(rep.Warnings, reply.Warning{Code: CodeNoTitle, Message: "no line above the body reads as the title, and nothing read makes one"})
 	}
 	if len(rep.Warnings) == 0 {
 		rep.Warnings = nil
@@ -188,11 +207,16 @@ func isHeaderLine(p para) bool {
 }
 
 // setHeader stores the header's fields in the reply. Header is left nil
-// when the title line alone stands above the salutation.
+// when the title line alone stands above the salutation. A page title
+// stands above the notice's header lines, none of which is a title, as
+// its first line.
 func setHeader(rep *reply.Reply, h header, pageTitle string) {
 	rep.Title = h.title
-	if rep.Title == "" {
+	if rep.Title == "" && pageTitle != "" {
 		rep.Title = pageTitle
+		if len(h.lines) > 0 {
+			h.lines = append([]reply.Line{{Text: pageTitle, Field: reply.FieldTitle}}, h.lines...)
+		}
 	}
 	rep.DocNumber = h.docNumber
 	rep.Signer = h.signer

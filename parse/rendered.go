@@ -20,8 +20,12 @@ var ErrRenderedPage = errors.New("malformed rendered page")
 
 // readRendered reads back a page that replykit's render package wrote,
 // from its data-* hooks rather than its text: the result equals the reply
-// that was rendered (its Warnings aside, which are not written). It
-// reports ok false for any other page.
+// that was rendered (its Warnings aside, which are not written) when that
+// reply was valid. A page whose reply does not validate is an error
+// wrapping ErrRenderedPage and the *reply.ValidationError, as markup made
+// or changed by hand may be; an empty title alone gives the warning
+// CodeNoTitle, as for any page. An image without a kept address reads as
+// a paragraph of its text. It reports ok false for any other page.
 func readRendered(doc *goquery.Document, cfg *config) (rep *reply.Reply, ok bool, err error) {
 	sel := doc.Find(`article[data-rk="reply"]`).First()
 	if sel.Length() == 0 {
@@ -36,7 +40,37 @@ func readRendered(doc *goquery.Document, cfg *config) (rep *reply.Reply, ok bool
 	if rr.err != nil {
 		return nil, true, rr.err
 	}
+	if err := checkRendered(rep); err != nil {
+		return nil, true, err
+	}
 	return rep, true, nil
+}
+
+// checkRendered validates a reply read back from its markup. An empty
+// title is warned about, as when any page has none; any other problem
+// makes the page malformed.
+func checkRendered(rep *reply.Reply) error {
+	err := rep.Validate()
+	if err == nil {
+		return nil
+	}
+	var ve *reply.ValidationError
+	if !errors.As(err, &ve) {
+		return fmt.Errorf("parse: rendered page: %w: %w", ErrRenderedPage, err)
+	}
+	untitled := strings.TrimSpace(rep.Title) == ""
+	var rest []reply.Problem
+	for _, p := range ve.Problems {
+		if untitled && (p.Path == "title" || p.Path == "header") {
+			continue
+		}
+		rest = append(rest, p)
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("parse: rendered page holds an invalid reply: %w: %w", ErrRenderedPage, &reply.ValidationError{Problems: rest})
+	}
+	rep.Warnings = append(rep.Warnings, reply.Warning{Code: CodeNoTitle, Message: "the rendered page has no title"})
+	return nil
 }
 
 // renderedReader reads a rendered article, keeping the first error.
@@ -104,12 +138,12 @@ func (rr *renderedReader) article(art *html.Node) *reply.Reply {
 		}
 		switch rkAttr(c, "data-rk") {
 		case "title":
-			r.Title = rr.title(c)
+			r.Title, r.TitleInferred = rr.title(c)
 		case "header":
 			rkWalk(c, func(n *html.Node, rk string) bool {
 				switch rk {
 				case "title":
-					r.Title = rr.title(n)
+					r.Title, r.TitleInferred = rr.title(n)
 				case "line":
 					if header {
 						r.Header = append(r.Header, rkLine(n))
@@ -142,12 +176,14 @@ func (rr *renderedReader) article(art *html.Node) *reply.Reply {
 }
 
 // title reads the <h1>: its data-title when the title is set apart from
-// the header lines it spans, else its text.
-func (rr *renderedReader) title(n *html.Node) string {
+// the header lines it spans, else its text; and whether it is marked as
+// inferred (data-title-inferred).
+func (rr *renderedReader) title(n *html.Node) (string, bool) {
+	inferred := rkAttr(n, "data-title-inferred") == "true"
 	if t, ok := rkAttrLookup(n, "data-title"); ok {
-		return t
+		return t, inferred
 	}
-	return rkText(n)
+	return rkText(n), inferred
 }
 
 func rkLine(n *html.Node) reply.Line {
@@ -211,6 +247,10 @@ func (rr *renderedReader) block(n *html.Node, rk string) (reply.Block, bool) {
 			}
 			return true
 		})
+		if img.URL == "" || !linkable(img.URL) {
+			// The renderer left an unsafe address out: the text stays.
+			return reply.Block{Text: img.Alt}, img.Alt != ""
+		}
 		return reply.Block{Image: img}, true
 	}
 	return reply.Block{}, false

@@ -34,7 +34,7 @@ const renderedPage = `<!DOCTYPE html>
 <div data-rk="opening"><p data-rk="p">A &amp; B &lt;script&gt;&#13;x</p></div>
 <section data-rk="section" data-marker="一、" data-number="1">
 <h2 data-rk="heading"><span data-rk="marker">一、</span>标题</h2>
-<p data-rk="p">前文<span data-rk="point"><span data-rk="marker">一是</span><span data-rk="lead">提升认识</span>。正文</span><span data-rk="point" data-lead="别的"><span data-rk="marker">二是</span>没有引语</span></p>
+<p data-rk="p">前文<span data-rk="point"><span data-rk="marker">一是</span><span data-rk="lead">提升认识</span>。正文</span><span data-rk="point" data-lead="没有"><span data-rk="marker">二是</span>没有引语</span></p>
 <section data-rk="section" data-marker="（一）" data-number="1" data-run-in="true">
 <h3 data-rk="heading"><span data-rk="marker">（一）</span>小标题。</h3><p data-rk="p">段落</p>
 <table data-rk="table"><caption>表</caption><tbody><tr><td>a</td><th>b</th></tr><tr></tr></tbody></table>
@@ -65,7 +65,7 @@ func TestReadRendered(t *testing.T) {
 			Marker: "一、", Number: 1, Heading: "标题",
 			Blocks: []reply.Block{{Text: "前文", Points: []reply.Point{
 				{Marker: "一是", Lead: "提升认识", Text: "提升认识。正文"},
-				{Marker: "二是", Lead: "别的", Text: "没有引语"},
+				{Marker: "二是", Lead: "没有", Text: "没有引语"},
 			}}},
 			Sections: []reply.Section{{
 				Marker: "（一）", Number: 1, Heading: "小标题。", RunIn: true,
@@ -127,6 +127,11 @@ func TestReadRenderedErrors(t *testing.T) {
 		{"proposal", `data-proposal="{`, `data-proposal="[`, "data-proposal", ErrRenderedPage},
 		{"signature date", `2017-03-16&#34;,&#34;dateText`, `2017-02-30&#34;,&#34;dateText`, "data-signature", ErrRenderedPage},
 		{"page", `data-page="{`, `data-page="{{`, "data-page", ErrRenderedPage},
+		// Hooks that read, but to a reply that does not validate.
+		{"lead", `data-lead="没有"`, `data-lead="别的"`, `sections[0].blocks[0].points[1].lead: "别的" does not begin`, reply.ErrInvalid},
+		{"no kind", ` data-kind="proposal-reply"`, ``, "kind: missing", ErrRenderedPage},
+		{"unknown kind", `data-kind="proposal-reply"`, `data-kind="reply"`, `unknown kind "reply"`, ErrRenderedPage},
+		{"section order", `data-marker="（一）" data-number="1"`, `data-marker="（一）" data-number="2"`, "sections[0].sections[0].number", reply.ErrInvalid},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -151,4 +156,32 @@ func TestDocumentReadsRendered(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "关于某事的答复", got.Title)
 	assert.Len(t, got.Sections, 1)
+}
+
+// TestReadRenderedUntitled: a rendered page without a title reads with the
+// warning that any untitled page gets.
+func TestReadRenderedUntitled(t *testing.T) {
+	page := strings.Replace(renderedPage, `data-title="关于某事的答复"`, `data-title=""`, 1)
+	got, ok, err := readRenderedString(t, page)
+	require.True(t, ok)
+	require.NoError(t, err)
+	assert.Equal(t, "", got.Title)
+	assert.Equal(t, []reply.Warning{{Code: CodeNoTitle, Message: "the rendered page has no title"}}, got.Warnings)
+}
+
+// TestReadRenderedUnsafeImage: an image whose address is missing or has a
+// script scheme, as a page changed by hand may have, reads as a paragraph
+// of its text; without text it is dropped.
+func TestReadRenderedUnsafeImage(t *testing.T) {
+	for _, img := range []string{`<img alt="图">`, `<img src="javascript:alert(1)" alt="图">`, `<img src="java&#9;script:alert(1)" alt="图">`} {
+		page := strings.Replace(renderedPage, `<img src="/a.png" alt="图">`, img, 1)
+		got, ok, err := readRenderedString(t, page)
+		require.True(t, ok)
+		require.NoError(t, err, img)
+		assert.Equal(t, reply.Block{Text: "图"}, got.Sections[0].Sections[0].Blocks[2], img)
+	}
+	page := strings.Replace(renderedPage, `<img src="/a.png" alt="图">`, `<img src="data:image/png;base64,AAAA">`, 1)
+	got, _, err := readRenderedString(t, page)
+	require.NoError(t, err)
+	assert.Len(t, got.Sections[0].Sections[0].Blocks, 2)
 }

@@ -132,7 +132,7 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Caption {
 			var lb lineBuilder
 			collectText(c, &lb, st, &e.off)
-			caption = lb.b.String()
+			caption = lb.String()
 		}
 	}
 	var filled [][]bool
@@ -148,7 +148,7 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 			}
 			var lb lineBuilder
 			collectText(cell, &lb, st, &e.off)
-			text := lb.b.String()
+			text := lb.String()
 			rs, cs := cellSpan(cell, "rowspan"), cellSpan(cell, "colspan")
 			if cells += rs * cs; cells > maxTableCells {
 				rs, cs = 1, 1 // spans past the cap are read as single cells

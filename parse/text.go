@@ -23,7 +23,19 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 	if int64(len(s)) > cfg.maxBytes {
 		return nil, nil, &LimitError{Limit: "bytes", Max: cfg.maxBytes, Where: fmt.Sprintf("byte %d", cfg.maxBytes+1)}
 	}
-	src := &Source{}
+	var replaced *reply.Warning
+	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+		var n, first int
+		s, n, first = replaceInvalid(s)
+		replaced = &reply.Warning{
+			Code:    "replaced-bytes",
+			Message: fmt.Sprintf("%d invalid UTF-8 or NUL byte(s) replaced by U+FFFD", n),
+			Where:   fmt.Sprintf("line %d", strings.Count(s[:first], "\n")+1),
+		}
+	}
+	// One block a line at most, sized once: appending a block at a time
+	// would copy the list again and again on a long text.
+	src := &Source{Blocks: make([]Block, 0, min(strings.Count(s, "\n")+1, cfg.maxBlocks))}
 	lineNo := 0
 	nextCR := strings.IndexByte(s, '\r')
 	for pos := 0; pos < len(s); {
@@ -63,7 +75,38 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 		return nil, nil, fmt.Errorf("parse: text of %d bytes holds no text: %w", len(s), ErrEmpty)
 	}
 	furniture := takeFurniture(src)
+	if replaced != nil {
+		src.Warnings = append(src.Warnings, *replaced)
+	}
 	return src, furniture, nil
+}
+
+// replaceInvalid returns s with each NUL and each byte that is not part of
+// valid UTF-8 replaced by U+FFFD, as the HTML reader does, the number of
+// bytes replaced, and the offset in the result of the first replacement.
+// No text holds a NUL, and no HTML page can carry one.
+func replaceInvalid(s string) (out string, n, first int) {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	first = -1
+	last := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0 {
+			b.WriteString(s[last:i])
+			if first < 0 {
+				first = b.Len()
+			}
+			b.WriteString("\uFFFD")
+			n++
+			i++
+			last = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[last:])
+	return b.String(), n, first
 }
 
 // foldSpace folds each run of white space in line (full-width spaces and

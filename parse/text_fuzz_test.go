@@ -1,17 +1,21 @@
 package parse
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/replykit/replykit/render"
 	"github.com/replykit/replykit/reply"
 )
 
 // FuzzText reads any text: it must give ErrEmpty or a limit error, or a
 // reply that keeps every character of the body (white space aside) in
-// order and passes Validate.
+// order, passes Validate (but for a title that nothing could make), and
+// renders to a page that reads back to the same reply. Read again, the
+// text gives the same reply.
 func FuzzText(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "texts", "*.txt"))
 	for _, name := range files {
@@ -36,17 +40,25 @@ func FuzzText(f *testing.F) {
 		if got := reply.NormalizeWhitespace(rep.PlainText()); got != want {
 			t.Fatalf("text lost or changed:\n got %q\nwant %q", got, want)
 		}
-		if err := rep.Validate(); err != nil {
-			var ve *reply.ValidationError
-			if !errors.As(err, &ve) {
-				t.Fatalf("Validate: %v", err)
-			}
-			for _, p := range ve.Problems {
-				if hasWarning(rep, "no-title") && (p.Path == "title" || p.Path == "header") {
-					continue
-				}
-				t.Fatalf("invalid reply: %v", p)
-			}
+		if ps := validationProblems(rep); len(ps) > 0 {
+			t.Fatalf("invalid reply: %v", ps)
+		}
+		if again, err := Text(s, WithMaxBytes(1<<20)); err != nil || !equalJSON(t, rep, again) {
+			t.Fatalf("read twice, the text gives another reply (%v)", err)
+		}
+		var page bytes.Buffer
+		if err := render.HTML(&page, rep); err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		back, err := HTML(bytes.NewReader(page.Bytes()))
+		if err != nil {
+			t.Fatalf("reading the rendered page: %v", err)
+		}
+		wantRep := *rep
+		wantRep.Warnings = nil
+		back.Warnings = nil
+		if !equalJSON(t, &wantRep, back) {
+			t.Fatalf("rendered page reads back otherwise:\nwant %s\n got %s", mustMarshal(t, &wantRep), mustMarshal(t, back))
 		}
 	})
 }

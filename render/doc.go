@@ -11,12 +11,15 @@
 // ContentSource…). data-* attributes on the article and its parts carry
 // what the text alone does not say (section numbers, point leads, the
 // facts of the header and trailer, the page metadata), so that parse.HTML
-// reads a rendered page back exactly: for every reply r,
+// reads a rendered page back exactly: for every valid reply r,
 // parse.HTML(HTML(r)) equals r without its Warnings, which describe how a
 // source was read and are not written. Text that HTML cannot hold is the
 // one exception: NUL and bytes of invalid UTF-8 in text become U+FFFD, and
 // image and page addresses that are not http, https or relative are left
-// out.
+// out (an image so left reads back as a paragraph of its text). The page
+// of a reply that does not validate is written all the same, but
+// parse.HTML refuses it, as it refuses any page whose reply would not
+// validate; an empty title alone reads back with a warning.
 //
 // The HTML writer has no templates: element and attribute names are the
 // package's own constants, and every string of a reply is escaped on its
@@ -33,7 +36,10 @@
 // Text writes the plain text layout in which notices are copied (title,
 // blank line, salutation, paragraphs indented by two full-width spaces,
 // office and date at the end), which parse.Text reads back in everything
-// that text can carry. Markdown writes CommonMark with every markup
+// that text can carry. A title that is not a line of the notice
+// (TitleInferred) is shown by HTML, whose <h1> then carries
+// data-title-inferred, and by Markdown, but is not written by Text: read
+// back, the text gives the same title again. Markdown writes CommonMark with every markup
 // character of the reply escaped. JSON writes the reference format,
 // replykit/v1.
 //

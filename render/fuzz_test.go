@@ -17,10 +17,10 @@ import (
 // fuzzReply places the fuzzer's strings into a reply's fields: title,
 // salutation, a section heading and its paragraph with a point, a table
 // cell, an image's address and text, the office and the page's source.
-func fuzzReply(title, heading, text, name, url string) *reply.Reply {
+func fuzzReply(title, heading, text, name, url string, inferred bool) *reply.Reply {
 	lead, rest, _ := strings.Cut(text, "。")
 	return &reply.Reply{
-		Kind: reply.KindProposalReply, Title: title,
+		Kind: reply.KindProposalReply, Title: title, TitleInferred: inferred,
 		Addressees: []reply.Addressee{{Name: name, Role: reply.RoleMember}},
 		Salutation: name + "委员：",
 		Sections: []reply.Section{{Marker: "一、", Number: 1, Heading: heading, RunIn: text != "", Blocks: []reply.Block{
@@ -33,34 +33,68 @@ func fuzzReply(title, heading, text, name, url string) *reply.Reply {
 	}
 }
 
-// FuzzRoundTrip renders replies built from fuzz strings: the page holds
-// only the renderer's elements and attributes, and parse.HTML reads it back
-// equal to the reply. Strings that HTML cannot carry (invalid UTF-8, NUL)
+// FuzzRoundTrip renders replies built from fuzz strings, the title
+// inferred or not: the page holds only the renderer's elements and
+// attributes, and parse.HTML reads it back equal to the reply, or, when
+// the reply does not validate, says so with an error. Strings that HTML cannot carry (invalid UTF-8, NUL)
 // and addresses that the renderer refuses are written otherwise, and are
 // compared in that form.
 func FuzzRoundTrip(f *testing.F) {
-	f.Add("关于某事的答复", "我县社区建设基本情况", "一是提升认识。新型农村社区", "涂轶", "http://example.gov.cn/a.png")
-	f.Add("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "a&amp;b\r\n\t", "'", "javascript:alert(1)")
-	f.Add("", "", "", "", "")
-	f.Add("\u202e😀", "<scr<script>ipt>", "&#60;svg onload=alert(1)&#62;", "\x00", "data:text/html,x")
-	f.Add("\xff\xfe", "(一)", "。", "]]>", "//cdn.example.cn/x.gif")
-	f.Fuzz(func(t *testing.T, title, heading, text, name, url string) {
-		r := fuzzReply(title, heading, text, name, url)
+	f.Add("关于某事的答复", "我县社区建设基本情况", "一是提升认识。新型农村社区", "涂轶", "http://example.gov.cn/a.png", false)
+	f.Add("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "a&amp;b\r\n\t", "'", "javascript:alert(1)", true)
+	f.Add("", "", "", "", "", false)
+	f.Add("\u202e😀", "<scr<script>ipt>", "&#60;svg onload=alert(1)&#62;", "\x00", "data:text/html,x", true)
+	f.Add("\xff\xfe", "(一)", "。", "]]>", "//cdn.example.cn/x.gif", true)
+	f.Fuzz(func(t *testing.T, title, heading, text, name, url string, inferred bool) {
+		r := fuzzReply(title, heading, text, name, url, inferred)
 		var buf bytes.Buffer
 		require.NoError(t, render.HTML(&buf, r, render.WithPageHeader()))
 		page := buf.Bytes()
 		require.True(t, utf8.Valid(page))
 		checkMarkup(t, page, false)
 
+		want := asWritten(r)
 		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
 		require.NoError(t, err)
 		got, err := parse.Document(doc)
-		require.NoError(t, err)
-		require.Equal(t, asWritten(r), got)
+		checkReadBack(t, want, got, err)
 		got, err = parse.HTML(bytes.NewReader(page))
-		require.NoError(t, err)
-		require.Equal(t, asWritten(r), got)
+		checkReadBack(t, want, got, err)
 	})
+}
+
+// checkReadBack checks what parse read from the page of want: want itself
+// when it is valid (or only untitled), else an error that says the page
+// holds an invalid reply.
+func checkReadBack(t *testing.T, want, got *reply.Reply, err error) {
+	t.Helper()
+	if len(problemsBeyondTitle(want)) > 0 {
+		require.Error(t, err, "an invalid reply read back: %v", problemsBeyondTitle(want))
+		require.ErrorIs(t, err, parse.ErrRenderedPage)
+		require.ErrorIs(t, err, reply.ErrInvalid)
+		return
+	}
+	require.NoError(t, err)
+	require.Equal(t, want, withoutWarnings(got))
+}
+
+// problemsBeyondTitle returns what Validate finds in r, an empty title
+// (and so a header without one) aside: the reply parse reads back from
+// its page with a warning.
+func problemsBeyondTitle(r *reply.Reply) []reply.Problem {
+	err := r.Validate()
+	if err == nil {
+		return nil
+	}
+	ve := err.(*reply.ValidationError)
+	var out []reply.Problem
+	for _, p := range ve.Problems {
+		if strings.TrimSpace(r.Title) == "" && (p.Path == "title" || p.Path == "header") {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // asWritten returns the reply that HTML can carry for r: text with NUL and
@@ -78,17 +112,26 @@ func asWritten(r *reply.Reply) *reply.Reply {
 		url = ""
 	}
 	name := fixJSON(r.Addressees[0].Name)
+	// An image whose address is left out reads back as its text, or not
+	// at all without text.
+	image := reply.Block{Image: &reply.Image{URL: fix(url), Alt: fix(b[2].Image.Alt)}}
+	if url == "" {
+		image = reply.Block{Text: fix(b[2].Image.Alt)}
+	}
+	blocks := []reply.Block{
+		{Text: fix(b[0].Text), Points: []reply.Point{{Marker: "一是", Lead: fix(p.Lead), Text: fix(p.Text)}}},
+		{Table: &reply.Table{Caption: fix(b[1].Table.Caption), Rows: [][]string{{fix(name), fix(b[1].Table.Rows[0][1])}}}},
+	}
+	if image.Image != nil || image.Text != "" {
+		blocks = append(blocks, image)
+	}
 	return &reply.Reply{
-		Kind: r.Kind, Title: fix(r.Title),
+		Kind: r.Kind, Title: fix(r.Title), TitleInferred: r.TitleInferred,
 		Addressees: []reply.Addressee{{Name: name, Role: reply.RoleMember}},
 		Salutation: fix(r.Salutation),
-		Sections: []reply.Section{{Marker: "一、", Number: 1, Heading: fix(r.Sections[0].Heading), RunIn: r.Sections[0].RunIn, Blocks: []reply.Block{
-			{Text: fix(b[0].Text), Points: []reply.Point{{Marker: "一是", Lead: fix(p.Lead), Text: fix(p.Text)}}},
-			{Table: &reply.Table{Caption: fix(b[1].Table.Caption), Rows: [][]string{{fix(name), fix(b[1].Table.Rows[0][1])}}}},
-			{Image: &reply.Image{URL: fix(url), Alt: fix(b[2].Image.Alt)}},
-		}}},
-		Signature: &reply.Signature{Office: name, Date: r.Signature.Date},
-		Page:      &reply.Page{URL: fixJSON(url), Source: name, Breadcrumb: []string{fixJSON(r.Page.Breadcrumb[0])}},
+		Sections:   []reply.Section{{Marker: "一、", Number: 1, Heading: fix(r.Sections[0].Heading), RunIn: r.Sections[0].RunIn, Blocks: blocks}},
+		Signature:  &reply.Signature{Office: name, Date: r.Signature.Date},
+		Page:       &reply.Page{URL: fixJSON(url), Source: name, Breadcrumb: []string{fixJSON(r.Page.Breadcrumb[0])}},
 	}
 }
 

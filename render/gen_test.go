@@ -230,8 +230,11 @@ func (g *gen) reply() *reply.Reply {
 		CC:          g.list(3),
 		Attachments: g.list(3),
 	}
+	// One in six titles is inferred: not a line of the notice, so no
+	// header line states it.
+	r.TitleInferred = g.chance(1.0 / 6)
 	if g.chance(0.3) {
-		r.Header = g.lines(true)
+		r.Header = g.lines(!r.TitleInferred)
 	}
 	if g.chance(0.6) {
 		r.Proposal = &reply.Proposal{Body: g.maybe(), Term: g.rnd.IntN(15), Session: g.rnd.IntN(6),

@@ -102,7 +102,7 @@ func (g textGen) reply() *reply.Reply {
 		addressees = append(addressees, reply.Addressee{Name: n, Role: reply.RoleMember})
 	}
 	date := reply.NewDate(2015+g.rnd.IntN(10), 1+g.rnd.IntN(12), 1+g.rnd.IntN(28))
-	return &reply.Reply{
+	r := &reply.Reply{
 		Kind:  reply.KindProposalReply,
 		Title: office + "关于" + body + reply.FormatNumeral(term) + "届" + reply.FormatNumeral(session) + "次会议第" + number + "号提案的答复",
 		Proposal: &reply.Proposal{Body: body, Term: term, Session: session, Number: number, Title: topic,
@@ -115,4 +115,12 @@ func (g textGen) reply() *reply.Reply {
 		Closing:   []reply.Block{{Text: "感谢" + you + "对我们工作的关心和支持。"}},
 		Signature: &reply.Signature{Office: office, Date: date},
 	}
+	if g.chance(0.2) {
+		// A text with no title line: the reader makes the title from
+		// the proposal as the opening states it, which gives no number.
+		r.Title = "关于" + body + reply.FormatNumeral(term) + "届" + reply.FormatNumeral(session) + "次会议提案的答复"
+		r.TitleInferred = true
+		r.Proposal.Number = ""
+	}
+	return r
 }

@@ -168,10 +168,10 @@ func markupOnly(page string) string {
 }
 
 // droppedURLs returns r as it reads back when its addresses are unsafe:
-// without them.
+// without them, the image a paragraph of its text.
 func droppedURLs(r *reply.Reply) *reply.Reply {
 	c := *r
-	c.Opening = []reply.Block{c.Opening[0], {Image: &reply.Image{Alt: c.Opening[1].Image.Alt}}}
+	c.Opening = []reply.Block{c.Opening[0], {Text: c.Opening[1].Image.Alt}}
 	p := *c.Page
 	p.URL = ""
 	c.Page = &p

@@ -34,7 +34,8 @@ var (
 // WithPageHeader, into a visible header.
 //
 // data-* attributes on the article and its parts let parse.HTML read the
-// page back to a reply equal to r, Warnings aside: warnings describe how a
+// page of a valid reply back to a reply equal to r, Warnings aside
+// (see the package documentation): warnings describe how a
 // source was read, not the notice, and are not written. Text reaches the
 // page only escaped; image and page addresses other than http, https and
 // relative ones are left out. NUL characters and bytes of invalid UTF-8,
@@ -287,10 +288,17 @@ func (h *htmlWriter) attrJSON(name attrName, v any) {
 	h.attr(name, string(b))
 }
 
-// title writes the <h1>, alone or among the header lines.
+// title writes the <h1>, alone or among the header lines. An inferred
+// title is marked so: it is shown, but is not a line of the notice.
 func (h *htmlWriter) title(r *reply.Reply) {
 	if len(r.Header) == 0 {
-		h.element(elH1, "rk-title", "title", r.Title)
+		h.open(elH1)
+		h.attr(atClass, "rk-title")
+		h.attr(atRK, "title")
+		h.inferred(r)
+		h.end()
+		h.text(r.Title)
+		h.close(elH1)
 		h.nl()
 		return
 	}
@@ -312,6 +320,7 @@ func (h *htmlWriter) title(r *reply.Reply) {
 		h.attr(atClass, "rk-title")
 		h.attr(atRK, "title")
 		h.attr(atTitleAt, r.Title)
+		h.inferred(r)
 		h.end()
 		for j := i; j < len(lines) && lines[j].Field == reply.FieldTitle; j++ {
 			if j > i {
@@ -328,6 +337,7 @@ func (h *htmlWriter) title(r *reply.Reply) {
 		h.attr(atClass, "rk-title")
 		h.attr(atRK, "title")
 		h.attr(atTitleAt, r.Title)
+		h.inferred(r)
 		h.end()
 		h.text(r.Title)
 		h.close(elH1)
@@ -335,6 +345,14 @@ func (h *htmlWriter) title(r *reply.Reply) {
 	}
 	h.close(elDiv)
 	h.nl()
+}
+
+// inferred marks the title's <h1> when the title is not a line of the
+// notice, so that parse.HTML reads TitleInferred back.
+func (h *htmlWriter) inferred(r *reply.Reply) {
+	if r.TitleInferred {
+		h.attr(atTitleInf, "true")
+	}
 }
 
 // fieldClasses are the classes of lines by the field they state.

@@ -9,7 +9,8 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
-// Markdown writes r as CommonMark: the title as a level-one heading, the
+// Markdown writes r as CommonMark: the title as a level-one heading (an
+// inferred one too, for the reader's sake), the
 // header lines, salutation and paragraphs as paragraphs, sections as
 // headings by depth (## for top-level sections, ### below…, run-in
 // headings included), the points of

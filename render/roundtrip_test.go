@@ -98,31 +98,57 @@ func TestHTMLRoundTripCases(t *testing.T) {
 		"image with no alt": func(r *reply.Reply) {
 			r.Opening = []reply.Block{{Image: &reply.Image{URL: "/a.png"}}}
 		},
+		"inferred title": func(r *reply.Reply) {
+			r.TitleInferred = true
+			r.Proposal = &reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "73"}
+			r.Salutation = "涂轶委员："
+		},
+		"inferred title with header lines": func(r *reply.Reply) {
+			r.TitleInferred = true
+			r.Header = []reply.Line{{Text: "某某县交通运输局", Field: reply.FieldOffice}, {Text: "某交函〔2022〕8号", Field: reply.FieldDocNumber}}
+			r.DocNumber = "某交函〔2022〕8号"
+		},
 		"white space kept": func(r *reply.Reply) {
 			r.Title = "  标题\t\r\n  "
 			r.Opening = []reply.Block{{Text: "\n\n  段落  \r\n"}}
 		},
 	}
-	// A header with no title line is not valid, but is written and read
-	// back all the same: the title then stands on its own.
-	cases["header without a title line (invalid)"] = func(r *reply.Reply) {
-		r.Header = []reply.Line{{Text: "某某局文件", Field: reply.FieldOffice}}
-	}
 	for name, edit := range cases {
 		t.Run(name, func(t *testing.T) {
 			r := base()
 			edit(r)
-			if !strings.HasSuffix(name, "(invalid)") {
-				require.NoError(t, r.Validate())
-			}
+			require.NoError(t, r.Validate())
 			require.Equal(t, r, readBack(t, renderHTML(t, r)))
 			require.Equal(t, r, readBack(t, renderHTML(t, r, render.Fragment())))
 		})
 	}
 }
 
+// TestHTMLRoundTripInvalid: a reply that does not validate is written all
+// the same, but its page does not read back as a reply: parse.HTML says
+// what is wrong, as it would of a page changed by hand. An empty title
+// alone reads back, with the warning any untitled page gets.
+func TestHTMLRoundTripInvalid(t *testing.T) {
+	r := &reply.Reply{Kind: reply.KindProposalReply, Title: "关于某事的答复",
+		Header: []reply.Line{{Text: "某某局文件", Field: reply.FieldOffice}}}
+	require.Error(t, r.Validate())
+	page := renderHTML(t, r)
+	assert.Contains(t, string(page), `<h1 class="rk-title" data-rk="title" data-title="关于某事的答复">关于某事的答复</h1>`, "written")
+	_, err := parse.HTML(bytes.NewReader(page))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, parse.ErrRenderedPage)
+	assert.ErrorIs(t, err, reply.ErrInvalid)
+	assert.Contains(t, err.Error(), "header: no line states the title")
+
+	untitled := &reply.Reply{Kind: reply.KindOther, Opening: []reply.Block{{Text: "正文。"}}}
+	got := readBack(t, renderHTML(t, untitled))
+	assert.Equal(t, []reply.Warning{{Code: parse.CodeNoTitle, Message: "the rendered page has no title"}}, got.Warnings)
+	assert.Equal(t, untitled, withoutWarnings(got))
+}
+
 // TestHTMLDropsUnsafeURLs: an address that is not http, https or relative
-// reaches neither the page nor the reply read back.
+// reaches neither the page nor the reply read back, where an image left
+// without its address is a paragraph of its text.
 func TestHTMLDropsUnsafeURLs(t *testing.T) {
 	r := &reply.Reply{Kind: reply.KindOther, Title: "t",
 		Opening: []reply.Block{{Image: &reply.Image{URL: "javascript:alert(1)", Alt: "图"}}},
@@ -131,7 +157,7 @@ func TestHTMLDropsUnsafeURLs(t *testing.T) {
 	assert.NotContains(t, string(page), "javascript:")
 	assert.NotContains(t, string(page), "data:text")
 	got := readBack(t, page)
-	assert.Equal(t, &reply.Image{Alt: "图"}, got.Opening[0].Image)
+	assert.Equal(t, []reply.Block{{Text: "图"}}, got.Opening, "the image's text stays")
 	assert.Equal(t, &reply.Page{Source: "来源"}, got.Page)
 }
 

@@ -19,7 +19,9 @@ const indent = "\u3000\u3000"
 // title), a blank line, the salutation, each paragraph and section heading
 // on a line of its own indented by two full-width spaces, blank lines
 // between paragraphs, then the end matter, the issuing office and the date.
-// Header and trailer lines are written as they are in r. Table rows are
+// Header and trailer lines are written as they are in r; an inferred title
+// (TitleInferred) is not a line of the notice and is not written, so that
+// parse.Text infers it again. Table rows are
 // written with their cells separated by tabs, images by their alternative
 // text. With WithPageHeader the breadcrumb and the 发布时间/来源/点击量 line
 // come first, as on the page.
@@ -40,10 +42,11 @@ func Text(w io.Writer, r *reply.Reply, opts ...Option) error {
 		for _, l := range r.Header {
 			t.line("", l.Text)
 		}
-	} else {
+		t.blank()
+	} else if !r.TitleInferred {
 		t.line("", r.Title)
+		t.blank()
 	}
-	t.blank()
 	if r.Salutation != "" {
 		t.line("", r.Salutation)
 		t.blank()

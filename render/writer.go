@@ -76,6 +76,7 @@ const (
 	atSignature  attrName = "data-signature"
 	atSigner     attrName = "data-signer"
 	atTitleAt    attrName = "data-title"
+	atTitleInf   attrName = "data-title-inferred"
 	atTrailerAt  attrName = "data-trailer"
 )
 

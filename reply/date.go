@@ -252,9 +252,12 @@ func splitRun(s string) (y, m, d int, err error) {
 	return 0, 0, 0, ErrNotDate
 }
 
+// timeSeparators turns the separators of a time of day into colons.
+var timeSeparators = strings.NewReplacer("：", ":", "时", ":", "分", ":", "秒", "")
+
 // parseTime reads 「09:30」, 「9:30:15」, 「09时30分」.
 func parseTime(s string) (h, m, sec int, err error) {
-	s = strings.NewReplacer("：", ":", "时", ":", "分", ":", "秒", "").Replace(s)
+	s = timeSeparators.Replace(s)
 	s = strings.TrimSuffix(s, ":")
 	parts := strings.Split(s, ":")
 	if len(parts) < 2 || len(parts) > 3 {

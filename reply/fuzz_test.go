@@ -2,6 +2,7 @@ package reply
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 	"unicode/utf8"
@@ -125,7 +126,26 @@ func FuzzUnmarshal(f *testing.F) {
 		if err != nil || string(again) != string(out) {
 			t.Fatalf("re-marshal differs: %v\n%s\n%s", err, out, again)
 		}
-		_ = back.Validate()
-		_ = back.PlainText()
+		// What was read is what is written: the same verdict of
+		// Validate, the same text.
+		if a, b := fmt.Sprint(r.Validate()), fmt.Sprint(back.Validate()); a != b {
+			t.Fatalf("Validate differs after a round trip: %s / %s", a, b)
+		}
+		if r.PlainText() != back.PlainText() {
+			t.Fatalf("PlainText differs after a round trip")
+		}
+		// The title is a line of the text unless it is inferred or the
+		// header stands in its place.
+		shown, hidden := *r, *r
+		shown.TitleInferred, hidden.TitleInferred = false, true
+		diff := len(shown.Lines()) - len(hidden.Lines())
+		if want := 0; len(r.Header) == 0 && r.Title != "" {
+			want = 1
+			if diff != want || shown.Lines()[0] != r.Title {
+				t.Fatalf("an inferred title changes the lines by %d, want %d", diff, want)
+			}
+		} else if diff != want {
+			t.Fatalf("an inferred title changes the lines by %d, want %d", diff, want)
+		}
 	})
 }

@@ -112,6 +112,15 @@ func decodeReply(data []byte) (*Reply, error) {
 		return nil, decodeError(data, err)
 	}
 	r := Reply(*w.replyFields)
+	// An empty list is no list, as the format writes it: an empty
+	// "trailer" would otherwise stand for no lines instead of the
+	// canonical ones, and read back otherwise once written.
+	if len(r.Header) == 0 {
+		r.Header = nil
+	}
+	if len(r.Trailer) == 0 {
+		r.Trailer = nil
+	}
 	return &r, nil
 }
 

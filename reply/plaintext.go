@@ -5,10 +5,11 @@ import (
 )
 
 // PlainText returns the reply's text in document order, one paragraph or
-// line a line: the header (or the title), the salutation, the opening, the
-// sections, the closing and the trailer (or the canonical trailer). Table
-// rows are written with their cells separated by tabs; images by their
-// alternative text. Page metadata and warnings are not part of the text.
+// line a line: the header (or the title, unless TitleInferred says it is
+// not text of the notice), the salutation, the opening, the sections, the
+// closing and the trailer (or the canonical trailer). Table rows are
+// written with their cells separated by tabs; images by their alternative
+// text. Page metadata and warnings are not part of the text.
 func (r *Reply) PlainText() string {
 	var b strings.Builder
 	for _, l := range r.Lines() {
@@ -26,7 +27,7 @@ func (r *Reply) Lines() []string {
 		for _, l := range r.Header {
 			out = append(out, l.Text)
 		}
-	} else if r.Title != "" {
+	} else if r.Title != "" && !r.TitleInferred {
 		out = append(out, r.Title)
 	}
 	if r.Salutation != "" {

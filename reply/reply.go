@@ -10,6 +10,11 @@ type Reply struct {
 	Kind Kind `json:"kind"`
 	// Title is the notice's title (标题), on one line, as written.
 	Title string `json:"title"`
+	// TitleInferred is true when the notice's text holds no title line:
+	// Title was made from what the notice states (the proposal answered),
+	// and PlainText and Lines leave it out, since it is not text of the
+	// notice.
+	TitleInferred bool `json:"titleInferred,omitempty"`
 	// DocNumber is the document number (发文字号), such as 「旺府办函〔2017〕12号」.
 	DocNumber string `json:"docNumber,omitempty"`
 	// Signer is the signing official (签发人), where the notice names one.

@@ -55,7 +55,8 @@ func (e *ValidationError) Unwrap() error { return ErrInvalid }
 // an image; points with a marker and a lead that begins their text; tables
 // with rows; images with an http, https or relative URL; a known answer
 // category; header and trailer lines with text, the header stating the
-// title; a proposal term and session that are not negative. It reports
+// title unless the title is inferred (and never when it is); a proposal
+// term and session that are not negative. It reports
 // every problem at once in a *ValidationError, or returns nil.
 func (r *Reply) Validate() error {
 	v := &validator{}
@@ -85,7 +86,10 @@ func (v *validator) reply(r *Reply) {
 		v.addf("title", "empty")
 	}
 	v.lines("header", r.Header)
-	if len(r.Header) > 0 && !hasField(r.Header, FieldTitle) {
+	switch {
+	case r.TitleInferred && hasField(r.Header, FieldTitle):
+		v.addf("titleInferred", "set, but a header line states the title (field %q)", FieldTitle)
+	case len(r.Header) > 0 && !r.TitleInferred && !hasField(r.Header, FieldTitle):
 		v.addf("header", "no line states the title (field %q)", FieldTitle)
 	}
 	if p := r.Proposal; p != nil {
@@ -217,10 +221,15 @@ func (v *validator) blocks(path string, bs []Block) {
 }
 
 // imageURL accepts http, https and relative URLs only: anything else
-// (javascript:, data:, file:) must not reach a rendered page.
+// (javascript:, data:, file:) must not reach a rendered page, nor control
+// characters, which browsers drop before they read a scheme.
 func (v *validator) imageURL(path, s string) {
 	if strings.TrimSpace(s) == "" {
 		v.addf(path, "empty")
+		return
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		v.addf(path, "control characters in %q", s)
 		return
 	}
 	u, err := url.Parse(s)

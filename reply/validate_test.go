@@ -56,6 +56,16 @@ func TestValidate(t *testing.T) {
 		{"header with title", func(r *Reply) {
 			r.Header = []Line{{Text: "旺苍县人民政府办公室", Field: FieldOffice}, {Text: seedTitle, Field: FieldTitle}}
 		}, nil},
+		{"inferred title", func(r *Reply) { r.TitleInferred = true }, nil},
+		{"inferred title, header without title", func(r *Reply) {
+			r.TitleInferred = true
+			r.Header = []Line{{Text: "旺苍县人民政府办公室", Field: FieldOffice}}
+		}, nil},
+		{"inferred title, header states a title", func(r *Reply) {
+			r.TitleInferred = true
+			r.Header = []Line{{Text: "旺苍县人民政府办公室", Field: FieldOffice}, {Text: seedTitle, Field: FieldTitle}}
+		}, []string{"titleInferred"}},
+		{"inferred title, empty", func(r *Reply) { r.TitleInferred, r.Title = true, "" }, []string{"title"}},
 		{"empty header line", func(r *Reply) { r.Header = []Line{{Text: seedTitle, Field: FieldTitle}, {Text: ""}} }, []string{"header[1].text"}},
 		{"empty trailer line", func(r *Reply) { r.Trailer = []Line{{Text: "　"}} }, []string{"trailer[0].text"}},
 		{"negative term and session", func(r *Reply) { r.Proposal.Term, r.Proposal.Session = -1, -2 }, []string{"proposal.term", "proposal.session"}},
