@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -32,7 +34,9 @@ func benchHTML(b *testing.B, pages [][]byte, opts ...Option) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	runtime.GC() // the set-up's garbage is not collected on the clock
 	b.ResetTimer()
+	cpu := processCPU()
 	for b.Loop() {
 		for i, p := range pages {
 			rep, err := HTML(bytes.NewReader(p), opts...)
@@ -41,7 +45,7 @@ func benchHTML(b *testing.B, pages [][]byte, opts ...Option) {
 			}
 		}
 	}
-	reportNsPerByte(b, size)
+	report(b, size, processCPU()-cpu)
 }
 
 // benchBaseline only builds the goquery document of each page.
@@ -53,7 +57,9 @@ func benchBaseline(b *testing.B, pages [][]byte) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	runtime.GC() // the set-up's garbage is not collected on the clock
 	b.ResetTimer()
+	cpu := processCPU()
 	for b.Loop() {
 		for _, p := range pages {
 			doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p))
@@ -62,14 +68,22 @@ func benchBaseline(b *testing.B, pages [][]byte) {
 			}
 		}
 	}
-	reportNsPerByte(b, size)
+	report(b, size, processCPU()-cpu)
 }
 
-// reportNsPerByte reports the time per input byte, the figure that stays
-// flat when the cost is linear.
-func reportNsPerByte(b *testing.B, size int) {
-	if b.N > 0 && size > 0 {
+// report reports the time per input byte, the figure that stays flat when
+// the cost is linear, and the CPU time per operation (cpu-ns/op): on a
+// machine shared with other work, wall time grows with their load while
+// the CPU time the reader used does not.
+func report(b *testing.B, size int, cpu time.Duration) {
+	if b.N == 0 {
+		return
+	}
+	if size > 0 {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(size), "ns/B")
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
 
