@@ -66,7 +66,9 @@ func Marshal(r *Reply) ([]byte, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
+	// The wire form directly rather than r: a Marshaler's output would be
+	// compacted and then indented again, which doubles the cost.
+	if err := enc.Encode(wireReply{Format: FormatV1, replyFields: (*replyFields)(r)}); err != nil {
 		return nil, fmt.Errorf("reply: marshal: %w", err)
 	}
 	return buf.Bytes(), nil
