@@ -26,13 +26,18 @@ func longer(s string, n int) bool {
 // removed its white space.
 func trim(s string) string { return strings.TrimFunc(s, isSpace) }
 
-// isSpace reports white space of any width, as the text reader folds it.
+// isSpace reports white space of any width, as the text reader folds it:
+// Unicode's white space (the spaces U+2000 to U+200A, no-break and
+// ideographic spaces, line and paragraph separators…), and the zero-width
+// space and BOM, which pages scatter in text. It is the page reader's
+// isWS.
 func isSpace(r rune) bool {
 	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
+	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\u200b', '\ufeff',
+		'\u0085', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f':
 		return true
 	}
-	return false
+	return r >= '\u2000' && r <= '\u200a'
 }
 
 // isSentenceEnd reports the marks that end a sentence or a lead clause:

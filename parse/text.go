@@ -163,7 +163,7 @@ func foldSpace(line string) (text string, indent bool) {
 
 // foldLead marks the bytes that may start white space to fold.
 var foldLead = func() (t [256]bool) {
-	for _, c := range []byte{' ', '\t', '\n', '\r', '\v', '\f', 0xC2, 0xE3, 0xE2, 0xEF} {
+	for _, c := range []byte{' ', '\t', '\n', '\r', '\v', '\f', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF} {
 		t[c] = true
 	}
 	return t
@@ -185,16 +185,21 @@ func needsFold(line string) bool {
 			}
 		case '\t', '\n', '\r', '\v', '\f':
 			return true
-		case 0xC2: // U+00A0
-			if i+1 < n && line[i+1] == 0xA0 {
+		case 0xC2: // U+0085, U+00A0
+			if i+1 < n && (line[i+1] == 0xA0 || line[i+1] == 0x85) {
+				return true
+			}
+		case 0xE1: // U+1680
+			if i+2 < n && line[i+1] == 0x9A && line[i+2] == 0x80 {
 				return true
 			}
 		case 0xE3: // U+3000
 			if i+2 < n && line[i+1] == 0x80 && line[i+2] == 0x80 {
 				return true
 			}
-		case 0xE2: // U+2002, U+2003, U+2009, U+200B
-			if i+2 < n && line[i+1] == 0x80 && (line[i+2] == 0x82 || line[i+2] == 0x83 || line[i+2] == 0x89 || line[i+2] == 0x8B) {
+		case 0xE2: // U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F
+			if i+2 < n && (line[i+1] == 0x80 && (line[i+2] >= 0x80 && line[i+2] <= 0x8B || line[i+2] == 0xA8 || line[i+2] == 0xA9 || line[i+2] == 0xAF) ||
+				line[i+1] == 0x81 && line[i+2] == 0x9F) {
 				return true
 			}
 		case 0xEF: // U+FEFF

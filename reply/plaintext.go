@@ -2,6 +2,7 @@ package reply
 
 import (
 	"strings"
+	"unicode"
 )
 
 // PlainText returns the reply's text in document order, one paragraph or
@@ -159,13 +160,13 @@ func (r *Reply) CanonicalTrailer() []Line {
 	return out
 }
 
-// NormalizeWhitespace returns s without any white space (ASCII spaces, tabs,
-// line breaks, no-break spaces, full-width spaces): the form in which two
-// texts are compared when checking that nothing was lost.
+// NormalizeWhitespace returns s without any white space (Unicode's white
+// space: ASCII spaces, tabs, line breaks, no-break, full-width and other
+// spaces; and the zero-width space and BOM): the form in which two texts
+// are compared when checking that nothing was lost.
 func NormalizeWhitespace(s string) string {
 	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 			return -1
 		}
 		return r
