@@ -481,13 +481,15 @@ func safeURL(ref string, base *url.URL) string {
 	if err != nil {
 		return ""
 	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	// The scheme is checked after resolving: a relative address takes
+	// the base's scheme, and a base can be hostile too.
 	switch strings.ToLower(u.Scheme) {
 	case "", "http", "https":
 	default:
 		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
 	}
 	return u.String()
 }

@@ -28,9 +28,10 @@ import (
 //  3. Bytes that are valid UTF-8 and hold multi-byte sequences are UTF-8,
 //     whatever the page declares: legacy Chinese text is practically never
 //     valid UTF-8, while pages re-saved as UTF-8 often keep their old
-//     gb2312 declaration. UTF-8 with a few faults (a truncated character,
-//     a stray byte: at most one bad byte per ten good sequences) stays UTF-8,
-//     the bad bytes replaced.
+//     gb2312 declaration. UTF-8 with faults (a truncated character, a
+//     stray byte, a pasted legacy paragraph: at most two bad bytes per
+//     good multi-byte sequence) stays UTF-8, the bad bytes replaced and
+//     counted; legacy text holds valid sequences only by accident.
 //  4. Otherwise the declared legacy encoding (HTTP header, then <meta>) and
 //     the Chinese legacy encodings (GB18030, a superset of GBK and GB2312,
 //     and Big5) are scored on the text each decodes to: the share of
@@ -219,7 +220,11 @@ func decodePage(data []byte, cfg *config) decoded {
 		}
 		return d
 	}
-	if multi > 0 && bad*10 <= multi {
+	// Mostly UTF-8: a legacy page holds few valid UTF-8 sequences by
+	// accident (under one in ten of its characters), while a UTF-8 page
+	// with a pasted legacy paragraph or a cut character holds many. Such a
+	// page is read as UTF-8, its stray bytes replaced and counted.
+	if multi > 0 && bad <= 2*multi {
 		d := decodeUTF8(data, 0)
 		if multi > 0 && declared != "" && declared != "utf-8" {
 			d.ignored = declared
@@ -372,7 +377,7 @@ func utf8Stats(data []byte) (multi, bad int) {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
 			bad++
-			if bad > 100 && bad*10 > multi {
+			if bad > 1000 && bad > 2*multi {
 				return multi, bad
 			}
 		} else {

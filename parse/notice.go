@@ -116,7 +116,7 @@ func isDocTitle(title string) bool {
 func baseURL(pageAddr string, ps *pageScan) *url.URL {
 	base := absURL(pageAddr)
 	if ps.baseHref != "" {
-		if b, err := url.Parse(ps.baseHref); err == nil {
+		if b, err := url.Parse(ps.baseHref); err == nil && webScheme(b.Scheme) {
 			if base != nil {
 				return base.ResolveReference(b)
 			}
@@ -126,4 +126,14 @@ func baseURL(pageAddr string, ps *pageScan) *url.URL {
 		}
 	}
 	return base
+}
+
+// webScheme reports whether scheme is one a page's links may keep: http,
+// https, or none (relative).
+func webScheme(scheme string) bool {
+	switch strings.ToLower(scheme) {
+	case "", "http", "https":
+		return true
+	}
+	return false
 }
