@@ -486,12 +486,10 @@ func safeURL(ref string, base *url.URL) string {
 	}
 	// The scheme is checked after resolving: a relative address takes
 	// the base's scheme, and a base can be hostile too.
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https":
-	default:
-		return ""
+	if s := u.String(); reply.LinkableURL(s) {
+		return s
 	}
-	return u.String()
+	return ""
 }
 
 // elementAlign reads an element's alignment from its align attribute or

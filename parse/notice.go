@@ -3,13 +3,16 @@ package parse
 import (
 	"net/url"
 	"strings"
+
+	"github.com/replykit/replykit/reply"
 )
 
 // What "a notice" means at the Source level: a page that a government body
 // published. Extract reads any article page, but marks a Source that is
 // not a notice with a warning of code CodeNotNotice, which IsNotice
-// reports and from which the structure reader sets Kind "other". A page is
-// a notice when
+// reports. The warning does not decide the reply's kind: the structure
+// reader reads that from the text, so a reply mirrored on another site
+// is still a reply. A page is a notice when
 //
 //   - its site is a government site: the host of its address (WithURL, the
 //     Url or SiteDomain meta, the canonical link, a browser's "saved from"
@@ -116,7 +119,7 @@ func isDocTitle(title string) bool {
 func baseURL(pageAddr string, ps *pageScan) *url.URL {
 	base := absURL(pageAddr)
 	if ps.baseHref != "" {
-		if b, err := url.Parse(ps.baseHref); err == nil && webScheme(b.Scheme) {
+		if b, err := url.Parse(ps.baseHref); err == nil && reply.WebScheme(b.Scheme) {
 			if base != nil {
 				return base.ResolveReference(b)
 			}
@@ -126,14 +129,4 @@ func baseURL(pageAddr string, ps *pageScan) *url.URL {
 		}
 	}
 	return base
-}
-
-// webScheme reports whether scheme is one a page's links may keep: http,
-// https, or none (relative).
-func webScheme(scheme string) bool {
-	switch strings.ToLower(scheme) {
-	case "", "http", "https":
-		return true
-	}
-	return false
 }

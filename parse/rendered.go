@@ -247,7 +247,7 @@ func (rr *renderedReader) block(n *html.Node, rk string) (reply.Block, bool) {
 			}
 			return true
 		})
-		if img.URL == "" || !linkable(img.URL) {
+		if img.URL == "" || !reply.LinkableURL(img.URL) {
 			// The renderer left an unsafe address out: the text stays.
 			return reply.Block{Text: img.Alt}, img.Alt != ""
 		}

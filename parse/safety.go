@@ -1,9 +1,6 @@
 package parse
 
 import (
-	"net/url"
-	"strings"
-
 	"github.com/replykit/replykit/reply"
 )
 
@@ -12,30 +9,11 @@ import (
 // javascript: address that a page's <base> gave its relative images).
 const CodeUnsafeURL = "unsafe-url"
 
-// linkable reports whether s may stand as an image or page address of a
-// reply: an http or https URL, a protocol-relative one, or a relative
-// reference, with no control characters (which browsers drop before they
-// read a scheme). It is the rule of reply.Validate and of the renderer.
-func linkable(s string) bool {
-	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return false
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https":
-		return true
-	}
-	return false
-}
-
-// safeImage returns the block with an image whose address is not linkable
+// safeImage returns the block with an image whose address is not reply.LinkableURL
 // turned into a paragraph of its alternative text, so that its text stays
 // in the reply and the address does not, and a warning that says so.
 func safeImage(b Block) (Block, *reply.Warning) {
-	if b.Image == nil || b.Image.URL != "" && linkable(b.Image.URL) {
+	if b.Image == nil || b.Image.URL != "" && reply.LinkableURL(b.Image.URL) {
 		return b, nil
 	}
 	w := &reply.Warning{Code: CodeUnsafeURL, Message: "image address " + quoteShort(b.Image.URL) + " is not http, https or relative: kept its text only", Where: b.Pos.String()}
@@ -45,9 +23,9 @@ func safeImage(b Block) (Block, *reply.Warning) {
 }
 
 // safePage returns the page metadata without an address that is not
-// linkable, and a warning when it drops one.
+// reply.LinkableURL, and a warning when it drops one.
 func safePage(p *reply.Page) (*reply.Page, *reply.Warning) {
-	if p == nil || p.URL == "" || linkable(p.URL) {
+	if p == nil || p.URL == "" || reply.LinkableURL(p.URL) {
 		return p, nil
 	}
 	c := *p

@@ -9,30 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestLinkable(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"http://example.gov.cn/a.png", true},
-		{"HTTPS://example.gov.cn/a.png", true},
-		{"//cdn.example.cn/a.gif", true},
-		{"/images/a.jpg", true},
-		{"img/a b.png", true},
-		{"javascript:alert(1)", false},
-		{"JavaScript:alert(1)", false},
-		{"java\tscript:alert(1)", false},
-		{"javascript:///x.png", false},
-		{"vbscript:msgbox(1)", false},
-		{"data:image/png;base64,AAAA", false},
-		{"file:///etc/passwd", false},
-		{"\x01http://example.gov.cn/", false},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, linkable(tt.in), "%q", tt.in)
-	}
-}
-
 // TestReadKeepsNoScriptAddress: a Source that carries a script address,
 // in an image or as the page's, gives a reply without it: the image's
 // text stays as a paragraph, and a warning says what was left out.

@@ -46,7 +46,7 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 		return ErrNilReply
 	}
 	cfg := newConfig(opts)
-	if cfg.stylesheetURL != "" && !safeURL(cfg.stylesheetURL) {
+	if cfg.stylesheetURL != "" && !reply.LinkableURL(cfg.stylesheetURL) {
 		return fmt.Errorf("render: stylesheet %q: %w", cfg.stylesheetURL, ErrUnsafeURL)
 	}
 	h := &htmlWriter{buf: bufio.NewWriterSize(w, 16<<10)}
@@ -70,7 +70,7 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 // safePage returns the page metadata with an address that is not safe to
 // link left out, so that it reaches neither the meta tags nor data-page.
 func safePage(p *reply.Page) *reply.Page {
-	if p == nil || p.URL == "" || safeURL(p.URL) {
+	if p == nil || p.URL == "" || reply.LinkableURL(p.URL) {
 		return p
 	}
 	c := *p
@@ -538,7 +538,7 @@ func (h *htmlWriter) image(img *reply.Image) {
 	h.attr(atRK, "image")
 	h.end()
 	h.open(elImg)
-	if safeURL(img.URL) {
+	if reply.LinkableURL(img.URL) {
 		h.attr(atSrc, img.URL)
 	}
 	h.attr(atAlt, img.Alt)

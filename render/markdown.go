@@ -138,7 +138,7 @@ func (m *mdWriter) block(b reply.Block) {
 	case b.Table != nil:
 		m.table(b.Table)
 	case b.Image != nil:
-		if safeURL(b.Image.URL) {
+		if reply.LinkableURL(b.Image.URL) {
 			m.raw("![")
 			m.text(b.Image.Alt)
 			m.raw("](<")

@@ -3,7 +3,6 @@ package reply
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -228,19 +227,8 @@ func (v *validator) imageURL(path, s string) {
 		v.addf(path, "empty")
 		return
 	}
-	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		v.addf(path, "control characters in %q", s)
-		return
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		v.addf(path, "not a URL: %v", err)
-		return
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https":
-	default:
-		v.addf(path, "scheme %q: only http, https and relative URLs are kept", u.Scheme)
+	if !LinkableURL(s) {
+		v.addf(path, "%q: only http, https and relative URLs without control characters are kept", s)
 	}
 }
 
