@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"mime"
@@ -14,6 +15,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -63,6 +65,9 @@ type decoded struct {
 	replaced int    // bytes (or legacy sequences) replaced by U+FFFD
 	firstBad int    // byte offset in the input of the first replaced byte, -1 if none
 	ignored  string // a declared encoding that the bytes contradicted
+	// checkMeta says the page's <meta> declaration is still to be read
+	// (from the tree) to set ignored.
+	checkMeta bool
 }
 
 // readLimited reads at most max bytes of r (size, when known, sizes the
@@ -116,6 +121,29 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 		return nil, nil, fmt.Errorf("parse: %s: %w", why, ErrNotHTML)
 	}
 	dec := decodePage(data, cfg)
+	if err := cfg.canceled("decoding"); err != nil {
+		return nil, nil, err
+	}
+	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(dec.text)})
+	if err := cfg.canceled("parsing HTML"); err != nil {
+		return nil, nil, err
+	}
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return nil, nil, &LimitError{Limit: "depth", Max: htmlParserDepth, Where: "HTML parser"}
+		}
+		return nil, nil, fmt.Errorf("parse: %w: %v", ErrNotHTML, err)
+	}
+	if dec.checkMeta {
+		if declared := headCharset(node); declared != "" && declared != "utf-8" {
+			dec.ignored = declared
+		}
+	}
+	return goquery.NewDocumentFromNode(node), dec.warnings(), nil
+}
+
+// warnings are the warnings a page's decoding gives.
+func (dec *decoded) warnings() []reply.Warning {
 	var warnings []reply.Warning
 	if dec.ignored != "" {
 		warnings = append(warnings, reply.Warning{
@@ -133,20 +161,7 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 		}
 		warnings = append(warnings, w)
 	}
-	if err := cfg.canceled("decoding"); err != nil {
-		return nil, nil, err
-	}
-	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(dec.text)})
-	if err := cfg.canceled("parsing HTML"); err != nil {
-		return nil, nil, err
-	}
-	if err != nil {
-		if strings.Contains(err.Error(), "open stack of elements") {
-			return nil, nil, &LimitError{Limit: "depth", Max: htmlParserDepth, Where: "HTML parser"}
-		}
-		return nil, nil, fmt.Errorf("parse: %w: %v", ErrNotHTML, err)
-	}
-	return goquery.NewDocumentFromNode(node), warnings, nil
+	return warnings
 }
 
 // isBlank reports whether data is only white space and byte order marks.
@@ -212,14 +227,20 @@ func decodePage(data []byte, cfg *config) decoded {
 		// ASCII: every declaration reads it the same; none is read.
 		return decoded{text: data, encoding: "utf-8", firstBad: -1}
 	}
-	declared := declaredCharset(data, cfg.contentType)
 	if bad == 0 {
-		d := decoded{text: data, encoding: "utf-8", firstBad: -1}
-		if declared != "" && declared != "utf-8" {
-			d.ignored = declared
+		// Valid UTF-8 is read as UTF-8 whatever is declared; the <meta>
+		// declaration only tells whether to warn, and is read from the
+		// tree once it is built rather than by tokenizing the head twice.
+		d := decoded{text: data, encoding: "utf-8", firstBad: -1, checkMeta: true}
+		if declared := headerCharset(cfg.contentType); declared != "" {
+			d.checkMeta = false
+			if declared != "utf-8" {
+				d.ignored = declared
+			}
 		}
 		return d
 	}
+	declared := declaredCharset(data, cfg.contentType)
 	// Mostly UTF-8: a legacy page holds few valid UTF-8 sequences by
 	// accident (under one in ten of its characters), while a UTF-8 page
 	// with a pasted legacy paragraph or a cut character holds many. Such a
@@ -283,14 +304,24 @@ func legacyOrUTF8(e encoding.Encoding, name string) encoding.Encoding {
 // declaredCharset is the charset the HTTP header or the page's <meta>
 // declares, as a WHATWG name, or "".
 func declaredCharset(data []byte, contentType string) string {
-	if contentType != "" {
-		if _, params, err := mime.ParseMediaType(contentType); err == nil {
-			if _, name := charset.Lookup(params["charset"]); name != "" {
-				return name
-			}
-		}
+	if name := headerCharset(contentType); name != "" {
+		return name
 	}
 	return metaCharset(data[:min(len(data), sniffLen)])
+}
+
+// headerCharset is the charset an HTTP Content-Type value declares, as a
+// WHATWG name, or "".
+func headerCharset(contentType string) string {
+	if contentType == "" {
+		return ""
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		if _, name := charset.Lookup(params["charset"]); name != "" {
+			return name
+		}
+	}
+	return ""
 }
 
 // metaCharset finds <meta charset> or <meta http-equiv content> in head.
@@ -312,32 +343,68 @@ func metaCharset(head []byte) string {
 			if string(name) != "meta" || !hasAttr {
 				continue
 			}
-			var content, cs string
-			httpEquiv := false
+			var attrs []html.Attribute
 			for {
 				k, v, more := z.TagAttr()
-				switch strings.ToLower(string(k)) {
-				case "charset":
-					cs = string(v)
-				case "content":
-					content = string(v)
-				case "http-equiv":
-					httpEquiv = strings.EqualFold(string(v), "content-type")
-				}
+				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
 				if !more {
 					break
 				}
 			}
-			if cs == "" && httpEquiv {
-				cs = charsetFromContent(content)
+			if name := metaDeclares(attrs); name != "" {
+				return name
 			}
-			if cs != "" {
-				if _, name := charset.Lookup(cs); name != "" {
-					return name
+		}
+	}
+}
+
+// headCharset is the charset the first <meta> of the page's head that
+// declares one declares, as a WHATWG name, or "".
+func headCharset(doc *html.Node) string {
+	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Html {
+			continue
+		}
+		for h := n.FirstChild; h != nil; h = h.NextSibling {
+			if h.Type != html.ElementNode || h.DataAtom != atom.Head {
+				continue
+			}
+			for m := h.FirstChild; m != nil; m = m.NextSibling {
+				if m.Type == html.ElementNode && m.DataAtom == atom.Meta {
+					if name := metaDeclares(m.Attr); name != "" {
+						return name
+					}
 				}
 			}
 		}
 	}
+	return ""
+}
+
+// metaDeclares is the charset a <meta> element with attrs declares (by
+// charset, or by http-equiv Content-Type and content), as a WHATWG name,
+// or "".
+func metaDeclares(attrs []html.Attribute) string {
+	var content, cs string
+	httpEquiv := false
+	for _, a := range attrs {
+		switch strings.ToLower(a.Key) {
+		case "charset":
+			cs = a.Val
+		case "content":
+			content = a.Val
+		case "http-equiv":
+			httpEquiv = strings.EqualFold(a.Val, "content-type")
+		}
+	}
+	if cs == "" && httpEquiv {
+		cs = charsetFromContent(content)
+	}
+	if cs == "" {
+		return ""
+	}
+	_, name := charset.Lookup(cs)
+	return name
 }
 
 // charsetFromContent reads the charset of a Content-Type value.
@@ -389,41 +456,25 @@ func utf8Stats(data []byte) (multi, bad int) {
 }
 
 // validUTF8 reports what utf8.Valid does, and whether data holds any
-// multi-byte sequence. It takes ASCII eight bytes at a time and the
-// three-byte sequences of CJK text (leads 0xE1–0xEC, 0xEE, 0xEF, which
-// any two continuation bytes complete) without a rune decode.
+// multi-byte sequence (any byte of 0x80 or more, in valid UTF-8). The
+// standard check is the faster one on CJK text; the search for a wide byte
+// takes eight bytes at a time and stops at the first.
 func validUTF8(data []byte) (valid, wide bool) {
-	i, n := 0, len(data)
-	for i < n {
-		if i+8 <= n {
-			w := uint64(data[i]) | uint64(data[i+1])<<8 | uint64(data[i+2])<<16 | uint64(data[i+3])<<24 |
-				uint64(data[i+4])<<32 | uint64(data[i+5])<<40 | uint64(data[i+6])<<48 | uint64(data[i+7])<<56
-			if w&laneHi == 0 {
-				i += 8
-				continue
-			}
-		}
-		c := data[i]
-		switch {
-		case c < utf8.RuneSelf:
-			i++
-			continue
-		case c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF:
-			if i+2 < n && data[i+1]&0xC0 == 0x80 && data[i+2]&0xC0 == 0x80 {
-				wide = true
-				i += 3
-				continue
-			}
-			return false, wide
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false, wide
-		}
-		wide = true
-		i += size
+	if !utf8.Valid(data) {
+		return false, true
 	}
-	return true, wide
+	i := 0
+	for ; i+8 <= len(data); i += 8 {
+		if binary.LittleEndian.Uint64(data[i:])&laneHi != 0 {
+			return true, true
+		}
+	}
+	for ; i < len(data); i++ {
+		if data[i] >= utf8.RuneSelf {
+			return true, true
+		}
+	}
+	return true, false
 }
 
 // decodeUTF8 copies data, replacing each invalid byte by U+FFFD. offset is

@@ -10,6 +10,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // ErrRenderedPage means a page that replykit's render package wrote (its
@@ -27,11 +28,10 @@ var ErrRenderedPage = errors.New("malformed rendered page")
 // CodeNoTitle, as for any page. An image without a kept address reads as
 // a paragraph of its text. It reports ok false for any other page.
 func readRendered(doc *goquery.Document, cfg *config) (rep *reply.Reply, ok bool, err error) {
-	sel := doc.Find(`article[data-rk="reply"]`).First()
-	if sel.Length() == 0 {
+	art := renderedArticle(doc.Get(0))
+	if art == nil {
 		return nil, false, nil
 	}
-	art := sel.Get(0)
 	if f := rkAttr(art, "data-format"); f != reply.FormatV1 {
 		return nil, true, fmt.Errorf("parse: rendered page of format %q, want %q: %w", f, reply.FormatV1, reply.ErrFormat)
 	}
@@ -44,6 +44,29 @@ func readRendered(doc *goquery.Document, cfg *config) (rep *reply.Reply, ok bool
 		return nil, true, err
 	}
 	return rep, true, nil
+}
+
+// renderedArticle is the first <article data-rk="reply"> under root in
+// document order, or nil. The walk keeps no stack: it climbs back up by
+// the parent links.
+func renderedArticle(root *html.Node) *html.Node {
+	for n := root; n != nil; {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Article && n.Namespace == "" && rkAttr(n, "data-rk") == "reply" {
+			return n
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+		}
+		if n == root {
+			return nil
+		}
+		n = n.NextSibling
+	}
+	return nil
 }
 
 // checkRendered validates a reply read back from its markup. An empty
