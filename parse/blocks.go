@@ -201,6 +201,8 @@ type emitter struct {
 	off    int
 	lb     lineBuilder
 	err    error
+	// classes holds the class traits found by the scan of the same page.
+	classes classCache
 }
 
 // walk emits n. depth is n's element depth; at cfg.maxDepth the element's
@@ -221,11 +223,14 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	default:
 		return
 	}
-	if isDropTag(n.DataAtom) || isHidden(n) {
+	if isDropTag(n.DataAtom) {
 		return
 	}
-	cid := classID(n)
-	if st.inside && (isChromeTag(n.DataAtom) || isWidget(cid)) {
+	el := readElement(n, e.classes)
+	if el.hidden {
+		return
+	}
+	if st.inside && (isChromeTag(n.DataAtom) || el.traits.has(ctWidget)) {
 		// Page chrome inside the container (an <article>'s <header>, a
 		// share bar) is read as lines around it: its title and furniture
 		// count, its text is no block.
@@ -235,7 +240,7 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 		e.flush()
 		return
 	}
-	if !st.inside && isMenu(n, cid) && !e.holdsRegion(n) {
+	if !st.inside && isMenu(n.DataAtom, &el) && !e.holdsRegion(n) {
 		// Site navigation around the content holds no furniture.
 		return
 	}
@@ -273,23 +278,20 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	if block {
 		e.flush()
 		// A table's or an image's align places the box, not its text.
-		if a := elementAlign(n); a != AlignNone && n.DataAtom != atom.Table {
-			st.align = a
+		if el.align != AlignNone && n.DataAtom != atom.Table {
+			st.align = el.align
 		}
-		st.indent = hasTextIndent(n)
+		st.indent = el.indent
 	}
-	if s := getAttr(n, "style"); s != "" {
-		if w, ok := styleValue(s, "font-weight"); ok {
-			st.bold = w == "bold" || w == "bolder" || w >= "600" && len(w) == 3
-		}
+	if el.hasWeight {
+		w := el.weight
+		st.bold = w == "bold" || w == "bolder" || w >= "600" && len(w) == 3
 	}
-	if cid != "" {
-		if isTitleClass(cid) {
-			st.titleClass = true
-		}
-		if isCrumb(cid) {
-			st.crumb = true
-		}
+	if el.traits.has(ctTitle) {
+		st.titleClass = true
+	}
+	if el.traits.has(ctCrumb) {
+		st.crumb = true
 	}
 	if n == e.region.node && !st.inside {
 		e.flush()
@@ -379,11 +381,11 @@ func (e *emitter) flush() {
 
 // isMenu reports a navigation menu: a <nav> or an element whose class or
 // id names a nav or menu, unless it is the location line (当前位置).
-func isMenu(n *html.Node, cid string) bool {
-	if cid != "" && isCrumb(cid) || strings.Contains(getAttr(n, "aria-label"), "位置") {
+func isMenu(a atom.Atom, el *element) bool {
+	if el.traits.has(ctCrumb) || strings.Contains(el.ariaLabel, "位置") {
 		return false
 	}
-	return n.DataAtom == atom.Nav || cid != "" && hasClassWord(cid, menuWords)
+	return a == atom.Nav || el.traits.has(ctMenu)
 }
 
 // menuWords name navigation menus in a class or id.
@@ -501,17 +503,7 @@ func elementAlign(n *html.Node) Align {
 			v = ta
 		}
 	}
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "left", "start":
-		return AlignLeft
-	case "center", "middle", "-webkit-center":
-		return AlignCenter
-	case "right", "end":
-		return AlignRight
-	case "justify":
-		return AlignJustify
-	}
-	return AlignNone
+	return alignOf(v)
 }
 
 // hasTextIndent reports a non-zero text-indent in n's style.
@@ -521,9 +513,5 @@ func hasTextIndent(n *html.Node) bool {
 		return false
 	}
 	v, ok := styleValue(s, "text-indent")
-	if !ok {
-		return false
-	}
-	v = strings.TrimSpace(v)
-	return v != "" && strings.Trim(v, "0.pxemPXEM%") != "" && v[0] != '-'
+	return ok && indentValue(v)
 }

@@ -80,8 +80,8 @@ type scanFrame struct {
 	own        int // characters of own text outside links
 	sub, links int // characters in the subtree outside and inside links
 	block      bool
-	muted      bool    // navigation, chrome or a link: text counts as links
-	cid        string  // class and id
+	muted      bool // navigation, chrome or a link: text counts as links
+	traits     classTraits
 	score      float64 // text density score, from its own text and its children's
 	order      int     // the element's place in document order
 }
@@ -106,7 +106,7 @@ var strongContainers = [][]string{
 
 // scanPage walks the whole page once, without recursion: it gathers the
 // meta tags and link hosts and finds the content container.
-func scanPage(doc *html.Node) *pageScan {
+func scanPage(doc *html.Node, classes classCache) *pageScan {
 	ps := &pageScan{metas: map[string]string{}, linkHosts: map[string]int{}}
 	// Scores live in the frames of the open elements (an element's own
 	// text scores for it, its parent and grandparent, all open while it
@@ -114,8 +114,8 @@ func scanPage(doc *html.Node) *pageScan {
 	// the best candidate so far is kept.
 	var (
 		stack  = make([]scanFrame, 0, 32)
-		best   scanCand // the density winner so far
-		strong = make([]scanCand, len(strongContainers))
+		best   scanCand    // the density winner so far
+		strong [2]scanCand // the best of each strongContainers list
 		hanBeg *html.Node
 		hanEnd *html.Node
 	)
@@ -157,15 +157,17 @@ func scanPage(doc *html.Node) *pageScan {
 				}
 			}
 		case html.ElementNode:
-			descend = ps.enterElement(n)
-			if descend {
-				cid := classID(n)
-				muted := n.DataAtom == atom.A || isChrome(n, cid)
-				if muted {
-					inLink++
+			if ps.enterElement(n) {
+				el := readElement(n, classes)
+				descend = !el.hidden
+				if descend {
+					muted := n.DataAtom == atom.A || isChrome(n.DataAtom, el.traits)
+					if muted {
+						inLink++
+					}
+					stack = append(stack, scanFrame{n: n, block: isBlockTag(n.DataAtom), traits: el.traits, muted: muted, order: entered})
+					entered++
 				}
-				stack = append(stack, scanFrame{n: n, block: isBlockTag(n.DataAtom), cid: cid, muted: muted, order: entered})
-				entered++
 			}
 		}
 		if descend && n.FirstChild != nil {
@@ -200,11 +202,9 @@ func scanPage(doc *html.Node) *pageScan {
 						stack[len(stack)-2].score += float64(f.own) / 2
 					}
 				}
-				if cid := f.cid; cid != "" {
-					for i, words := range strongContainers {
-						if hasClassWord(cid, words) && float64(f.sub) > strong[i].score {
-							strong[i] = scanCand{n: n, score: float64(f.sub), sub: f.sub, links: f.links}
-						}
+				for i, bit := range [...]classTraits{ctStrong0, ctStrong1} {
+					if f.traits.has(bit) && float64(f.sub) > strong[i].score {
+						strong[i] = scanCand{n: n, score: float64(f.sub), sub: f.sub, links: f.links}
 					}
 				}
 				if f.score > 0 && f.sub > 0 {
@@ -212,7 +212,7 @@ func scanPage(doc *html.Node) *pageScan {
 					// outside links; ties go to the element first in
 					// document order.
 					s := f.score * float64(f.sub) / float64(f.sub+f.links)
-					if n.DataAtom == atom.Article || hasClassWord(f.cid, containerWords) {
+					if n.DataAtom == atom.Article || f.traits.has(ctContainer) {
 						s *= 1.25
 					}
 					if s > best.score || (s == best.score && best.n != nil && f.order < best.order) {
@@ -266,7 +266,7 @@ func scanPage(doc *html.Node) *pageScan {
 }
 
 // enterElement records what n tells about the page and reports whether its
-// content takes part in the scan.
+// content may take part in the scan (a hidden element's does not either).
 func (ps *pageScan) enterElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Head:
@@ -297,16 +297,13 @@ func (ps *pageScan) enterElement(n *html.Node) bool {
 	case atom.A:
 		ps.addLink(n)
 	}
-	return !isDropTag(n.DataAtom) && !isHidden(n)
+	return !isDropTag(n.DataAtom)
 }
 
 // isChrome reports whether n is navigation, a header or footer, or a
 // widget: its text counts as link text, so that it never scores as content.
-func isChrome(n *html.Node, cid string) bool {
-	if isChromeTag(n.DataAtom) {
-		return true
-	}
-	return cid != "" && isWidget(cid) && !hasClassWord(cid, strongContainers[0])
+func isChrome(a atom.Atom, t classTraits) bool {
+	return isChromeTag(a) || t.has(ctWidget) && !t.has(ctStrong0)
 }
 
 // scanHead reads the head's meta, title, link and base elements.
@@ -340,15 +337,10 @@ func (ps *pageScan) addMeta(n *html.Node) {
 
 // addLink counts the host of an absolute link and notes the home link.
 func (ps *pageScan) addLink(n *html.Node) {
-	href := strings.TrimSpace(getAttr(n, "href"))
-	if !strings.HasPrefix(href, "http://") && !strings.HasPrefix(href, "https://") && !strings.HasPrefix(href, "//") {
+	host := linkHost(strings.TrimSpace(getAttr(n, "href")))
+	if host == "" {
 		return
 	}
-	u, err := url.Parse(href)
-	if err != nil || u.Host == "" {
-		return
-	}
-	host := strings.ToLower(u.Hostname())
 	ps.linkHosts[host]++
 	if ps.homeHost == "" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
 		switch strings.TrimSpace(n.FirstChild.Data) {
@@ -356,6 +348,45 @@ func (ps *pageScan) addLink(n *html.Node) {
 			ps.homeHost = host
 		}
 	}
+}
+
+// linkHost is the lower-cased host name of an absolute link (http,
+// https or scheme-relative) as net/url reads it, or "" for any other
+// link. The plain host name of most links is read without parsing the
+// whole address.
+func linkHost(href string) string {
+	rest, ok := strings.CutPrefix(href, "http://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(href, "https://"); !ok {
+			if rest, ok = strings.CutPrefix(href, "//"); !ok {
+				return ""
+			}
+		}
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	if plainHost(rest[:end]) && !strings.ContainsFunc(rest[end:], func(r rune) bool { return r == '%' || r < 0x20 || r == 0x7f }) {
+		return strings.ToLower(rest[:end])
+	}
+	u, err := url.Parse(href)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
+}
+
+// plainHost reports whether s is a host name of letters, digits, dots and
+// hyphens only, which net/url takes as it is.
+func plainHost(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // savedFromURL reads the URL of a browser's 「saved from url=(0083)http://…」 comment.

@@ -124,15 +124,9 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 	if err := cfg.canceled("decoding"); err != nil {
 		return nil, nil, err
 	}
-	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(dec.text)})
-	if err := cfg.canceled("parsing HTML"); err != nil {
-		return nil, nil, err
-	}
+	node, err := parseTree(cfg, dec.text)
 	if err != nil {
-		if strings.Contains(err.Error(), "open stack of elements") {
-			return nil, nil, &LimitError{Limit: "depth", Max: htmlParserDepth, Where: "HTML parser"}
-		}
-		return nil, nil, fmt.Errorf("parse: %w: %v", ErrNotHTML, err)
+		return nil, nil, err
 	}
 	if dec.checkMeta {
 		if declared := headCharset(node); declared != "" && declared != "utf-8" {
@@ -140,6 +134,21 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 		}
 	}
 	return goquery.NewDocumentFromNode(node), dec.warnings(), nil
+}
+
+// parseTree builds the node tree of a decoded page.
+func parseTree(cfg *config, text []byte) (*html.Node, error) {
+	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(text)})
+	if err := cfg.canceled("parsing HTML"); err != nil {
+		return nil, err
+	}
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return nil, &LimitError{Limit: "depth", Max: htmlParserDepth, Where: "HTML parser"}
+		}
+		return nil, fmt.Errorf("parse: %w: %v", ErrNotHTML, err)
+	}
+	return node, nil
 }
 
 // warnings are the warnings a page's decoding gives.

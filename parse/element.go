@@ -1,0 +1,287 @@
+package parse
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// element is what the page reader asks of an element's attributes: read
+// in one pass over them and one over the inline style, where the
+// predicates it stands for (isHidden, elementAlign, hasTextIndent, the
+// class-word tests) would each look them up and cut the style again.
+type element struct {
+	hidden    bool   // as isHidden
+	align     Align  // as elementAlign
+	indent    bool   // as hasTextIndent
+	weight    string // the style's font-weight, when hasWeight
+	hasWeight bool
+	ariaLabel string
+	traits    classTraits
+}
+
+// classTraits are what an element's class and id say about it, one bit
+// for each class-word test the page reader makes.
+type classTraits uint8
+
+const (
+	ctWidget    classTraits = 1 << iota // isWidget
+	ctMenu                              // hasClassWord(cid, menuWords)
+	ctCrumb                             // isCrumb
+	ctTitle                             // isTitleClass
+	ctContainer                         // hasClassWord(cid, containerWords)
+	ctStrong0                           // hasClassWord(cid, strongContainers[0])
+	ctStrong1                           // hasClassWord(cid, strongContainers[1])
+)
+
+// has reports whether all of bits are set.
+func (t classTraits) has(bits classTraits) bool { return t&bits == bits }
+
+// classKey is an element's class and id attributes as written.
+type classKey struct{ class, id string }
+
+// classCache remembers the traits of each class and id pair of a page:
+// pages repeat a few class names on many elements, and the words of each
+// are matched once.
+type classCache map[classKey]classTraits
+
+// traits returns the traits of class and id.
+func (c classCache) traits(class, id string) classTraits {
+	if class == "" && id == "" {
+		return 0
+	}
+	k := classKey{class, id}
+	if t, ok := c[k]; ok {
+		return t
+	}
+	t := traitsOf(joinClassID(class, id))
+	c[k] = t
+	return t
+}
+
+// joinClassID is classID's value for class and id.
+func joinClassID(class, id string) string {
+	switch {
+	case class == "" && id == "":
+		return ""
+	case id == "":
+		return lowerASCII(class)
+	case class == "":
+		return lowerASCII(id)
+	}
+	return lowerASCII(class + " " + id)
+}
+
+// traitsOf computes the traits of cid, a classID value.
+func traitsOf(cid string) classTraits {
+	if cid == "" {
+		return 0
+	}
+	var t classTraits
+	set := func(bit classTraits, ok bool) {
+		if ok {
+			t |= bit
+		}
+	}
+	set(ctWidget, isWidget(cid))
+	set(ctCrumb, isCrumb(cid))
+	set(ctTitle, isTitleClass(cid))
+	return t | classWordTraits(cid)
+}
+
+// classWordTraits is, in one pass over cid's tokens, what hasClassWord
+// reports for menuWords (ctMenu), containerWords (ctContainer) and the
+// two strongContainers lists (ctStrong0, ctStrong1).
+func classWordTraits(cid string) classTraits {
+	var t classTraits
+	for cid != "" {
+		var tok string
+		tok, cid, _ = strings.Cut(cid, " ")
+		if tok == "" {
+			continue
+		}
+		t |= wordTraits(tok)
+		if indexDash(tok) < 0 {
+			continue
+		}
+		// The words with _ in them match inside a token too.
+		if strings.Contains(tok, "trs_") && (strings.Contains(tok, "trs_editor") || strings.Contains(tok, "trs_ueditor")) {
+			t |= ctStrong0
+		}
+		for part := tok; part != ""; {
+			i := indexDash(part)
+			if i < 0 {
+				t |= wordTraits(part)
+				break
+			}
+			t |= wordTraits(part[:i])
+			part = part[i+1:]
+		}
+	}
+	return t
+}
+
+// wordTraits are the class-word lists that hold w.
+func wordTraits(w string) classTraits {
+	switch w {
+	case "nav", "navbar", "menu", "topnav", "mainnav", "subnav":
+		return ctMenu
+	case "zoom":
+		return ctContainer | ctStrong1
+	case "content", "article", "detail", "text", "main", "con", "body", "wenzhang", "zw", "nr":
+		return ctContainer
+	case "trs_editor", "trs_editor_view", "trs_ueditor":
+		return ctStrong0
+	case "ucap-content":
+		return ctStrong1
+	}
+	return 0
+}
+
+// readElement reads n's attributes, with the class traits from classes.
+func readElement(n *html.Node, classes classCache) element {
+	var (
+		el                          element
+		class, id, style, alignAttr string
+		seen                        uint8 // the attributes met so far: the first of a key counts
+	)
+	const (
+		seenClass uint8 = 1 << iota
+		seenID
+		seenStyle
+		seenAlign
+		seenAriaHidden
+		seenAriaLabel
+	)
+	first := func(bit uint8) bool {
+		if seen&bit != 0 {
+			return false
+		}
+		seen |= bit
+		return true
+	}
+	hiddenAttr := false
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch a.Key {
+		case "class":
+			if first(seenClass) {
+				class = a.Val
+			}
+		case "id":
+			if first(seenID) {
+				id = a.Val
+			}
+		case "style":
+			if first(seenStyle) {
+				style = a.Val
+			}
+		case "align":
+			if first(seenAlign) {
+				alignAttr = a.Val
+			}
+		case "hidden":
+			hiddenAttr = true
+		case "aria-hidden":
+			if first(seenAriaHidden) {
+				el.hidden = strings.EqualFold(a.Val, "true") && n.DataAtom != atom.Span
+			}
+		case "aria-label":
+			if first(seenAriaLabel) {
+				el.ariaLabel = a.Val
+			}
+		}
+	}
+	el.hidden = el.hidden || hiddenAttr
+	el.traits = classes.traits(class, id)
+	align := alignAttr
+	if style != "" {
+		sf := readStyle(style)
+		el.hidden = el.hidden || strings.EqualFold(sf.display, "none") || strings.EqualFold(sf.visibility, "hidden")
+		if sf.has&styleTextAlign != 0 {
+			align = sf.textAlign
+		}
+		if sf.has&styleTextIndent != 0 {
+			el.indent = indentValue(sf.textIndent)
+		}
+		el.weight, el.hasWeight = sf.fontWeight, sf.has&styleFontWeight != 0
+	}
+	el.align = alignOf(align)
+	return el
+}
+
+// styleFacts are the properties of an inline style the page reader uses,
+// each the first declaration of its property, trimmed as styleWord trims.
+type styleFacts struct {
+	display, visibility, textAlign, textIndent, fontWeight string
+	has                                                    uint8 // which were declared
+}
+
+const (
+	styleDisplay uint8 = 1 << iota
+	styleVisibility
+	styleTextAlign
+	styleTextIndent
+	styleFontWeight
+	styleAll = styleDisplay | styleVisibility | styleTextAlign | styleTextIndent | styleFontWeight
+)
+
+// readStyle reads style in one sweep over its declarations.
+func readStyle(style string) styleFacts {
+	var sf styleFacts
+	for style != "" && sf.has != styleAll {
+		var decl string
+		decl, style, _ = strings.Cut(style, ";")
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		k = strings.TrimSpace(k)
+		var bit uint8
+		var dst *string
+		switch {
+		case strings.EqualFold(k, "display"):
+			bit, dst = styleDisplay, &sf.display
+		case strings.EqualFold(k, "visibility"):
+			bit, dst = styleVisibility, &sf.visibility
+		case strings.EqualFold(k, "text-align"):
+			bit, dst = styleTextAlign, &sf.textAlign
+		case strings.EqualFold(k, "text-indent"):
+			bit, dst = styleTextIndent, &sf.textIndent
+		case strings.EqualFold(k, "font-weight"):
+			bit, dst = styleFontWeight, &sf.fontWeight
+		default:
+			continue
+		}
+		if sf.has&bit == 0 {
+			*dst = styleWord(v)
+			sf.has |= bit
+		}
+	}
+	return sf
+}
+
+// alignOf reads an align attribute or text-align value.
+func alignOf(v string) Align {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "left", "start":
+		return AlignLeft
+	case "center", "middle", "-webkit-center":
+		return AlignCenter
+	case "right", "end":
+		return AlignRight
+	case "justify":
+		return AlignJustify
+	}
+	return AlignNone
+}
+
+// indentValue reports whether a text-indent value indents: not zero and
+// not negative.
+func indentValue(v string) bool {
+	v = strings.TrimSpace(v)
+	return v != "" && strings.Trim(v, "0.pxemPXEM%") != "" && v[0] != '-'
+}
