@@ -110,24 +110,33 @@ var titleSeparators = []string{" - ", " – ", " — ", "——", "－", "_", "|
 // title is the first part that is not the site's name.
 func stripSiteSuffix(t, site string) string {
 	t = foldWS(t)
-	parts := []string{t}
-	for _, sep := range titleSeparators {
-		var next []string
-		for _, p := range parts {
-			for _, q := range strings.Split(p, sep) {
-				if q = strings.TrimSpace(q); q != "" {
-					next = append(next, q)
-				}
-			}
-		}
-		parts = next
-	}
-	for _, p := range parts {
-		if p != site {
-			return p
-		}
+	if p, ok := firstTitlePart(t, 0, site); ok {
+		return p
 	}
 	return t
+}
+
+// firstTitlePart returns the first part of s, split at each of
+// titleSeparators[i:] in turn and trimmed, that is not empty and not
+// site. The parts come depth first, in the order splitting at each
+// separator in turn would list them, and none is kept.
+func firstTitlePart(s string, i int, site string) (string, bool) {
+	if i == len(titleSeparators) {
+		return s, s != site
+	}
+	sep := titleSeparators[i]
+	for {
+		q, rest, found := strings.Cut(s, sep)
+		if q = strings.TrimSpace(q); q != "" {
+			if p, ok := firstTitlePart(q, i+1, site); ok {
+				return p, true
+			}
+		}
+		if !found {
+			return "", false
+		}
+		s = rest
+	}
 }
 
 // foldWS folds runs of white space (full-width spaces included) to one
