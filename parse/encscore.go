@@ -67,8 +67,17 @@ loop:
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(s[i:])
-		i += size
+		var r rune
+		if (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A three-byte sequence whose lead allows any continuation:
+			// the Han and punctuation of Chinese text, decoded inline.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRune(s[i:])
+			i += size
+		}
 		switch {
 		case r == utf8.RuneError:
 			bad++
