@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrUnknownKey is wrapped by the *SyntaxError that Unmarshal returns for a
@@ -30,32 +31,89 @@ var (
 // byte offset and path (「sections[0].blocks[1].points」). The standard
 // decoder reports neither unknown keys nor errors inside nested decoders by
 // position.
+//
+// The walk reads the bytes directly: data has passed json.Valid, so it
+// only needs to tell values apart, and it builds a path only for the error.
 func checkShape(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	w := shapeWalker{dec: dec, data: data}
-	return w.value(typeReply, "", false)
+	w := shapeWalker{data: data}
+	return w.value(typeReply, false)
 }
 
+// shapeWalker reads JSON values in data from pos, keeping the path of the
+// value being read as a list of keys and indices.
 type shapeWalker struct {
-	dec  *json.Decoder
 	data []byte
+	pos  int
+	path []pathStep
 }
 
-func (w *shapeWalker) fail(path string, err error) error {
-	off := w.dec.InputOffset()
-	if path != "" {
+// pathStep is one step of a path: a key, or an index.
+type pathStep struct {
+	key     string
+	index   int
+	isIndex bool
+}
+
+// pathString is the path of the current value, 「a.b[2].c」.
+func (w *shapeWalker) pathString() string {
+	var b strings.Builder
+	for _, s := range w.path {
+		if s.isIndex {
+			b.WriteString(index("", s.index))
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.key)
+	}
+	return b.String()
+}
+
+// fail places err at the end of the token just read, as a decoder's
+// InputOffset does, under the current path.
+func (w *shapeWalker) fail(err error) error {
+	off := int64(w.pos)
+	if path := w.pathString(); path != "" {
 		err = fmt.Errorf("%s: %w", path, err)
 	}
 	return &SyntaxError{Offset: off, Line: lineAt(w.data, off), Err: err}
 }
 
+func (w *shapeWalker) skipSpace() {
+	for w.pos < len(w.data) {
+		switch w.data[w.pos] {
+		case ' ', '\t', '\r', '\n':
+			w.pos++
+		default:
+			return
+		}
+	}
+}
+
+// str reads the string at pos and returns its value.
+func (w *shapeWalker) str() (string, error) {
+	start := w.pos
+	end := stringEnd(w.data, start)
+	w.pos = end
+	raw := w.data[start:end]
+	if bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		// No escape and no invalid byte that decoding would replace.
+		return string(raw[1 : len(raw)-1]), nil
+	}
+	var v string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return "", w.fail(err)
+	}
+	return v, nil
+}
+
 // value reads one JSON value that decodes into t. date says the value is a
 // normalised date string.
-func (w *shapeWalker) value(t reflect.Type, path string, date bool) error {
-	tok, err := w.dec.Token()
-	if err != nil {
-		return w.fail(path, err)
+func (w *shapeWalker) value(t reflect.Type, date bool) error {
+	w.skipSpace()
+	if w.pos >= len(w.data) {
+		return w.fail(io.ErrUnexpectedEOF)
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -66,70 +124,107 @@ func (w *shapeWalker) value(t reflect.Type, path string, date bool) error {
 	case typePage:
 		t = typeWirePage
 	}
-	switch v := tok.(type) {
-	case nil:
+	switch c := w.data[w.pos]; {
+	case c == 'n':
+		w.pos += len("null")
 		return nil
-	case json.Delim:
+	case c == '{' || c == '[':
+		w.pos++
 		switch {
-		case v == '{' && t.Kind() == reflect.Struct:
-			return w.object(t, path)
-		case v == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
-			for i := 0; w.dec.More(); i++ {
-				if err := w.value(t.Elem(), index(path, i), false); err != nil {
-					return err
-				}
-			}
-			_, err := w.dec.Token()
+		case c == '{' && t.Kind() == reflect.Struct:
+			return w.object(t)
+		case c == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+			return w.array(t.Elem())
+		}
+		return w.fail(fmt.Errorf("%s where %s belongs", jsonKind(json.Delim(c)), goKind(t)))
+	case c == '"':
+		v, err := w.str()
+		if err != nil {
 			return err
 		}
-		return w.fail(path, fmt.Errorf("%s where %s belongs", jsonKind(v), goKind(t)))
-	case string:
 		if t.Kind() != reflect.String {
-			return w.fail(path, fmt.Errorf("a string where %s belongs", goKind(t)))
+			return w.fail(fmt.Errorf("a string where %s belongs", goKind(t)))
 		}
 		if date && v != "" {
 			if _, err := dateFromWire(v, ""); err != nil {
-				return w.fail(path, &dateValueError{value: v})
+				return w.fail(&dateValueError{value: v})
 			}
 		}
-	case json.Number:
-		if t.Kind() != reflect.Int {
-			return w.fail(path, fmt.Errorf("a number where %s belongs", goKind(t)))
+	case c == 't' || c == 'f':
+		if c == 't' {
+			w.pos += len("true")
+		} else {
+			w.pos += len("false")
 		}
-		if _, err := strconv.ParseInt(v.String(), 10, 64); err != nil {
-			return w.fail(path, fmt.Errorf("%s is not a whole number", v))
-		}
-	case bool:
 		if t.Kind() != reflect.Bool {
-			return w.fail(path, fmt.Errorf("a boolean where %s belongs", goKind(t)))
+			return w.fail(fmt.Errorf("a boolean where %s belongs", goKind(t)))
+		}
+	default:
+		start := w.pos
+		for w.pos < len(w.data) && strings.IndexByte("+-.0123456789eE", w.data[w.pos]) >= 0 {
+			w.pos++
+		}
+		v := string(w.data[start:w.pos])
+		if t.Kind() != reflect.Int {
+			return w.fail(fmt.Errorf("a number where %s belongs", goKind(t)))
+		}
+		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
+			return w.fail(fmt.Errorf("%s is not a whole number", v))
 		}
 	}
 	return nil
 }
 
-// object reads the members of a JSON object that decodes into struct t.
-func (w *shapeWalker) object(t reflect.Type, path string) error {
-	for w.dec.More() {
-		tok, err := w.dec.Token()
-		if err != nil {
-			return w.fail(path, err)
-		}
-		key, _ := tok.(string)
-		ft, ok := fieldType(t, key)
-		p := key
-		if path != "" {
-			p = path + "." + key
-		}
-		if !ok {
-			return w.fail(p, ErrUnknownKey)
-		}
-		date := t == typeWireSig && key == "date" || t == typeWirePage && key == "published"
-		if err := w.value(ft, p, date); err != nil {
+// next moves past the white space and comma before a member or element,
+// and reports false at the closing delimiter, which it reads.
+func (w *shapeWalker) next(first bool) bool {
+	w.skipSpace()
+	if w.pos < len(w.data) && (w.data[w.pos] == '}' || w.data[w.pos] == ']') {
+		w.pos++
+		return false
+	}
+	if !first && w.pos < len(w.data) && w.data[w.pos] == ',' {
+		w.pos++
+		w.skipSpace()
+	}
+	return w.pos < len(w.data)
+}
+
+// array reads the elements of a JSON array that decodes into a slice of
+// elem.
+func (w *shapeWalker) array(elem reflect.Type) error {
+	w.path = append(w.path, pathStep{isIndex: true})
+	for i := 0; w.next(i == 0); i++ {
+		w.path[len(w.path)-1].index = i
+		if err := w.value(elem, false); err != nil {
 			return err
 		}
 	}
-	_, err := w.dec.Token()
-	return err
+	w.path = w.path[:len(w.path)-1]
+	return nil
+}
+
+// object reads the members of a JSON object that decodes into struct t.
+func (w *shapeWalker) object(t reflect.Type) error {
+	for first := true; w.next(first); first = false {
+		key, err := w.str()
+		if err != nil {
+			return err
+		}
+		w.path = append(w.path, pathStep{key: key})
+		ft, ok := fieldType(t, key)
+		if !ok {
+			return w.fail(ErrUnknownKey)
+		}
+		w.skipSpace()
+		w.pos++ // the colon
+		date := t == typeWireSig && key == "date" || t == typeWirePage && key == "published"
+		if err := w.value(ft, date); err != nil {
+			return err
+		}
+		w.path = w.path[:len(w.path)-1]
+	}
+	return nil
 }
 
 // fieldType returns the type of the field of struct t (or of the reply's
