@@ -136,8 +136,16 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 	return goquery.NewDocumentFromNode(node), dec.warnings(), nil
 }
 
-// parseTree builds the node tree of a decoded page.
+// parseTree builds the node tree of a decoded page: by buildTree, whose
+// tree is html.Parse's, or by html.Parse itself for a page that buildTree
+// declines.
 func parseTree(cfg *config, text []byte) (*html.Node, error) {
+	if node, ok := buildTree(cfg.ctx, text); ok {
+		return node, nil
+	}
+	if err := cfg.canceled("parsing HTML"); err != nil {
+		return nil, err
+	}
 	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(text)})
 	if err := cfg.canceled("parsing HTML"); err != nil {
 		return nil, err
