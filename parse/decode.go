@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // How the encoding of a page is chosen (decodePage):
@@ -521,6 +522,25 @@ func decodeUTF8(data []byte, offset int) decoded {
 	return d
 }
 
+// transformAll runs t over all of src into one buffer sized for Chinese
+// text (a two-byte character becomes three bytes of UTF-8), grown only
+// when that is short, where transform.Bytes starts small and doubles.
+func transformAll(t transform.Transformer, src []byte) ([]byte, error) {
+	room := func(n int) int { return n + n/2 + 16 }
+	dst := make([]byte, room(len(src)))
+	nDst := 0
+	for {
+		n, nSrc, err := t.Transform(dst[nDst:], src, true)
+		nDst += n
+		src = src[nSrc:]
+		if err != transform.ErrShortDst {
+			return dst[:nDst], err
+		}
+		dst = append(dst[:nDst], make([]byte, room(len(src)))...)
+		dst = dst[:cap(dst)]
+	}
+}
+
 // decodeWith decodes data with e; every U+FFFD in the result is a
 // replaced sequence, counted.
 func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
@@ -528,7 +548,7 @@ func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
 		return decodeUTF8(data, 0)
 	}
 	d := decoded{encoding: name, firstBad: -1}
-	out, err := e.NewDecoder().Bytes(data)
+	out, err := transformAll(e.NewDecoder(), data)
 	if err != nil {
 		// x/text decoders replace bad input; an error here is a bug in
 		// the decoder, read the page as UTF-8 instead.

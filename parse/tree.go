@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -21,8 +22,9 @@ import (
 // rule it does not implement: MathML, HTML inside svg, framesets,
 // plaintext, image, isindex, table content in a template, foster
 // parenting, nesting past the parser's limit, NUL bytes. Text and
-// attribute values are cut from one string made of the page, so text that
-// needs no unescaping costs no allocation.
+// attribute values are cut from one string that shares the page's bytes,
+// so text that needs no unescaping costs no allocation, and the page is not
+// copied: page must not change while the tree is in use.
 func buildTree(ctx context.Context, page []byte) (doc *html.Node, ok bool) {
 	doc, why := buildTreeWhy(ctx, page)
 	return doc, why == ""
@@ -37,14 +39,18 @@ func buildTreeWhy(ctx context.Context, page []byte) (*html.Node, string) {
 	b := &treeBuilder{
 		ctx:  ctx,
 		page: page,
-		src:  string(page),
-		z:    html.NewTokenizer(bytes.NewReader(page)),
-		doc:  &html.Node{Type: html.DocumentNode},
+		// The tree's strings share page's bytes rather than a copy of
+		// them: the reader's own buffer, which nothing writes once it is
+		// decoded.
+		src: unsafe.String(unsafe.SliceData(page), len(page)),
+		z:   html.NewTokenizer(bytes.NewReader(page)),
+		doc: &html.Node{Type: html.DocumentNode},
 	}
 	// A page holds about as many nodes as '<' bytes, and fewer attributes.
 	tags := bytes.Count(page, []byte("<"))
 	b.nodes = make([]html.Node, 0, tags+tags/4+16)
-	b.attrs = make([]html.Attribute, 0, tags*3/4+16)
+	// Each attribute but a bare one has an '='.
+	b.attrs = make([]html.Attribute, 0, min(tags*3/4, bytes.Count(page, []byte("=")))+16)
 	b.chunk = tags/4 + 64
 	b.run()
 	if b.why != "" {
