@@ -474,11 +474,9 @@ func utf8Stats(data []byte) (multi, bad int) {
 }
 
 // validUTF8 reports what utf8.Valid does, and whether data holds any
-// multi-byte sequence (any byte of 0x80 or more, in valid UTF-8). The
-// standard check is the faster one on CJK text; the search for a wide byte
-// takes eight bytes at a time and stops at the first.
+// multi-byte sequence (any byte of 0x80 or more, in valid UTF-8).
 func validUTF8(data []byte) (valid, wide bool) {
-	if !utf8.Valid(data) {
+	if !validCJK(data) {
 		return false, true
 	}
 	i := 0
@@ -493,6 +491,44 @@ func validUTF8(data []byte) (valid, wide bool) {
 		}
 	}
 	return true, false
+}
+
+// validCJK reports what utf8.Valid does, faster on Chinese text: it takes
+// runs of three-byte characters whose lead accepts any continuation bytes
+// (0xE1–0xEC, 0xEE, 0xEF: the CJK blocks and their punctuation) a word at
+// a time, and runs of ASCII eight bytes at a time, leaving the rest to a
+// rune decode.
+func validCJK(p []byte) bool {
+	n := len(p)
+	i := 0
+	for i < n {
+		for i+4 <= n {
+			w := binary.LittleEndian.Uint32(p[i:])
+			if w&0xC0C0F0 != 0x8080E0 {
+				break
+			}
+			if lead := byte(w); lead == 0xE0 || lead == 0xED {
+				break // leads whose second byte has a narrower range
+			}
+			i += 3
+		}
+		for i+8 <= n && binary.LittleEndian.Uint64(p[i:])&laneHi == 0 {
+			i += 8
+		}
+		if i >= n {
+			break
+		}
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // decodeUTF8 copies data, replacing each invalid byte by U+FFFD. offset is

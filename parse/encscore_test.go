@@ -70,3 +70,15 @@ func FuzzTextScore(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidCJK checks validCJK against utf8.Valid.
+func FuzzValidCJK(f *testing.F) {
+	for _, s := range []string{"", "中文，abc。", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80中", "中\xef\xbf\xbd\xf0\x9f\x98\x80", "abcdefgh中文中文"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validCJK(b), utf8.Valid(b); got != want {
+			t.Fatalf("validCJK(%q) = %v, want %v", b, got, want)
+		}
+	})
+}
