@@ -46,14 +46,12 @@ func isClosingLike(p para) bool {
 	if _, level, _ := reply.ReadMarker(t); level != reply.LevelNone {
 		return false
 	}
-	n := runeLen(t)
-	if _, ok := hasPrefixAny(t, closingCues); ok && n <= 300 {
+	if _, ok := hasPrefixAny(t, closingCues); ok && !longer(t, 300) {
 		return true
 	}
-	if _, ok := hasPrefixAny(t, []string{"希望", "欢迎", "最后", "再次"}); ok && n <= 120 && containsAny(t, closingWords) {
-		return true
-	}
-	return n <= 120 && containsAny(t, closingWords)
+	// 「希望…」「欢迎…」「最后…」 close a reply as any short paragraph
+	// does: by its words.
+	return !longer(t, 120) && containsAny(t, closingWords)
 }
 
 // dateLine reads a line that is a date and nothing else: 「2017年3月16日」,
@@ -61,13 +59,23 @@ func isClosingLike(p para) bool {
 // is not date-shaped; err is set for a date-shaped line that does not read
 // as one date (「2021112」, 「0二十六日」).
 func dateLine(text string) (d reply.Date, err error, ok bool) {
-	if len(text) > 120 {
+	if !isDateShaped(text) {
 		return reply.Date{}, nil, false
+	}
+	d, err = reply.ParseDate(text)
+	return d, err, true
+}
+
+// isDateShaped reports whether dateLine reads text as a date line,
+// without reading the date: numerals with 年月日 or date separators only.
+func isDateShaped(text string) bool {
+	if len(text) > 120 {
+		return false
 	}
 	t := stripSpaces(text)
 	n := runeLen(t)
 	if n < 4 || n > 20 {
-		return reply.Date{}, nil, false
+		return false
 	}
 	numerals, cjk, seps := 0, false, 0
 	for _, r := range t {
@@ -79,37 +87,32 @@ func dateLine(text string) (d reply.Date, err error, ok bool) {
 		case strings.ContainsRune("-./／．－", r):
 			seps++
 		default:
-			return reply.Date{}, nil, false
+			return false
 		}
 	}
 	allDigits := numerals == n && n >= 6 && n <= 8 && isDigit(firstRune(t))
 	if numerals < 2 || !(cjk || allDigits || seps == 2 && numerals >= 6) {
-		return reply.Date{}, nil, false
+		return false
 	}
 	// 「年」 or 「月」 makes a date; 「日」 alone only at the end (「0二十六日」,
 	// a date with its year and month dropped).
-	if cjk && !strings.ContainsAny(t, "年月") && !strings.HasSuffix(t, "日") {
-		return reply.Date{}, nil, false
-	}
-	d, err = reply.ParseDate(text)
-	return d, err, true
+	return !cjk || containsChars(t, "年月") || strings.HasSuffix(t, "日")
 }
 
 // isOfficeLine reports a line that can be the issuing office of a
 // signature: a short organisation name with no punctuation.
 func isOfficeLine(p para) bool {
-	if p.table != nil || p.image != nil {
+	if p.table != nil || p.image != nil || textLonger(p.text, 30) {
 		return false
 	}
 	t := stripSpaces(p.text)
-	n := runeLen(t)
-	if n < 2 || n > 30 || hasAnyPunct(t) || strings.ContainsAny(t, "“”《》\"、") {
+	if runeLen(t) < 2 || hasAnyPunct(t) || containsChars(t, "“”《》\"、") {
 		return false
 	}
 	if _, ok := hasPrefixAny(t, closingCues); ok {
 		return false
 	}
-	if _, _, ok := dateLine(t); ok {
+	if isDateShaped(t) {
 		return false
 	}
 	return hasSuffixAny(t, orgSuffixes)
@@ -171,7 +174,7 @@ func findEndMatter(paras []para, lo int) (start, dateAt int) {
 		if p.table != nil || p.image != nil {
 			break
 		}
-		if _, _, ok := dateLine(p.text); ok {
+		if isDateShaped(p.text) {
 			dateAt = j
 			break
 		}
@@ -230,6 +233,9 @@ func attachmentsAbove(paras []para, lo, k int) int {
 // dateAt (or -1).
 func readEndMatter(paras []para, start, dateAt int) endMatter {
 	var em endMatter
+	if start < len(paras) {
+		em.lines = make([]reply.Line, 0, len(paras)-start)
+	}
 	officeAfter := dateAt >= 0 && dateAt+1 < len(paras) && (dateAt == start || !isOfficeLine(paras[dateAt-1])) && isOfficeLine(paras[dateAt+1])
 	inAttachments := false
 	for j := start; j < len(paras); j++ {
@@ -267,11 +273,13 @@ func readEndMatter(paras []para, start, dateAt int) endMatter {
 	return em
 }
 
+// isNumbered reports a line that starts with an Arabic number marker (「1.」).
 func isNumbered(s string) bool {
 	_, level, _ := reply.ReadMarker(s)
 	return level == reply.LevelArabic
 }
 
+// markerOf returns the section marker s starts with, or "".
 func markerOf(s string) string {
 	m, _, _ := reply.ReadMarker(s)
 	return m
@@ -327,6 +335,7 @@ func (em *endMatter) readSegments(segs []segment) reply.Field {
 	return field
 }
 
+// setOnce sets *dst to v unless it is set already.
 func setOnce(dst *string, v string) {
 	if *dst == "" {
 		*dst = v

@@ -23,6 +23,15 @@ var furnitureLabels = []struct {
 	{"字体", "widget"}, {"字号", "widget"}, {"文字大小", "widget"}, {"分享到", "widget"}, {"分享", "widget"},
 }
 
+// furnitureLabelStarts holds the first characters of furnitureLabels.
+var furnitureLabelStarts = func() runeFilter {
+	var words []string
+	for _, fl := range furnitureLabels {
+		words = append(words, fl.label)
+	}
+	return firstRunes(words...)
+}()
+
 // furnitureWidgets are the words of print, share and font-size widgets.
 var furnitureWidgets = []string{
 	"【打印本页】", "【关闭窗口】", "[打印]", "[关闭]", "打印本页", "关闭窗口", "打印此页", "关闭本页",
@@ -30,6 +39,9 @@ var furnitureWidgets = []string{
 	"【字体：大 中 小】", "【字号：大 中 小】", "大 中 小", "打印", "关闭", "分享:", "分享：", "收藏", "默认",
 	"[", "]", "【", "】", "|", "丨",
 }
+
+// furnitureWidgetStarts holds the first characters of furnitureWidgets.
+var furnitureWidgetStarts = firstRunes(furnitureWidgets...)
 
 // furnitureLines are whole lines that sites print above or below a notice.
 var furnitureLines = []string{
@@ -54,7 +66,7 @@ func isFurniture(line string, page *reply.Page) bool {
 			return true
 		}
 	}
-	if rest, ok := cutLabel(line, breadcrumbPrefixes); ok && utf8.RuneCountInString(line) < 200 {
+	if rest, ok := cutLabel(line, breadcrumbPrefixes); ok && !longer(line, 199) {
 		page.Breadcrumb = splitBreadcrumb(rest)
 		return true
 	}
@@ -76,6 +88,7 @@ func cutLabel(s string, labels []string) (string, bool) {
 	return "", false
 }
 
+// cutColon cuts a colon, half- or full-width or ratio (∶), from the start of s.
 func cutColon(s string) (string, bool) {
 	for _, c := range []string{":", "：", "∶"} {
 		if r, ok := strings.CutPrefix(s, c); ok {
@@ -87,19 +100,35 @@ func cutColon(s string) (string, bool) {
 
 // splitBreadcrumb splits 「首页 > 政协提案 > 某某答复」 into its levels.
 func splitBreadcrumb(s string) []string {
-	parts := strings.FieldsFunc(s, func(r rune) bool {
-		return r == '>' || r == '＞' || r == '»' || r == '›' || r == '→' || r == '/' || r == '|'
-	})
 	var out []string
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
+	// Each level is added once the next is seen: a level with spaces in
+	// it is split at them unless it is the last (a page's own title).
+	prev, have := "", false
+	for p := range strings.FieldsFuncSeq(s, func(r rune) bool {
+		return r == '>' || r == '＞' || r == '»' || r == '›' || r == '→' || r == '/' || r == '|'
+	}) {
+		if have {
+			out = addCrumb(out, prev, false)
 		}
-		if i < len(parts)-1 && strings.Contains(p, " ") {
-			out = append(out, strings.Fields(p)...)
-			continue
+		prev, have = p, true
+	}
+	if have {
+		out = addCrumb(out, prev, true)
+	}
+	return out
+}
+
+// addCrumb appends the level p of a breadcrumb to out, split at its
+// spaces unless it is the last.
+func addCrumb(out []string, p string, last bool) []string {
+	p = strings.TrimSpace(p)
+	switch {
+	case p == "":
+	case !last && strings.Contains(p, " "):
+		for f := range strings.FieldsSeq(p) {
+			out = append(out, f)
 		}
+	default:
 		out = append(out, p)
 	}
 	return out
@@ -110,7 +139,7 @@ func splitBreadcrumb(s string) []string {
 // [ 字体: ] 打印 分享:」, into page. It reports false, and leaves page as it
 // was, for any line with other text in it.
 func readMetaLine(line string, page *reply.Page) bool {
-	if utf8.RuneCountInString(line) > 160 {
+	if longer(line, 160) {
 		return false
 	}
 	var found reply.Page
@@ -144,6 +173,9 @@ func readMetaLine(line string, page *reply.Page) bool {
 
 // cutWidget cuts a print, share or font-size widget word from the start of s.
 func cutWidget(s string) (string, bool) {
+	if r, _ := utf8.DecodeRuneInString(s); !furnitureWidgetStarts.mayHave(r) {
+		return s, false
+	}
 	for _, w := range furnitureWidgets {
 		if rest, ok := strings.CutPrefix(s, w); ok {
 			return rest, true
@@ -155,6 +187,9 @@ func cutWidget(s string) (string, bool) {
 // cutField cuts 「label:value」 from the start of s; the value runs to the
 // next label, widget or run of spaces.
 func cutField(s string) (field, value, rest string, ok bool) {
+	if r, _ := utf8.DecodeRuneInString(s); !furnitureLabelStarts.mayHave(r) {
+		return "", "", s, false
+	}
 	for _, fl := range furnitureLabels {
 		after, found := strings.CutPrefix(s, fl.label)
 		if !found {
@@ -193,7 +228,7 @@ func valueEnd(s, field string) int {
 			return i
 		}
 		// The next label ends the value, even at once (an empty value).
-		if _, _, _, ok := cutFieldLabelOnly(s[i:]); ok {
+		if furnitureLabelStarts.mayHave(r) && labelAt(s[i:]) {
 			return i
 		}
 		i += size
@@ -201,15 +236,16 @@ func valueEnd(s, field string) int {
 	return i
 }
 
-func cutFieldLabelOnly(s string) (string, string, string, bool) {
+// labelAt reports whether s starts with a furniture label and its colon.
+func labelAt(s string) bool {
 	for _, fl := range furnitureLabels {
 		if after, ok := strings.CutPrefix(s, fl.label); ok {
 			if _, colon := cutColon(strings.TrimLeft(after, " ")); colon {
-				return fl.field, "", "", true
+				return true
 			}
 		}
 	}
-	return "", "", "", false
+	return false
 }
 
 // setField stores a furniture value in p; it reports false for a value

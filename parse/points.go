@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/replykit/replykit/reply"
@@ -81,26 +80,28 @@ func isPointBoundary(r rune) bool {
 
 // findMarker finds the first of markers in s at or after from that stands
 // at the start of s or after a boundary character. It returns its byte
-// offset and the marker, or -1.
+// offset and the marker, or -1. Once one marker is found, the others are
+// looked for only before it.
 func findMarker(s string, from int, markers []string) (int, string) {
 	best, which := -1, ""
 	for _, m := range markers {
-		for i := from; i < len(s); {
-			j := strings.Index(s[i:], m)
+		end := len(s)
+		if best >= 0 {
+			// A marker found further on could not be the first.
+			end = min(end, best-1+len(m))
+		}
+		for i := from; i < end; {
+			j := indexWide(s[i:end], m)
 			if j < 0 {
 				break
 			}
 			j += i
 			if j == 0 {
-				if best < 0 || j < best {
-					best, which = j, m
-				}
+				best, which = j, m
 				break
 			}
 			if r, _ := utf8.DecodeLastRuneInString(s[:j]); isPointBoundary(r) {
-				if best < 0 || j < best {
-					best, which = j, m
-				}
+				best, which = j, m
 				break
 			}
 			i = j + len(m)
@@ -119,7 +120,7 @@ func startsWithMarker(s string, markers []string) (string, bool) {
 // the paragraphs before, or none). next is the following paragraph's text,
 // which may continue a series that this paragraph opens with one member.
 // It returns ok false when the paragraph holds no points.
-func splitPoints(s string, st seriesState, next string) (text string, points []reply.Point, out seriesState, ok bool) {
+func splitPoints(s string, st seriesState, next string, arena *pointArena) (text string, points []reply.Point, out seriesState, ok bool) {
 	start := -1
 	var cur seriesState
 	var m string
@@ -143,7 +144,9 @@ func splitPoints(s string, st seriesState, next string) (text string, points []r
 		marker string
 		at     int
 	}
-	spans := []span{{m, start}}
+	// A series has few members: their list stays on the stack.
+	var buf [8]span
+	spans := append(buf[:0], span{m, start})
 	pos := start + len(m)
 	for {
 		at, mm := findMarker(s, pos, cur.next())
@@ -161,6 +164,7 @@ func splitPoints(s string, st seriesState, next string) (text string, points []r
 			return "", nil, seriesState{}, false
 		}
 	}
+	points = arena.take(len(spans))
 	for i, sp := range spans {
 		end := len(s)
 		if i+1 < len(spans) {
@@ -178,30 +182,9 @@ func splitPoints(s string, st seriesState, next string) (text string, points []r
 }
 
 // findFirst finds the first marker that opens a series: 「一是」「一要」 at
-// a boundary, found by one scan for 「一」, or 「首先」.
+// a boundary, or 「首先」 before it.
 func findFirst(s string) (int, string) {
-	best, which := -1, ""
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], "一")
-		if j < 0 {
-			break
-		}
-		j += i
-		i = j + len("一")
-		m := ""
-		switch {
-		case strings.HasPrefix(s[i:], "是"):
-			m = "一是"
-		case strings.HasPrefix(s[i:], "要"):
-			m = "一要"
-		default:
-			continue
-		}
-		if r, _ := utf8.DecodeLastRuneInString(s[:j]); j == 0 || isPointBoundary(r) {
-			best, which = j, m
-			break
-		}
-	}
+	best, which := findMarker(s, 0, []string{"一是", "一要"})
 	limit := len(s)
 	if best >= 0 {
 		limit = best
@@ -216,35 +199,55 @@ func findFirst(s string) (int, string) {
 // sentence or clause (not a comma), when that mark is not the text's last
 // character; else "".
 func leadOf(t string) string {
-	for i, r := range t {
-		if isSentenceEnd(r) {
-			if i+utf8.RuneLen(r) >= len(t) {
-				return ""
-			}
-			return t[:i]
-		}
+	i, size := sentenceEnd(t)
+	if i < 0 || i+size >= len(t) {
+		return ""
 	}
-	return ""
+	return t[:i]
+}
+
+// pointArena hands out the lists of points of a reply's blocks from a few
+// arrays, each list capped at its own length, rather than one array a
+// list. A nil arena makes each list on its own.
+type pointArena struct {
+	buf []reply.Point
+}
+
+// take returns an empty list with room for n points.
+func (a *pointArena) take(n int) []reply.Point {
+	if a == nil {
+		return make([]reply.Point, 0, n)
+	}
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]reply.Point, 0, max(n, 2*cap(a.buf), 8))
+	}
+	start := len(a.buf)
+	a.buf = a.buf[:start+n]
+	return a.buf[start : start : start+n]
 }
 
 // buildBlocks turns the items of one container (the opening, a section's
 // content, the closing) into blocks, reading the points of each paragraph.
 // A series of points runs on from paragraph to paragraph (「一是…」 then
 // 「二是…」 each a paragraph); a table or an image ends it.
-func buildBlocks(items []item) []reply.Block {
+func buildBlocks(items []item, arena *pointArena) []reply.Block {
 	if len(items) == 0 {
 		return nil
 	}
-	blocks := make([]reply.Block, 0, len(items))
+	return appendBlocks(make([]reply.Block, 0, len(items)), items, arena)
+}
+
+// appendBlocks appends the blocks of items to dst, one block an item.
+func appendBlocks(dst []reply.Block, items []item, arena *pointArena) []reply.Block {
 	var st seriesState
 	for i, it := range items {
 		switch {
 		case it.table != nil:
-			blocks = append(blocks, reply.Block{Table: it.table})
+			dst = append(dst, reply.Block{Table: it.table})
 			st = seriesState{}
 			continue
 		case it.image != nil:
-			blocks = append(blocks, reply.Block{Image: it.image})
+			dst = append(dst, reply.Block{Image: it.image})
 			st = seriesState{}
 			continue
 		}
@@ -252,14 +255,14 @@ func buildBlocks(items []item) []reply.Block {
 		if i+1 < len(items) {
 			next = items[i+1].text
 		}
-		text, points, out, ok := splitPoints(it.text, st, next)
+		text, points, out, ok := splitPoints(it.text, st, next, arena)
 		if !ok {
-			blocks = append(blocks, reply.Block{Text: it.text})
+			dst = append(dst, reply.Block{Text: it.text})
 			st = seriesState{}
 			continue
 		}
-		blocks = append(blocks, reply.Block{Text: text, Points: points})
+		dst = append(dst, reply.Block{Text: text, Points: points})
 		st = out
 	}
-	return blocks
+	return dst
 }

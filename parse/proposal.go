@@ -19,7 +19,7 @@ const prefixStops = "对對于在向的年是了和与與及为為将將把从�
 // the session. ok is false when s names no term of a body.
 func readSession(s string) (body string, term, session int, ok bool) {
 	for off := 0; off < len(s); {
-		i := strings.IndexAny(s[off:], "届屆")
+		i, _ := indexFirst(s[off:], "届", "屆")
 		if i < 0 {
 			return "", 0, 0, false
 		}
@@ -56,7 +56,8 @@ func readSession(s string) (body string, term, session int, ok bool) {
 		// After 届: the body's name, then 「第N次」 or 「N次」.
 		rest := s[off:]
 		infixEnd, sess := 0, 0
-		for j := 0; j < len(rest) && runeLen(rest[:j]) <= 12; {
+		// runes counts the characters of rest[:j]: twelve at most.
+		for j, runes := 0, 0; j < len(rest) && runes <= 12; runes++ {
 			r, size := utf8.DecodeRuneInString(rest[j:])
 			if isNumeralRune(r) || r == '第' {
 				k := j
@@ -127,7 +128,7 @@ func trimAfterBody(s string) string {
 func readNumber(s string) string {
 	// 第N号
 	for off := 0; off < len(s); {
-		i := strings.Index(s[off:], "第")
+		i := indexWide(s[off:], "第")
 		if i < 0 {
 			break
 		}
@@ -140,7 +141,7 @@ func readNumber(s string) string {
 	// 〔064〕号: a bracketed number that is not a year.
 	for _, open := range []string{"〔", "[", "【"} {
 		for off := 0; off < len(s); {
-			i := strings.Index(s[off:], open)
+			i := indexWide(s[off:], open)
 			if i < 0 {
 				break
 			}
@@ -157,6 +158,12 @@ func readNumber(s string) string {
 	}
 	// N号提案, N号建议, (N号): digits not after a closing bracket.
 	for i := 0; i < len(s); {
+		// A digit starts with 0-9, or EF for ０ to ９; any other byte
+		// starts no digit, and no such byte is part of one.
+		if c := s[i]; c != 0xEF && (c < '0' || c > '9') {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isDigit(r) {
 			i += size
@@ -179,6 +186,7 @@ func readNumber(s string) string {
 	return ""
 }
 
+// hasPrefixAny2 reports whether s starts with a or b.
 func hasPrefixAny2(s, a, b string) bool { return strings.HasPrefix(s, a) || strings.HasPrefix(s, b) }
 
 // digitsAt returns the run of digits at the start of s and what follows.
@@ -208,7 +216,13 @@ var proposalFollowers = []string{"提案", "建议", "议案", "的提案", "的
 // first quoted title (「“关于…的建议”提案收悉」, 《关于…的建议》), else the
 // words after 「提出的」 up to 「收悉」 (「提出的关于…的提案已收悉」).
 func readProposalTitle(s string) string {
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
+		// An opening quote starts with ", E2 (“) or E3 (《「): the
+		// other bytes are passed over without a rune decode.
+		if c := s[i]; c != '"' && c != 0xE2 && c != 0xE3 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
 		for _, q := range quotePairs {
 			if r != q[0] {
 				continue
@@ -305,7 +319,7 @@ func readProposers(sal *salutation, opening string) []string {
 		return names
 	}
 	for _, w := range []string{"代表提出", "委员提出", "委員提出"} {
-		i := strings.Index(opening, w)
+		i := indexWide(opening, w)
 		if i <= 0 {
 			continue
 		}

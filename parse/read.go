@@ -94,11 +94,11 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	}
 
 	// The opening (with a salutation's run-on text first), then sections.
-	var opening []item
+	opening := make([]item, 0, closeStart-bodyStart+1)
 	if salAt >= 0 && sal.rest != "" {
 		opening = append(opening, item{text: sal.rest})
 	}
-	sb := &sectionBuilder{}
+	sb := newSectionBuilder(closeStart - bodyStart)
 	inSections := false
 	for _, p := range paras[bodyStart:closeStart] {
 		if !inSections {
@@ -110,14 +110,15 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		}
 		sb.add(p)
 	}
-	rep.Opening = buildBlocks(opening)
-	rep.Sections = sb.sections()
+	var arena pointArena
+	rep.Opening = buildBlocks(opening, &arena)
+	rep.Sections = sb.sections(&arena)
 	rep.Warnings = append(rep.Warnings, sb.warnings...)
-	var closing []item
+	closing := make([]item, 0, emStart-closeStart)
 	for _, p := range paras[closeStart:emStart] {
 		closing = append(closing, item{text: p.text})
 	}
-	rep.Closing = buildBlocks(closing)
+	rep.Closing = buildBlocks(closing, &arena)
 
 	em := readEndMatter(paras, emStart, dateAt)
 	setEndMatter(rep, em)
@@ -203,7 +204,7 @@ func isHeaderLine(p para) bool {
 	if _, level, _ := reply.ReadMarker(p.text); level != reply.LevelNone {
 		return false
 	}
-	return runeLen(p.text) <= 100 && !hasAnyPunctEnd(p.text) && !strings.ContainsAny(p.text, "。；;")
+	return !longer(p.text, 100) && !hasAnyPunctEnd(p.text) && !containsChars(p.text, "。；;")
 }
 
 // setHeader stores the header's fields in the reply. Header is left nil

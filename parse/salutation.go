@@ -42,7 +42,7 @@ var orgSuffixes = []string{
 // paragraph (「韩忠国等代表: 您在…」).
 func readSalutation(line string) (salutation, bool) {
 	head, rest, colon := line, "", false
-	if i := strings.IndexAny(line, ":："); i >= 0 {
+	if i, _ := indexFirst(line, ":", "："); i >= 0 {
 		head = line[:i]
 		_, size := utf8.DecodeRuneInString(line[i:])
 		rest = trim(line[i+size:])
@@ -69,22 +69,22 @@ func readSalutation(line string) (salutation, bool) {
 		if !ok {
 			continue
 		}
+		// A salutation that runs on must be followed by a real sentence.
+		if rest != "" && !longer(rest, 7) {
+			return salutation{}, false
+		}
 		list := readNames(names)
 		if len(list) == 0 {
 			return salutation{}, false
 		}
-		// A salutation that runs on must be followed by a real sentence.
-		if rest != "" && runeLen(rest) < 8 {
-			return salutation{}, false
-		}
-		sal := salutation{text: text, rest: rest, person: true}
-		for _, n := range list {
-			sal.addressees = append(sal.addressees, reply.Addressee{Name: n, Role: ro.role})
+		sal := salutation{text: text, rest: rest, person: true, addressees: make([]reply.Addressee, len(list))}
+		for i, n := range list {
+			sal.addressees[i] = reply.Addressee{Name: n, Role: ro.role}
 		}
 		return sal, true
 	}
 	// An organisation: the whole line, ending in a colon.
-	if !colon || rest != "" || longer(core, 60) || strings.ContainsAny(core, "。；;！!？?“”《》\"") {
+	if !colon || rest != "" || longer(core, 60) || containsChars(core, "。；;！!？?“”《》\"") {
 		return salutation{}, false
 	}
 	var orgs []reply.Addressee
@@ -140,21 +140,33 @@ func readNames(s string) []string {
 		return nil
 	}
 	var names []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+	for part := range strings.FieldsFuncSeq(s, func(r rune) bool {
 		return r == '、' || r == '，' || r == ',' || r == ';' || r == '；' || r == '/'
 	}) {
-		fields := strings.Fields(part)
-		for i := 0; i < len(fields); i++ {
-			f := fields[i]
-			// 「魏 娜」: two single characters are one padded name.
-			if runeLen(f) == 1 && i+1 < len(fields) && runeLen(fields[i+1]) == 1 {
-				f += fields[i+1]
-				i++
+		// 「魏 娜」: two single characters are one padded name. A single
+		// character waits for the next field; alone, it is no name.
+		single := ""
+		for f := range strings.FieldsSeq(part) {
+			one := runeLen(f) == 1
+			switch {
+			case single != "" && one:
+				f, single = single+f, ""
+			case single != "":
+				return nil
+			case one:
+				single = f
+				continue
 			}
 			if !isName(f) {
 				return nil
 			}
+			if names == nil {
+				names = make([]string, 0, 4)
+			}
 			names = append(names, f)
+		}
+		if single != "" {
+			return nil
 		}
 	}
 	return names

@@ -2,29 +2,38 @@ package parse
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/replykit/replykit/reply"
 )
 
-// secNode is a section while the tree is built: its content waits as items
-// until the tree is done.
+// secNode is a section while the tree is built: its content waits as a
+// run of the builder's items until the tree is done.
 type secNode struct {
 	marker   string
 	number   int
 	level    int
 	heading  string
 	runIn    bool
-	items    []item
-	children []*secNode
+	depth    int // in the tree: 0 for a top-level section
+	from, to int // its items: sectionBuilder.items[from:to]
 }
 
 // sectionBuilder builds the section tree from the body's paragraphs in one
-// pass, keeping the stack of open sections.
+// pass, keeping the stack of open sections. The sections are kept in
+// document order, which is the tree's preorder; content always goes to
+// the section opened last, so that each one's items are one run of the
+// list of all items.
 type sectionBuilder struct {
-	root     secNode // level 0: holds the top-level sections
-	stack    []*secNode
+	nodes    []secNode
+	stack    []int // indexes in nodes of the open sections, outermost first
+	items    []item
 	warnings []reply.Warning
+}
+
+// newSectionBuilder returns a builder for a body of n paragraphs at most,
+// sized once: each paragraph gives one item at most, or opens a section.
+func newSectionBuilder(n int) *sectionBuilder {
+	return &sectionBuilder{nodes: make([]secNode, 0, min(n, 16)), stack: make([]int, 0, 4), items: make([]item, 0, n)}
 }
 
 // add places one paragraph: a new section when it starts with a marker
@@ -39,17 +48,14 @@ func (b *sectionBuilder) add(p para) {
 		b.content(item{text: p.text})
 		return
 	}
-	// The parent is the deepest open section of a higher level.
+	// The parent is the deepest open section of a higher level; the open
+	// section just below it on the stack, if any, is its last child.
 	depth := len(b.stack)
-	for depth > 0 && b.stack[depth-1].level >= level {
+	for depth > 0 && b.nodes[b.stack[depth-1]].level >= level {
 		depth--
 	}
-	parent := &b.root
-	if depth > 0 {
-		parent = b.stack[depth-1]
-	}
-	if k := len(parent.children); k > 0 {
-		last := parent.children[k-1]
+	if depth < len(b.stack) {
+		last := &b.nodes[b.stack[depth]]
 		switch {
 		case last.level != level:
 			b.warn(p, "marker-level", fmt.Sprintf("marker %q (level %d) among sections of level %d; kept as a paragraph", m, level, last.level))
@@ -66,49 +72,71 @@ func (b *sectionBuilder) add(p para) {
 		b.warn(p, "numbering-gap", fmt.Sprintf("first section at its level is %q", m))
 	}
 	heading, body, runIn := splitHeading(trim(p.text[len(m):]))
-	s := &secNode{marker: m, number: n, level: level, heading: heading, runIn: runIn}
+	s := secNode{marker: m, number: n, level: level, heading: heading, runIn: runIn, depth: depth, from: len(b.items)}
 	if body != "" {
-		s.items = append(s.items, item{text: body})
+		b.items = append(b.items, item{text: body})
 	}
-	parent.children = append(parent.children, s)
-	b.stack = append(b.stack[:depth], s)
+	s.to = len(b.items)
+	b.nodes = append(b.nodes, s)
+	b.stack = append(b.stack[:depth], len(b.nodes)-1)
 }
 
-// content adds an item to the deepest open section.
+// content adds an item to the deepest open section, the one opened last.
+// The first paragraph given to the builder opens a section, so there is
+// always one.
 func (b *sectionBuilder) content(it item) {
-	if len(b.stack) == 0 {
-		b.root.items = append(b.root.items, it)
+	if len(b.nodes) == 0 {
 		return
 	}
-	top := b.stack[len(b.stack)-1]
-	top.items = append(top.items, it)
+	b.items = append(b.items, it)
+	b.nodes[len(b.nodes)-1].to = len(b.items)
 }
 
+// warn records a warning about paragraph p.
 func (b *sectionBuilder) warn(p para, code, msg string) {
 	b.warnings = append(b.warnings, reply.Warning{Code: code, Message: msg, Where: p.pos.String()})
 }
 
-// sections returns the finished tree.
-func (b *sectionBuilder) sections() []reply.Section {
-	return convert(b.root.children)
+// sections returns the finished tree. The blocks of all sections share
+// one array, each section's capped at its own length.
+func (b *sectionBuilder) sections(arena *pointArena) []reply.Section {
+	blocks := make([]reply.Block, 0, len(b.items))
+	out, _ := b.convert(0, 0, &blocks, arena)
+	return out
 }
 
-func convert(nodes []*secNode) []reply.Section {
-	if len(nodes) == 0 {
-		return nil
-	}
-	out := make([]reply.Section, len(nodes))
-	for i, n := range nodes {
-		out[i] = reply.Section{
-			Marker:   n.marker,
-			Number:   n.number,
-			Heading:  n.heading,
-			RunIn:    n.runIn,
-			Blocks:   buildBlocks(n.items),
-			Sections: convert(n.children),
+// convert returns the sections of the run of siblings at tree depth d
+// that starts at nodes[i], and the index of the node after their
+// subtrees.
+func (b *sectionBuilder) convert(i, d int, blocks *[]reply.Block, arena *pointArena) ([]reply.Section, int) {
+	count := 0
+	for j := i; j < len(b.nodes) && b.nodes[j].depth >= d; j++ {
+		if b.nodes[j].depth == d {
+			count++
 		}
 	}
-	return out
+	if count == 0 {
+		return nil, i
+	}
+	out := make([]reply.Section, count)
+	for k := range out {
+		n := &b.nodes[i]
+		var secBlocks []reply.Block
+		if n.to > n.from {
+			start := len(*blocks)
+			*blocks = appendBlocks(*blocks, b.items[n.from:n.to], arena)
+			secBlocks = (*blocks)[start:len(*blocks):len(*blocks)]
+		}
+		out[k] = reply.Section{
+			Marker:  n.marker,
+			Number:  n.number,
+			Heading: n.heading,
+			RunIn:   n.runIn,
+			Blocks:  secBlocks,
+		}
+		out[k].Sections, i = b.convert(i+1, d+1, blocks, arena)
+	}
+	return out, i
 }
 
 // Heading limits, in characters: a heading on its own line, and a heading
@@ -131,21 +159,16 @@ func splitHeading(rest string) (heading, body string, runIn bool) {
 		return "", rest, true
 	}
 	end := -1
-	n := 0
-	for i, r := range rest {
-		n++
-		if isSentenceEnd(r) {
-			end = i + len(string(r))
-			break
-		}
+	if i, size := sentenceEnd(rest); i >= 0 {
+		end = i + size
 	}
 	switch {
 	case end < 0 || end == len(rest):
-		if runeLen(rest) <= maxOwnHeading {
+		if !longer(rest, maxOwnHeading) {
 			return rest, "", false
 		}
 		return "", rest, true
-	case n <= maxRunInHeading && !strings.ContainsAny(rest[:end], "我您你"):
+	case !longer(rest[:end], maxRunInHeading) && !containsChars(rest[:end], "我您你"):
 		return rest[:end], trim(rest[end:]), true
 	}
 	return "", rest, true

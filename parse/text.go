@@ -23,8 +23,11 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 	if int64(len(s)) > cfg.maxBytes {
 		return nil, nil, &LimitError{Limit: "bytes", Max: cfg.maxBytes, Where: fmt.Sprintf("byte %d", cfg.maxBytes+1)}
 	}
+	// The lines are read as they are checked: a text that holds an
+	// invalid or NUL byte is read again once they are replaced.
+	src, clean, err := readLines(s, cfg)
 	var replaced *reply.Warning
-	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+	if !clean {
 		var n, first int
 		s, n, first = replaceInvalid(s)
 		replaced = &reply.Warning{
@@ -32,44 +35,10 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 			Message: fmt.Sprintf("%d invalid UTF-8 or NUL byte(s) replaced by U+FFFD", n),
 			Where:   fmt.Sprintf("line %d", strings.Count(s[:first], "\n")+1),
 		}
+		src, _, err = readLines(s, cfg)
 	}
-	// One block a line at most, sized once: appending a block at a time
-	// would copy the list again and again on a long text.
-	src := &Source{Blocks: make([]Block, 0, min(strings.Count(s, "\n")+1, cfg.maxBlocks))}
-	lineNo := 0
-	nextCR := strings.IndexByte(s, '\r')
-	for pos := 0; pos < len(s); {
-		// A line ends at \n, \r\n or a lone \r.
-		end := len(s)
-		if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
-			end = pos + i
-		}
-		if nextCR >= 0 && nextCR < pos {
-			if nextCR = strings.IndexByte(s[pos:], '\r'); nextCR >= 0 {
-				nextCR += pos
-			}
-		}
-		var line string
-		if nextCR >= 0 && nextCR < end {
-			line, pos = s[pos:nextCR], nextCR+1
-			if pos < len(s) && s[pos] == '\n' {
-				pos++
-			}
-		} else {
-			line, pos = s[pos:end], end+1
-		}
-		lineNo++
-		if len(line) > cfg.maxParagraph {
-			return nil, nil, &LimitError{Limit: "paragraph", Max: int64(cfg.maxParagraph), Where: fmt.Sprintf("line %d", lineNo)}
-		}
-		text, indent := foldSpace(line)
-		if text == "" {
-			continue
-		}
-		if len(src.Blocks) >= cfg.maxBlocks {
-			return nil, nil, &LimitError{Limit: "blocks", Max: int64(cfg.maxBlocks), Where: fmt.Sprintf("line %d", lineNo)}
-		}
-		src.Blocks = append(src.Blocks, Block{Text: text, Indent: indent, Pos: Pos{Line: lineNo, Offset: -1}})
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(src.Blocks) == 0 {
 		return nil, nil, fmt.Errorf("parse: text of %d bytes holds no text: %w", len(s), ErrEmpty)
@@ -79,6 +48,51 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 		src.Warnings = append(src.Warnings, *replaced)
 	}
 	return src, furniture, nil
+}
+
+// readLines cuts s into blocks, one a non-blank line, its white space
+// folded. It stops with clean false at the first line that holds an
+// invalid or NUL byte. The lines above that one read the same once the
+// bytes are replaced, so a limit error met before it stands.
+func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
+	// One block a line at most, sized once: appending a block at a time
+	// would copy the list again and again on a long text.
+	src = &Source{Blocks: make([]Block, 0, min(strings.Count(s, "\n")+1, cfg.maxBlocks))}
+	lineNo := 0
+	for pos := 0; pos < len(s); {
+		// A line ends at \n, \r\n or a lone \r: the \r is looked for
+		// only up to the next \n, so that a text with none is not
+		// searched to its end for each line.
+		end := len(s)
+		if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
+			end = pos + i
+		}
+		var line string
+		if i := strings.IndexByte(s[pos:end], '\r'); i >= 0 {
+			line, pos = s[pos:pos+i], pos+i+1
+			if pos < len(s) && s[pos] == '\n' {
+				pos++
+			}
+		} else {
+			line, pos = s[pos:end], end+1
+		}
+		lineNo++
+		if len(line) > cfg.maxParagraph {
+			return nil, true, &LimitError{Limit: "paragraph", Max: int64(cfg.maxParagraph), Where: fmt.Sprintf("line %d", lineNo)}
+		}
+		text, indent, ok := foldLine(line)
+		if !ok {
+			return nil, false, nil
+		}
+		if text == "" {
+			continue
+		}
+		if len(src.Blocks) >= cfg.maxBlocks {
+			return nil, true, &LimitError{Limit: "blocks", Max: int64(cfg.maxBlocks), Where: fmt.Sprintf("line %d", lineNo)}
+		}
+		src.Blocks = append(src.Blocks, Block{Text: text, Indent: indent, Pos: Pos{Line: lineNo, Offset: -1}})
+	}
+	return src, true, nil
 }
 
 // replaceInvalid returns s with each NUL and each byte that is not part of
@@ -111,12 +125,51 @@ func replaceInvalid(s string) (out string, n, first int) {
 
 // foldSpace folds each run of white space in line (full-width spaces and
 // no-break spaces too) to one space and trims it. indent says whether the
-// line started with white space. A line with no white space to fold is
-// returned as it is, found by a byte scan.
+// line started with white space.
 func foldSpace(line string) (text string, indent bool) {
-	if !needsFold(line) {
-		return line, false
+	text, indent, _ = foldLine(line)
+	return text, indent
+}
+
+// foldLine does the work of foldSpace, and reports whether line is clean:
+// valid UTF-8 with no NUL. Most lines need no more than a trim (an
+// indent of full-width spaces, a space at the end): the white space at
+// either end is found by its bytes, and a line whose remaining text holds
+// none to fold is returned as a substring of line, in one pass over it.
+func foldLine(line string) (text string, indent, clean bool) {
+	lead := 0
+	for lead < len(line) {
+		n := spaceAt(line, lead)
+		if n == 0 {
+			break
+		}
+		lead += n
 	}
+	if lead == len(line) {
+		return "", lead > 0, true
+	}
+	at, clean := scanFold(line, lead)
+	if at < 0 && lead == 0 {
+		return line, false, clean
+	}
+	end := len(line)
+	for end > lead {
+		n := spaceBefore(line, end)
+		if n == 0 {
+			break
+		}
+		end -= n
+	}
+	if at < 0 || at >= end {
+		return line[lead:end], lead > 0, clean
+	}
+	text, indent = foldRuns(line)
+	return text, indent, clean
+}
+
+// foldRuns does the work of foldSpace on a line with white space to fold
+// between its words: it decodes each character.
+func foldRuns(line string) (text string, indent bool) {
 	var b strings.Builder
 	b.Grow(len(line))
 	space := false
@@ -161,54 +214,79 @@ func foldSpace(line string) (text string, indent bool) {
 	return b.String(), indent
 }
 
-// foldLead marks the bytes that may start white space to fold.
-var foldLead = func() (t [256]bool) {
-	for _, c := range []byte{' ', '\t', '\n', '\r', '\v', '\f', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF} {
-		t[c] = true
-	}
-	return t
-}()
-
-// needsFold reports whether line holds white space that foldSpace changes:
-// any but single ASCII spaces between words.
-func needsFold(line string) bool {
+// scanFold returns the offset of the first white space in line at or
+// after from that foldSpace changes (any but a single ASCII space between
+// words), or -1, and whether line[from:] is clean: valid UTF-8 with no
+// NUL. line[from] must not be white space. An inner loop with no call in
+// it passes over printable ASCII and the three-byte characters that are
+// not white space (CJK text and its punctuation) without a rune decode.
+func scanFold(line string, from int) (at int, clean bool) {
+	at, clean = -1, true
 	n := len(line)
-	for i := 0; i < n; i++ {
-		c := line[i]
-		if !foldLead[c] {
-			continue
+	for i := from; i < n; {
+		for i < n {
+			// Runs of CJK text, two characters at a time.
+			for i+8 <= n && cjkPair(word8(line, i)) {
+				i += 6
+			}
+			if i+8 <= n {
+				// One three-byte character, or eight bytes of
+				// printable ASCII.
+				w := word8(line, i)
+				if w&0xC0C000 == 0x808000 {
+					// One three-byte character: a CJK one, or CJK
+					// punctuation (leads E3 and EF) other than U+3000
+					// and U+FEFF.
+					c := byte(w)
+					if c-0xE4 <= 0xEC-0xE4 || c == 0xE3 && w&0xFFFF00 != 0x808000 || c == 0xEF && w&0xFFFF00 != 0xBFBB00 {
+						i += 3
+						continue
+					}
+				}
+				if w&0x8080808080808080 == 0 && (w-0x2121212121212121)&^w&0x8080808080808080 == 0 {
+					i += 8
+					continue
+				}
+			}
+			c := line[i]
+			if c > ' ' && c < utf8.RuneSelf {
+				i++
+				continue
+			}
+			// A three-byte lead whose second byte may be any
+			// continuation byte (E0 and ED limit theirs).
+			if c < 0xE1 || c > 0xEF || c == 0xED || i+2 >= n {
+				break
+			}
+			b1, b2 := line[i+1], line[i+2]
+			if b1&0xC0 != 0x80 || b2&0xC0 != 0x80 || (c <= 0xE3 || c == 0xEF) && space3(c, b1, b2) {
+				break
+			}
+			i += 3
 		}
-		switch c {
-		case ' ':
-			if i == 0 || i == n-1 || line[i+1] == ' ' {
-				return true
+		if i >= n {
+			break
+		}
+		switch c := line[i]; {
+		case c == 0:
+			clean = false
+			i++
+		case c <= ' ':
+			if at < 0 && (c != ' ' || i == 0 || i == n-1 || line[i+1] == ' ') && spaceAt(line, i) > 0 {
+				at = i
 			}
-		case '\t', '\n', '\r', '\v', '\f':
-			return true
-		case 0xC2: // U+0085, U+00A0
-			if i+1 < n && (line[i+1] == 0xA0 || line[i+1] == 0x85) {
-				return true
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(line[i:])
+			if r == utf8.RuneError && size == 1 {
+				clean = false
+			} else if at < 0 && isSpace(r) {
+				at = i
 			}
-		case 0xE1: // U+1680
-			if i+2 < n && line[i+1] == 0x9A && line[i+2] == 0x80 {
-				return true
-			}
-		case 0xE3: // U+3000
-			if i+2 < n && line[i+1] == 0x80 && line[i+2] == 0x80 {
-				return true
-			}
-		case 0xE2: // U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F
-			if i+2 < n && (line[i+1] == 0x80 && (line[i+2] >= 0x80 && line[i+2] <= 0x8B || line[i+2] == 0xA8 || line[i+2] == 0xA9 || line[i+2] == 0xAF) ||
-				line[i+1] == 0x81 && line[i+2] == 0x9F) {
-				return true
-			}
-		case 0xEF: // U+FEFF
-			if i+2 < n && line[i+1] == 0xBB && line[i+2] == 0xBF {
-				return true
-			}
+			i += size
 		}
 	}
-	return false
+	return at, clean
 }
 
 // takeFurniture moves the page furniture lines of a text into src.Page and
@@ -249,6 +327,7 @@ func isFurnitureLine(line string) bool {
 	return false
 }
 
+// isZeroPage reports a page that states nothing.
 func isZeroPage(p *reply.Page) bool {
 	return p.URL == "" && p.Site == "" && p.Column == "" && len(p.Breadcrumb) == 0 && p.Published == nil &&
 		p.Source == "" && p.Author == "" && p.Views == 0 && len(p.Keywords) == 0 && p.Description == ""
@@ -257,5 +336,5 @@ func isZeroPage(p *reply.Page) bool {
 // isParagraphLike reports a line that reads as a paragraph of the body
 // rather than a title or label: long, or holding a full stop.
 func isParagraphLike(s string) bool {
-	return longer(s, 100) || strings.Contains(s, "。")
+	return longer(s, 100) || indexWide(s, "。") >= 0
 }

@@ -192,7 +192,7 @@ func TestBuildBlocksPoints(t *testing.T) {
 			for _, p := range tt.paras {
 				items = append(items, item{text: p})
 			}
-			blocks := buildBlocks(items)
+			blocks := buildBlocks(items, nil)
 			require.Len(t, blocks, len(tt.paras))
 			for i, b := range blocks {
 				assert.Equal(t, tt.texts[i], b.Text)

@@ -164,13 +164,23 @@ func TestLineBuilderAliases(t *testing.T) {
 	assert.Equal(t, "你们的提案收悉。 现将有关情况答复如下：谢谢。", lb.String())
 }
 
-// FuzzTextScan checks countText, lineBuilder and validUTF8 against their
+// FuzzTextScan checks countText, lineBuilder and validUTF8, and the text
+// reader's byte-level helpers (checkFastPaths), against their
 // rune-by-rune definitions on any bytes.
 func FuzzTextScan(f *testing.F) {
 	for _, s := range textSamples {
 		f.Add(s, "中")
 	}
+	for _, s := range []string{"一是加强，二是落实。", "\u3000\u3000首先，完善机制。 ", "[2021]第12号", "“”《》"} {
+		f.Add(s, "一是")
+	}
 	f.Fuzz(func(t *testing.T, a, b string) {
+		checkFastPaths(t, a)
+		checkFastPaths(t, a+b)
+		require.Equal(t, strings.Index(a, b), indexWide(a, b), "indexWide(%q, %q)", a, b)
+		if utf8.ValidString(b) && !strings.ContainsRune(b, utf8.RuneError) {
+			require.Equal(t, strings.ContainsAny(a, b), containsChars(a, b), "containsChars(%q, %q)", a, b)
+		}
 		require.Equal(t, refCountText(a), countText(a))
 		valid, _ := validUTF8([]byte(a + b))
 		require.Equal(t, utf8.Valid([]byte(a+b)), valid)

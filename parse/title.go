@@ -50,6 +50,7 @@ func readHeader(paras []para) header {
 		at, n int // first line and number of lines
 		text  string
 		score int
+		class int // titleClass(text)
 	}
 	var cands []cand
 	labelTitle := ""
@@ -61,10 +62,10 @@ func readHeader(paras []para) header {
 		default:
 			var structured bool
 			line.Field, structured = h.classify(p.text, &labelTitle)
-			if line.Field == reply.FieldNone && !structured && !strings.ContainsAny(p.text, ":：") {
+			if line.Field == reply.FieldNone && !structured && !containsChars(p.text, ":：") {
 				t := trimResidue(p.text)
 				if s := titleScore(t); s > 0 {
-					cands = append(cands, cand{at: i, n: 1, text: t, score: s})
+					cands = append(cands, cand{at: i, n: 1, text: t, score: s, class: titleClass(t)})
 				}
 			}
 		}
@@ -90,7 +91,7 @@ func readHeader(paras []para) header {
 		a, b := cands[i], cands[i+1]
 		if b.at == a.at+1 && !hasTitleEnding(a.text) && hasTitleEnding(b.text) && runeLen(a.text) < 40 {
 			text := joinBroken(a.text, b.text)
-			merged = append(merged, cand{at: a.at, n: 2, text: text, score: titleScore(text)})
+			merged = append(merged, cand{at: a.at, n: 2, text: text, score: titleScore(text), class: titleClass(text)})
 		}
 	}
 	cands = append(cands, merged...)
@@ -98,13 +99,13 @@ func readHeader(paras []para) header {
 	// first, then another title's ending, then anything title-like.
 	best := -1
 	for i, c := range cands {
-		if best < 0 || titleClass(c.text) > titleClass(cands[best].text) ||
-			titleClass(c.text) == titleClass(cands[best].text) && (c.at < cands[best].at || c.at == cands[best].at && c.n < cands[best].n) {
+		if best < 0 || c.class > cands[best].class ||
+			c.class == cands[best].class && (c.at < cands[best].at || c.at == cands[best].at && c.n < cands[best].n) {
 			best = i
 		}
 	}
 	switch {
-	case best >= 0 && (titleClass(cands[best].text) >= 2 || labelTitle == ""):
+	case best >= 0 && (cands[best].class >= 2 || labelTitle == ""):
 		h.title = cands[best].text
 	case labelTitle != "":
 		h.title = labelTitle
@@ -282,11 +283,25 @@ func isDocNumber(s string) bool {
 // bracketYear finds a year in brackets (〔2023〕, [2015], 【2021】, （2019）)
 // and returns it and its byte offset, or -1.
 func bracketYear(s string) (string, int) {
-	for i, r := range s {
-		if !strings.ContainsRune("〔[【［(（", r) {
+	for i := 0; i < len(s); i++ {
+		// The brackets by their bytes: 〔 and 【 are E3 80 94 and
+		// E3 80 90, ［ and （ EF BC BB and EF BC 88.
+		j := 0
+		switch s[i] {
+		case '[', '(':
+			j = i + 1
+		case 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x94 || s[i+2] == 0x90) {
+				j = i + 3
+			}
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0xBB || s[i+2] == 0x88) {
+				j = i + 3
+			}
+		}
+		if j == 0 {
 			continue
 		}
-		j := i + len(string(r))
 		k := j
 		digits := 0
 		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
@@ -336,7 +351,7 @@ func titleScore(s string) int {
 	if strings.Contains(t, "关于") || strings.Contains(t, "關于") || strings.HasPrefix(t, "对") || strings.HasPrefix(t, "對") {
 		score++
 	}
-	if strings.ContainsAny(t, "号號") {
+	if containsChars(t, "号號") {
 		score++
 	}
 	if runeLen(t) >= 8 {
@@ -358,22 +373,22 @@ func hasAnyPunctEnd(s string) bool {
 func kindOf(title string, sal *salutation, opening string) reply.Kind {
 	t := stripSpaces(title)
 	replyTitle := containsAny(t, []string{"答复", "回复", "复函", "函复", "答復", "答覆", "回復", "復函", "协办意见", "会办意见", "會辦意見", "協辦意見"})
-	replyOpening := containsAny(opening, []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "收悉", "已收悉", "意见如下", "意見如下", "已交由", "交由我", "转交我", "办理情况"})
 	if containsAny(t, []string{"通知", "公告", "通告"}) && !replyTitle {
 		return reply.KindOther
 	}
-	if !replyTitle && (sal == nil || !replyOpening) {
+	if !replyTitle && (sal == nil || !containsAny(opening, []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "收悉", "已收悉", "意见如下", "意見如下", "已交由", "交由我", "转交我", "办理情况"})) {
 		return reply.KindOther
 	}
-	probe := t + "\n" + opening
+	// The title first, then the opening (no word could run from one into
+	// the other).
 	switch {
 	case containsAny(t, []string{"提案", "政协", "政協"}):
 		return reply.KindProposalReply
 	case containsAny(t, []string{"建议", "建議", "议案", "議案", "人大", "代表"}):
 		return reply.KindSuggestionReply
-	case containsAny(probe, []string{"提案", "政协", "政協"}):
+	case containsAny(opening, []string{"提案", "政协", "政協"}):
 		return reply.KindProposalReply
-	case containsAny(probe, []string{"建议", "建議", "议案", "議案", "人大"}):
+	case containsAny(opening, []string{"建议", "建議", "议案", "議案", "人大"}):
 		return reply.KindSuggestionReply
 	}
 	if sal != nil && len(sal.addressees) > 0 {
