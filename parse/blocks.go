@@ -202,7 +202,7 @@ type emitter struct {
 	lb     lineBuilder
 	err    error
 	// classes holds the class traits found by the scan of the same page.
-	classes classCache
+	classes *classCache
 }
 
 // walk emits n. depth is n's element depth; at cfg.maxDepth the element's

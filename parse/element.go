@@ -43,20 +43,45 @@ type classKey struct{ class, id string }
 
 // classCache remembers the traits of each class and id pair of a page:
 // pages repeat a few class names on many elements, and the words of each
-// are matched once.
-type classCache map[classKey]classTraits
+// are matched once. The first pairs are kept in a list, searched in order,
+// which costs less than a map for the few dozen pairs of most pages.
+type classCache struct {
+	keys   []classKey
+	traits []classTraits
+	more   map[classKey]classTraits // the pairs after the list is full
+}
 
-// traits returns the traits of class and id.
-func (c classCache) traits(class, id string) classTraits {
+// classListMax is how many pairs classCache keeps in its list.
+const classListMax = 32
+
+// lookup returns the traits of class and id.
+func (c *classCache) lookup(class, id string) classTraits {
 	if class == "" && id == "" {
 		return 0
 	}
 	k := classKey{class, id}
-	if t, ok := c[k]; ok {
+	for i := range c.keys {
+		if c.keys[i] == k {
+			return c.traits[i]
+		}
+	}
+	if t, ok := c.more[k]; ok {
 		return t
 	}
 	t := traitsOf(joinClassID(class, id))
-	c[k] = t
+	switch {
+	case len(c.keys) < classListMax:
+		if c.keys == nil {
+			c.keys = make([]classKey, 0, classListMax)
+			c.traits = make([]classTraits, 0, classListMax)
+		}
+		c.keys = append(c.keys, k)
+		c.traits = append(c.traits, t)
+	case c.more == nil:
+		c.more = map[classKey]classTraits{k: t}
+	default:
+		c.more[k] = t
+	}
 	return t
 }
 
@@ -140,7 +165,7 @@ func wordTraits(w string) classTraits {
 }
 
 // readElement reads n's attributes, with the class traits from classes.
-func readElement(n *html.Node, classes classCache) element {
+func readElement(n *html.Node, classes *classCache) element {
 	var (
 		el                          element
 		class, id, style, alignAttr string
@@ -196,7 +221,7 @@ func readElement(n *html.Node, classes classCache) element {
 		}
 	}
 	el.hidden = el.hidden || hiddenAttr
-	el.traits = classes.traits(class, id)
+	el.traits = classes.lookup(class, id)
 	align := alignAttr
 	if style != "" {
 		sf := readStyle(style)

@@ -31,7 +31,7 @@ func wantElement(n *html.Node) element {
 
 // checkElements compares readElement with wantElement on every element of
 // doc, and reports how many it compared.
-func checkElements(t *testing.T, name string, doc *html.Node, classes classCache) int {
+func checkElements(t *testing.T, name string, doc *html.Node, classes *classCache) int {
 	t.Helper()
 	count := 0
 	var walk func(n *html.Node)
@@ -82,7 +82,7 @@ func TestReadElement(t *testing.T) {
 			body := doc.FirstChild.LastChild
 			n := body.FirstChild
 			require.NotNil(t, n)
-			classes := classCache{}
+			classes := &classCache{}
 			got := readElement(n, classes)
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, wantElement(n), got, "the predicates disagree")
@@ -108,7 +108,7 @@ func TestReadElementPages(t *testing.T) {
 		doc, err := html.Parse(bytes.NewReader(data))
 		require.NoError(t, err)
 		// One cache a page, as the reader keeps it.
-		total += checkElements(t, f, doc, classCache{})
+		total += checkElements(t, f, doc, &classCache{})
 	}
 	require.Greater(t, total, 1000, "too few elements compared")
 	t.Logf("%d elements in %d pages agree", total, len(files))
@@ -195,4 +195,21 @@ func FuzzLinkHost(f *testing.F) {
 			t.Fatalf("linkHost(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestClassCache checks that the cache gives traitsOf's value for each
+// pair, from its list and, past classListMax pairs, from its map.
+func TestClassCache(t *testing.T) {
+	c := &classCache{}
+	assert.Equal(t, classTraits(0), c.lookup("", ""))
+	classes := []string{"nav", "TRS_Editor", "bdshare", "position", "article-title", "zoom", "x"}
+	for round := range 2 {
+		for i := range 3 * classListMax {
+			class := classes[i%len(classes)]
+			id := "id" + strings.Repeat("x", i)
+			assert.Equal(t, traitsOf(joinClassID(class, id)), c.lookup(class, id), "round %d pair %d", round, i)
+		}
+	}
+	assert.Len(t, c.keys, classListMax)
+	assert.Len(t, c.more, 2*classListMax)
 }

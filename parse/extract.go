@@ -34,7 +34,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	for root.Parent != nil {
 		root = root.Parent
 	}
-	classes := classCache{}
+	classes := &classCache{}
 	ps := scanPage(root, classes)
 	page, articleTitle := metaPage(ps)
 	page.URL = pageURL(cfg, ps)
