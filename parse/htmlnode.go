@@ -312,10 +312,14 @@ func word8(s string, i int) uint64 {
 // plainWord reports whether no byte of w can be or start white space: no
 // ASCII control or space, and no lead byte 0xC2, 0xE0–0xE3 or 0xEF (0xE0
 // only for a cheaper test). Such a word is text from end to end.
+//
+// Each test is "some lane of v is less than n", (v-n·0x01…)&^v&0x80…, on w
+// or on w with a lead byte xored to zero; the four are or-ed into one word
+// so that the function stays small enough to be inlined in the loops over
+// text.
 func plainWord(w uint64) bool {
-	hasLess := func(v uint64, n uint64) bool { return (v-laneLo*n)&^v&laneHi != 0 }
-	return !hasLess(w, 0x21) && !hasLess(w^(laneLo*0xE0), 4) &&
-		!hasLess(w^(laneLo*0xC2), 1) && !hasLess(w^(laneLo*0xEF), 1)
+	e0, c2, ef := w^(laneLo*0xE0), w^(laneLo*0xC2), w^(laneLo*0xEF)
+	return ((w-laneLo*0x21)&^w|(e0-laneLo*4)&^e0|(c2-laneLo)&^c2|(ef-laneLo)&^ef)&laneHi == 0
 }
 
 // eqMask returns a word with 0x80 in each lane of x that holds c and 0
@@ -333,8 +337,8 @@ func eqMask(x uint64, c byte) uint64 {
 // leads 0xE3 and 0xEF) pass without a byte loop; those with a 0xC2, 0xE1
 // or 0xE2 lead are left to one.
 func punctWord(s string, i int, w uint64) bool {
-	hasLess := func(v uint64, n uint64) bool { return (v-laneLo*n)&^v&laneHi != 0 }
-	if hasLess(w, 0x21) || hasLess(w^(laneLo*0xC2), 1) || hasLess(w^(laneLo*0xE1), 1) || hasLess(w^(laneLo*0xE2), 1) {
+	c2, e1, e2 := w^(laneLo*0xC2), w^(laneLo*0xE1), w^(laneLo*0xE2)
+	if ((w-laneLo*0x21)&^w|(c2-laneLo)&^c2|(e1-laneLo)&^e1|(e2-laneLo)&^e2)&laneHi != 0 {
 		return false
 	}
 	w1, w2 := word8(s, i+1), word8(s, i+2)
