@@ -264,19 +264,19 @@ func readStyle(style string) styleFacts {
 		if !ok {
 			continue
 		}
-		k = strings.TrimSpace(k)
 		var bit uint8
 		var dst *string
-		switch {
-		case strings.EqualFold(k, "display"):
+		// Property names are ASCII and compared without case.
+		switch lowerASCII(strings.TrimSpace(k)) {
+		case "display":
 			bit, dst = styleDisplay, &sf.display
-		case strings.EqualFold(k, "visibility"):
+		case "visibility":
 			bit, dst = styleVisibility, &sf.visibility
-		case strings.EqualFold(k, "text-align"):
+		case "text-align":
 			bit, dst = styleTextAlign, &sf.textAlign
-		case strings.EqualFold(k, "text-indent"):
+		case "text-indent":
 			bit, dst = styleTextIndent, &sf.textIndent
-		case strings.EqualFold(k, "font-weight"):
+		case "font-weight":
 			bit, dst = styleFontWeight, &sf.fontWeight
 		default:
 			continue
@@ -308,5 +308,16 @@ func alignOf(v string) Align {
 // not negative.
 func indentValue(v string) bool {
 	v = strings.TrimSpace(v)
-	return v != "" && strings.Trim(v, "0.pxemPXEM%") != "" && v[0] != '-'
+	if v == "" || v[0] == '-' {
+		return false
+	}
+	// Not zero: something besides zeros, dots, units px and em, and %.
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '0', '.', 'p', 'x', 'e', 'm', 'P', 'X', 'E', 'M', '%':
+		default:
+			return true
+		}
+	}
+	return false
 }
