@@ -201,8 +201,8 @@ type emitter struct {
 	off    int
 	lb     lineBuilder
 	err    error
-	// classes holds the class traits found by the scan of the same page.
-	classes *classCache
+	// cache holds what the scan of the same page read of its classes and styles.
+	cache *elementCache
 }
 
 // walk emits n. depth is n's element depth; at cfg.maxDepth the element's
@@ -226,7 +226,7 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	if isDropTag(n.DataAtom) {
 		return
 	}
-	el := readElement(n, e.classes)
+	el := readElement(n, e.cache)
 	if el.hidden {
 		return
 	}

@@ -41,21 +41,64 @@ func (t classTraits) has(bits classTraits) bool { return t&bits == bits }
 // classKey is an element's class and id attributes as written.
 type classKey struct{ class, id string }
 
-// classCache remembers the traits of each class and id pair of a page:
-// pages repeat a few class names on many elements, and the words of each
-// are matched once. The first pairs are kept in a list, searched in order,
-// which costs less than a map for the few dozen pairs of most pages.
-type classCache struct {
+// elementCache remembers what a page's class and id pairs and inline
+// styles say: pages repeat a few class names and styles on many elements
+// (「text-indent: 2em;」 on every paragraph), and each is read once. The
+// first pairs and styles are kept in lists, searched in order, which costs
+// less than a map for the few dozen of most pages.
+type elementCache struct {
 	keys   []classKey
 	traits []classTraits
 	more   map[classKey]classTraits // the pairs after the list is full
+
+	styles []string
+	facts  []styleView
 }
 
-// classListMax is how many pairs classCache keeps in its list.
+// styleView is what an inline style says about an element.
+type styleView struct {
+	hidden    bool  // display:none or visibility:hidden
+	align     Align // text-align
+	hasAlign  bool
+	indent    bool // a text-indent that indents
+	weight    string
+	hasWeight bool
+}
+
+// styleListMax is how many distinct styles elementCache keeps; a page
+// with more reads the others each time.
+const styleListMax = 32
+
+// style returns what style says.
+func (c *elementCache) style(style string) styleView {
+	for i := range c.styles {
+		if c.styles[i] == style {
+			return c.facts[i]
+		}
+	}
+	sf := readStyle(style)
+	v := styleView{
+		hidden:    strings.EqualFold(sf.display, "none") || strings.EqualFold(sf.visibility, "hidden"),
+		hasAlign:  sf.has&styleTextAlign != 0,
+		indent:    sf.has&styleTextIndent != 0 && indentValue(sf.textIndent),
+		weight:    sf.fontWeight,
+		hasWeight: sf.has&styleFontWeight != 0,
+	}
+	if v.hasAlign {
+		v.align = alignOf(sf.textAlign)
+	}
+	if len(c.styles) < styleListMax {
+		c.styles = append(c.styles, style)
+		c.facts = append(c.facts, v)
+	}
+	return v
+}
+
+// classListMax is how many pairs elementCache keeps in its list.
 const classListMax = 32
 
 // lookup returns the traits of class and id.
-func (c *classCache) lookup(class, id string) classTraits {
+func (c *elementCache) lookup(class, id string) classTraits {
 	if class == "" && id == "" {
 		return 0
 	}
@@ -164,8 +207,8 @@ func wordTraits(w string) classTraits {
 	return 0
 }
 
-// readElement reads n's attributes, with the class traits from classes.
-func readElement(n *html.Node, classes *classCache) element {
+// readElement reads n's attributes, with what cache remembers of the page.
+func readElement(n *html.Node, cache *elementCache) element {
 	var (
 		el                          element
 		class, id, style, alignAttr string
@@ -221,20 +264,18 @@ func readElement(n *html.Node, classes *classCache) element {
 		}
 	}
 	el.hidden = el.hidden || hiddenAttr
-	el.traits = classes.lookup(class, id)
-	align := alignAttr
+	el.traits = cache.lookup(class, id)
 	if style != "" {
-		sf := readStyle(style)
-		el.hidden = el.hidden || strings.EqualFold(sf.display, "none") || strings.EqualFold(sf.visibility, "hidden")
-		if sf.has&styleTextAlign != 0 {
-			align = sf.textAlign
+		v := cache.style(style)
+		el.hidden = el.hidden || v.hidden
+		el.indent = v.indent
+		el.weight, el.hasWeight = v.weight, v.hasWeight
+		if v.hasAlign {
+			el.align = v.align
+			return el
 		}
-		if sf.has&styleTextIndent != 0 {
-			el.indent = indentValue(sf.textIndent)
-		}
-		el.weight, el.hasWeight = sf.fontWeight, sf.has&styleFontWeight != 0
 	}
-	el.align = alignOf(align)
+	el.align = alignOf(alignAttr)
 	return el
 }
 

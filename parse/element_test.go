@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -31,7 +32,7 @@ func wantElement(n *html.Node) element {
 
 // checkElements compares readElement with wantElement on every element of
 // doc, and reports how many it compared.
-func checkElements(t *testing.T, name string, doc *html.Node, classes *classCache) int {
+func checkElements(t *testing.T, name string, doc *html.Node, classes *elementCache) int {
 	t.Helper()
 	count := 0
 	var walk func(n *html.Node)
@@ -82,7 +83,7 @@ func TestReadElement(t *testing.T) {
 			body := doc.FirstChild.LastChild
 			n := body.FirstChild
 			require.NotNil(t, n)
-			classes := &classCache{}
+			classes := &elementCache{}
 			got := readElement(n, classes)
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, wantElement(n), got, "the predicates disagree")
@@ -108,7 +109,7 @@ func TestReadElementPages(t *testing.T) {
 		doc, err := html.Parse(bytes.NewReader(data))
 		require.NoError(t, err)
 		// One cache a page, as the reader keeps it.
-		total += checkElements(t, f, doc, &classCache{})
+		total += checkElements(t, f, doc, &elementCache{})
 	}
 	require.Greater(t, total, 1000, "too few elements compared")
 	t.Logf("%d elements in %d pages agree", total, len(files))
@@ -200,7 +201,7 @@ func FuzzLinkHost(f *testing.F) {
 // TestClassCache checks that the cache gives traitsOf's value for each
 // pair, from its list and, past classListMax pairs, from its map.
 func TestClassCache(t *testing.T) {
-	c := &classCache{}
+	c := &elementCache{}
 	assert.Equal(t, classTraits(0), c.lookup("", ""))
 	classes := []string{"nav", "TRS_Editor", "bdshare", "position", "article-title", "zoom", "x"}
 	for round := range 2 {
@@ -212,4 +213,20 @@ func TestClassCache(t *testing.T) {
 	}
 	assert.Len(t, c.keys, classListMax)
 	assert.Len(t, c.more, 2*classListMax)
+}
+
+// TestStyleCache checks readElement with a page's cache against the
+// predicates, on more distinct styles than the cache keeps, twice over.
+func TestStyleCache(t *testing.T) {
+	var page strings.Builder
+	for i := range 3 * styleListMax {
+		fmt.Fprintf(&page, `<p style="margin:%dpx; text-indent:%dem; TEXT-ALIGN: %s; font-weight:%d">x</p>`, i, i%3, []string{"center", "right", "left"}[i%3], 100*(i%9+1))
+		fmt.Fprintf(&page, `<p style="display:%s" align="center">y</p>`, []string{"none", "block"}[i%2])
+	}
+	doc, err := html.Parse(strings.NewReader(page.String() + page.String()))
+	require.NoError(t, err)
+	cache := &elementCache{}
+	// html, head and body, and two copies of two paragraphs for each i.
+	assert.Equal(t, 3+2*2*3*styleListMax, checkElements(t, "styles", doc, cache))
+	assert.Len(t, cache.styles, styleListMax)
 }
