@@ -445,7 +445,7 @@ func charsetFromContent(s string) string {
 
 // utf8Stats counts the valid multi-byte sequences and the invalid bytes of
 // data read as UTF-8. It stops early once the bytes are plainly not UTF-8
-// (more than a hundred bad bytes, over a tenth of the good sequences).
+// (more than a thousand bad bytes, and more than twice the good sequences).
 func utf8Stats(data []byte) (multi, bad int) {
 	if valid, wide := validUTF8(data); valid {
 		if wide {
