@@ -40,15 +40,7 @@ func classID(n *html.Node) string {
 			id = a.Val
 		}
 	}
-	switch {
-	case c == "" && id == "":
-		return ""
-	case id == "":
-		return lowerASCII(c)
-	case c == "":
-		return lowerASCII(id)
-	}
-	return lowerASCII(c + " " + id)
+	return joinClassID(c, id)
 }
 
 // lowerASCII lower-cases the ASCII letters of s, copying only when needed.
