@@ -182,6 +182,7 @@ func (lb *lineBuilder) write(s string, st blockStyle, off int) {
 // content below the depth limit): it becomes a space.
 func (lb *lineBuilder) breakSoft() { lb.newline = true; lb.hard = lb.hard || lb.runes > 0 }
 
+// reset empties the line, keeping its builder's buffer.
 func (lb *lineBuilder) reset() {
 	lb.b.Reset()
 	*lb = lineBuilder{b: lb.b}
@@ -306,6 +307,7 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	}
 }
 
+// children walks n's children in order.
 func (e *emitter) children(n *html.Node, st blockStyle, depth int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		e.walk(c, st, depth+1)

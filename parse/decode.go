@@ -221,6 +221,7 @@ func notHTML(data []byte) string {
 	return "no markup in the first " + strconv.Itoa(len(head)) + " bytes"
 }
 
+// hasUTF16BOM reports whether data starts with a UTF-16 byte order mark.
 func hasUTF16BOM(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
 }
@@ -307,6 +308,7 @@ func decodePage(data []byte, cfg *config) decoded {
 	return best
 }
 
+// isGB reports whether name is one of the GB family of encodings.
 func isGB(name string) bool {
 	return name == "gbk" || name == "gb18030" || name == "gb2312"
 }

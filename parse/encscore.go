@@ -23,6 +23,7 @@ type runeSet struct {
 	bits []uint64
 }
 
+// newRuneSet returns the set of runes.
 func newRuneSet(runes []rune) runeSet {
 	if len(runes) == 0 {
 		return runeSet{}

@@ -178,6 +178,7 @@ func isWidget(cid string) bool {
 // crumbWords mark the location line (当前位置) in a class or id.
 var crumbWords = []string{"crumb", "position", "location", "dqwz", "weizhi", "currentpath", "curpath", "mianbao"}
 
+// isCrumb reports whether the class or id cid marks a location line.
 func isCrumb(cid string) bool {
 	for _, w := range crumbWords {
 		if strings.Contains(cid, w) {

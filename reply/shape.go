@@ -80,6 +80,7 @@ func (w *shapeWalker) fail(err error) error {
 	return &SyntaxError{Offset: off, Line: lineAt(w.data, off), Err: err}
 }
 
+// skipSpace moves past JSON white space.
 func (w *shapeWalker) skipSpace() {
 	for w.pos < len(w.data) {
 		switch w.data[w.pos] {
@@ -255,6 +256,7 @@ func (e *dateValueError) Error() string {
 // Unwrap returns ErrImpossibleDate, for errors.Is.
 func (e *dateValueError) Unwrap() error { return ErrImpossibleDate }
 
+// jsonKind names the JSON value that delimiter d opens.
 func jsonKind(d json.Delim) string {
 	if d == '[' {
 		return "an array"
@@ -262,6 +264,7 @@ func jsonKind(d json.Delim) string {
 	return "an object"
 }
 
+// goKind names the JSON value that Go type t is written as.
 func goKind(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.String:
