@@ -427,9 +427,26 @@ func metaDeclares(attrs []html.Attribute) string {
 	return name
 }
 
+// indexFoldASCII returns the index of the first instance of lower, a
+// lower-case ASCII word, in s, ignoring the case of ASCII letters, or -1.
+func indexFoldASCII(s, lower string) int {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) && s[i+j]|0x20 == lower[j] {
+			j++
+		}
+		if j == len(lower) {
+			return i
+		}
+	}
+	return -1
+}
+
 // charsetFromContent reads the charset of a Content-Type value.
 func charsetFromContent(s string) string {
-	i := strings.Index(strings.ToLower(s), "charset")
+	// Found in s itself: lower-casing s first would move the offsets of
+	// what follows a byte that lower-cases to another length.
+	i := indexFoldASCII(s, "charset")
 	if i < 0 {
 		return ""
 	}

@@ -38,3 +38,23 @@ func TestTransformAll(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, string(out) == strings.Repeat("\uFFFD", 5000), "grown past the first buffer")
 }
+
+// TestCharsetFromContent checks the reading of a Content-Type value,
+// including values where lower-casing would change byte offsets.
+func TestCharsetFromContent(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"text/html; charset=gb2312", "gb2312"},
+		{"text/html; CHARSET = \"GBK\"", "GBK"},
+		{"text/html;charset='utf-8' x", "utf-8"},
+		{"\xd9Charset0", ""},
+		{"\xd9Charset=big5", "big5"},
+		{"İİİcharset=gbk", "gbk"},
+		{"text/html", ""},
+		{"charset", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, charsetFromContent(tt.in), "%q", tt.in)
+	}
+	assert.Equal(t, 0, indexFoldASCII("ab", ""))
+	assert.Equal(t, -1, indexFoldASCII("charse", "charset"))
+}
