@@ -204,6 +204,8 @@ type emitter struct {
 	err    error
 	// cache holds what the scan of the same page read of its classes and styles.
 	cache *elementCache
+	// memo holds the elements the scan read, for the walk in the same order.
+	memo *elementMemo
 }
 
 // walk emits n. depth is n's element depth; at cfg.maxDepth the element's
@@ -227,7 +229,7 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	if isDropTag(n.DataAtom) {
 		return
 	}
-	el := readElement(n, e.cache)
+	el := e.memo.read(n, e.cache)
 	if el.hidden {
 		return
 	}
@@ -243,10 +245,12 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	}
 	if !st.inside && isMenu(n.DataAtom, &el) && !e.holdsRegion(n) {
 		// Site navigation around the content holds no furniture.
+		e.memo.skip(n)
 		return
 	}
 	if depth >= e.cfg.maxDepth {
 		e.flush()
+		e.memo.skip(n)
 		e.flat(n, st)
 		e.flush()
 		return
@@ -264,6 +268,7 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	case atom.Table:
 		if st.inside && isDataTable(n) {
 			e.flush()
+			e.memo.skip(n)
 			e.table(n, st)
 			return
 		}

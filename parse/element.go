@@ -362,3 +362,59 @@ func indentValue(v string) bool {
 	}
 	return false
 }
+
+// elementMemo hands the block walk the elements the page scan read, so
+// that it does not read them again. Both go through the page in document
+// order, and the walk visits the scan's elements less the subtrees it
+// passes over (which it says with skip), so a cursor finds each one; an
+// element it does not find is read anew, with the same result.
+type elementMemo struct {
+	nodes []*html.Node
+	els   []element
+	next  int // the cursor: the first element not yet handed out
+	hits  int // elements handed out, for the tests
+}
+
+// record keeps el, the element n as the scan read it. An element without
+// attributes is not kept: reading it costs less than finding it.
+func (m *elementMemo) record(n *html.Node, el element) {
+	if len(n.Attr) > 0 {
+		m.nodes = append(m.nodes, n)
+		m.els = append(m.els, el)
+	}
+}
+
+// read returns n's element, from the memo when the cursor is at n (or
+// just past it, for an element walked twice), else read from n.
+func (m *elementMemo) read(n *html.Node, cache *elementCache) element {
+	if len(n.Attr) > 0 {
+		if m.next < len(m.nodes) && m.nodes[m.next] == n {
+			m.next++
+			m.hits++
+			return m.els[m.next-1]
+		}
+		if m.next > 0 && m.nodes[m.next-1] == n {
+			m.hits++
+			return m.els[m.next-1]
+		}
+	}
+	return readElement(n, cache)
+}
+
+// skip moves the cursor past the elements below n, whose subtree the walk
+// does not visit.
+func (m *elementMemo) skip(n *html.Node) {
+	for m.next < len(m.nodes) && isBelow(m.nodes[m.next], n) {
+		m.next++
+	}
+}
+
+// isBelow reports whether n is a descendant of top.
+func isBelow(n, top *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == top {
+			return true
+		}
+	}
+	return false
+}
