@@ -204,8 +204,6 @@ type emitter struct {
 	err    error
 	// cache holds what the scan of the same page read of its classes and styles.
 	cache *elementCache
-	// memo holds the elements the scan read, for the walk in the same order.
-	memo *elementMemo
 }
 
 // walk emits n. depth is n's element depth; at cfg.maxDepth the element's
@@ -229,7 +227,7 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	if isDropTag(n.DataAtom) {
 		return
 	}
-	el := e.memo.read(n, e.cache)
+	el := readElement(n, e.cache)
 	if el.hidden {
 		return
 	}
@@ -245,12 +243,10 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	}
 	if !st.inside && isMenu(n.DataAtom, &el) && !e.holdsRegion(n) {
 		// Site navigation around the content holds no furniture.
-		e.memo.skip(n)
 		return
 	}
 	if depth >= e.cfg.maxDepth {
 		e.flush()
-		e.memo.skip(n)
 		e.flat(n, st)
 		e.flush()
 		return
@@ -268,7 +264,6 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	case atom.Table:
 		if st.inside && isDataTable(n) {
 			e.flush()
-			e.memo.skip(n)
 			e.table(n, st)
 			return
 		}

@@ -106,7 +106,7 @@ var strongContainers = [][]string{
 
 // scanPage walks the whole page once, without recursion: it gathers the
 // meta tags and link hosts and finds the content container.
-func scanPage(doc *html.Node, cache *elementCache, memo *elementMemo) *pageScan {
+func scanPage(doc *html.Node, cache *elementCache) *pageScan {
 	ps := &pageScan{metas: map[string]string{}, linkHosts: map[string]int{}}
 	// Scores live in the frames of the open elements (an element's own
 	// text scores for it, its parent and grandparent, all open while it
@@ -159,7 +159,6 @@ func scanPage(doc *html.Node, cache *elementCache, memo *elementMemo) *pageScan 
 		case html.ElementNode:
 			if ps.enterElement(n) {
 				el := readElement(n, cache)
-				memo.record(n, el)
 				descend = !el.hidden
 				if descend {
 					muted := n.DataAtom == atom.A || isChrome(n.DataAtom, el.traits)

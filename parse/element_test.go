@@ -230,37 +230,3 @@ func TestStyleCache(t *testing.T) {
 	assert.Equal(t, 3+2*2*3*styleListMax, checkElements(t, "styles", doc, cache))
 	assert.Len(t, cache.styles, styleListMax)
 }
-
-// TestElementMemo checks that the block walk finds the elements the scan
-// read: on the seed page its cursor reaches the end and only the elements
-// of the navigation it passes over are not handed out.
-func TestElementMemo(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "pages", "seed-trs.utf8.html"))
-	require.NoError(t, err)
-	c := newConfig(nil)
-	doc, _, err := loadDocument(bytes.NewReader(data), &c)
-	require.NoError(t, err)
-	root := doc.Nodes[0]
-	cache, memo := &elementCache{}, &elementMemo{}
-	ps := scanPage(root, cache, memo)
-	em := &emitter{cfg: &c, region: &ps.region, cache: cache, memo: memo}
-	em.walk(root, blockStyle{}, 0)
-	assert.Equal(t, len(memo.nodes), memo.next, "the cursor reaches the end")
-	assert.Greater(t, memo.hits*10, len(memo.nodes)*9, "hits %d of %d", memo.hits, len(memo.nodes))
-
-	// Out of order, twice, and unknown: always n's own element.
-	html1, err := html.Parse(strings.NewReader(`<div class="nav"><p style="display:none">a</p></div><p align="center">b</p>`))
-	require.NoError(t, err)
-	body := html1.FirstChild.LastChild
-	div, p2 := body.FirstChild, body.LastChild
-	m := &elementMemo{}
-	for _, n := range []*html.Node{div, div.FirstChild, p2} {
-		m.record(n, readElement(n, cache))
-	}
-	assert.Equal(t, readElement(p2, cache), m.read(p2, cache), "not at the cursor")
-	assert.Equal(t, readElement(div, cache), m.read(div, cache))
-	assert.Equal(t, readElement(div, cache), m.read(div, cache), "walked twice")
-	m.skip(div)
-	assert.Equal(t, readElement(p2, cache), m.read(p2, cache))
-	assert.Equal(t, 3, m.hits)
-}

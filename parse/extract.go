@@ -35,8 +35,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 		root = root.Parent
 	}
 	cache := &elementCache{}
-	memo := &elementMemo{}
-	ps := scanPage(root, cache, memo)
+	ps := scanPage(root, cache)
 	page, articleTitle := metaPage(ps)
 	page.URL = pageURL(cfg, ps)
 	pageTitle := stripSiteSuffix(ps.title, page.Site)
@@ -47,7 +46,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	if ps.region.node == nil || ps.region.text < 20 || ps.region.links > ps.region.text {
 		return nil, noContent(ref, ps)
 	}
-	em := &emitter{cfg: cfg, region: &ps.region, base: baseURL(page.URL, ps), cache: cache, memo: memo,
+	em := &emitter{cfg: cfg, region: &ps.region, base: baseURL(page.URL, ps), cache: cache,
 		blocks: make([]Block, 0, min(ps.region.children(), 1024)+4), lines: make([]pline, 0, 32)}
 	em.walk(root, blockStyle{}, 0)
 	em.flush()
