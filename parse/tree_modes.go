@@ -162,13 +162,8 @@ func (b *treeBuilder) beforeHeadIM() bool {
 func (b *treeBuilder) inHeadIM() bool {
 	switch b.tt {
 	case html.TextToken:
-		s := strings.TrimLeft(b.text, treeWhitespace)
-		if len(s) < len(b.text) {
-			b.addText(b.text[:len(b.text)-len(s)])
-			if s == "" {
-				return true
-			}
-			b.text = s
+		if b.insertLeadingSpace() {
+			return true
 		}
 	case html.StartTagToken:
 		switch b.tag {
@@ -225,13 +220,8 @@ func (b *treeBuilder) inHeadIM() bool {
 func (b *treeBuilder) afterHeadIM() bool {
 	switch b.tt {
 	case html.TextToken:
-		s := strings.TrimLeft(b.text, treeWhitespace)
-		if len(s) < len(b.text) {
-			b.addText(b.text[:len(b.text)-len(s)])
-			if s == "" {
-				return true
-			}
-			b.text = s
+		if b.insertLeadingSpace() {
+			return true
 		}
 	case html.StartTagToken:
 		switch b.tag {

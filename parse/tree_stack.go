@@ -386,3 +386,16 @@ func (b *treeBuilder) endTagOther(tag atom.Atom, name string) {
 		}
 	}
 }
+
+// insertLeadingSpace inserts the white space that starts the current text
+// token, as the modes that keep white space and reprocess the rest do, and
+// leaves the rest as the token's text. It reports whether nothing is left.
+func (b *treeBuilder) insertLeadingSpace() bool {
+	s := strings.TrimLeft(b.text, treeWhitespace)
+	if len(s) == len(b.text) {
+		return false
+	}
+	b.addText(b.text[:len(b.text)-len(s)])
+	b.text = s
+	return s == ""
+}

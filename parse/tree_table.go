@@ -135,13 +135,8 @@ func (b *treeBuilder) inCaptionIM() bool {
 func (b *treeBuilder) inColumnGroupIM() bool {
 	switch b.tt {
 	case html.TextToken:
-		s := strings.TrimLeft(b.text, treeWhitespace)
-		if len(s) < len(b.text) {
-			b.addText(b.text[:len(b.text)-len(s)])
-			if s == "" {
-				return true
-			}
-			b.text = s
+		if b.insertLeadingSpace() {
+			return true
 		}
 	case html.CommentToken:
 		b.addComment()
