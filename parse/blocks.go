@@ -495,25 +495,3 @@ func safeURL(ref string, base *url.URL) string {
 	}
 	return ""
 }
-
-// elementAlign reads an element's alignment from its align attribute or
-// its style's text-align.
-func elementAlign(n *html.Node) Align {
-	v := getAttr(n, "align")
-	if s := getAttr(n, "style"); s != "" {
-		if ta, ok := styleValue(s, "text-align"); ok {
-			v = ta
-		}
-	}
-	return alignOf(v)
-}
-
-// hasTextIndent reports a non-zero text-indent in n's style.
-func hasTextIndent(n *html.Node) bool {
-	s := getAttr(n, "style")
-	if s == "" {
-		return false
-	}
-	v, ok := styleValue(s, "text-indent")
-	return ok && indentValue(v)
-}

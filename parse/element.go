@@ -78,7 +78,7 @@ func (c *elementCache) style(style string) styleView {
 	}
 	sf := readStyle(style)
 	v := styleView{
-		hidden:    strings.EqualFold(sf.display, "none") || strings.EqualFold(sf.visibility, "hidden"),
+		hidden:    sf.hides(),
 		hasAlign:  sf.has&styleTextAlign != 0,
 		indent:    sf.has&styleTextIndent != 0 && indentValue(sf.textIndent),
 		weight:    sf.fontWeight,
@@ -328,6 +328,12 @@ func readStyle(style string) styleFacts {
 		}
 	}
 	return sf
+}
+
+// hides reports whether the style hides its element: display:none or
+// visibility:hidden.
+func (sf styleFacts) hides() bool {
+	return strings.EqualFold(sf.display, "none") || strings.EqualFold(sf.visibility, "hidden")
 }
 
 // alignOf reads an align attribute or text-align value.

@@ -12,13 +12,86 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
+
+// The predicates readElement stands for, as they were before it: each
+// looks its attribute up and cuts the style again. They are the
+// references the tests hold readElement and readStyle to.
+
+// referenceHidden is isHidden with its own sweep over the style.
+func referenceHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	if strings.EqualFold(getAttr(n, "aria-hidden"), "true") && n.DataAtom != atom.Span {
+		return true
+	}
+	st := getAttr(n, "style")
+	if st == "" {
+		return false
+	}
+	// One sweep over the declarations; the first of each property counts.
+	var display, visibility string
+	var seenDisplay, seenVisibility bool
+	for st != "" && !(seenDisplay && seenVisibility) {
+		var decl string
+		decl, st, _ = strings.Cut(st, ";")
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		switch k = strings.TrimSpace(k); {
+		case !seenDisplay && strings.EqualFold(k, "display"):
+			display, seenDisplay = styleWord(v), true
+		case !seenVisibility && strings.EqualFold(k, "visibility"):
+			visibility, seenVisibility = styleWord(v), true
+		}
+	}
+	return strings.EqualFold(display, "none") || strings.EqualFold(visibility, "hidden")
+}
+
+// styleValue returns the value of property prop in an inline style.
+func styleValue(style, prop string) (string, bool) {
+	for style != "" {
+		var decl string
+		decl, style, _ = strings.Cut(style, ";")
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok || !strings.EqualFold(strings.TrimSpace(k), prop) {
+			continue
+		}
+		return styleWord(v), true
+	}
+	return "", false
+}
+
+// elementAlign reads an element's alignment from its align attribute or
+// its style's text-align.
+func elementAlign(n *html.Node) Align {
+	v := getAttr(n, "align")
+	if s := getAttr(n, "style"); s != "" {
+		if ta, ok := styleValue(s, "text-align"); ok {
+			v = ta
+		}
+	}
+	return alignOf(v)
+}
+
+// hasTextIndent reports a non-zero text-indent in n's style.
+func hasTextIndent(n *html.Node) bool {
+	s := getAttr(n, "style")
+	if s == "" {
+		return false
+	}
+	v, ok := styleValue(s, "text-indent")
+	return ok && indentValue(v)
+}
 
 // wantElement is readElement's value computed by the predicates it stands
 // for, one lookup each.
 func wantElement(n *html.Node) element {
 	el := element{
-		hidden:    isHidden(n),
+		hidden:    referenceHidden(n),
 		align:     elementAlign(n),
 		indent:    hasTextIndent(n),
 		ariaLabel: getAttr(n, "aria-label"),
@@ -40,6 +113,7 @@ func checkElements(t *testing.T, name string, doc *html.Node, classes *elementCa
 		if n.Type == html.ElementNode {
 			count++
 			require.Equal(t, wantElement(n), readElement(n, classes), "%s: <%s %v>", name, n.Data, n.Attr)
+			require.Equal(t, referenceHidden(n), isHidden(n), "%s: <%s %v>", name, n.Data, n.Attr)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

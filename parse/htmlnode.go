@@ -94,47 +94,13 @@ func isHidden(n *html.Node) bool {
 		return true
 	}
 	st := getAttr(n, "style")
-	if st == "" {
-		return false
-	}
-	// One sweep over the declarations; the first of each property counts.
-	var display, visibility string
-	var seenDisplay, seenVisibility bool
-	for st != "" && !(seenDisplay && seenVisibility) {
-		var decl string
-		decl, st, _ = strings.Cut(st, ";")
-		k, v, ok := strings.Cut(decl, ":")
-		if !ok {
-			continue
-		}
-		switch k = strings.TrimSpace(k); {
-		case !seenDisplay && strings.EqualFold(k, "display"):
-			display, seenDisplay = styleWord(v), true
-		case !seenVisibility && strings.EqualFold(k, "visibility"):
-			visibility, seenVisibility = styleWord(v), true
-		}
-	}
-	return strings.EqualFold(display, "none") || strings.EqualFold(visibility, "hidden")
+	return st != "" && readStyle(st).hides()
 }
 
-// styleWord trims a declaration's value and its !important, as styleValue does.
+// styleWord trims a declaration's value and its !important.
 func styleWord(v string) string {
 	v = strings.TrimSpace(v)
 	return strings.TrimSpace(strings.TrimSuffix(v, "!important"))
-}
-
-// styleValue returns the value of property prop in an inline style.
-func styleValue(style, prop string) (string, bool) {
-	for style != "" {
-		var decl string
-		decl, style, _ = strings.Cut(style, ";")
-		k, v, ok := strings.Cut(decl, ":")
-		if !ok || !strings.EqualFold(strings.TrimSpace(k), prop) {
-			continue
-		}
-		return styleWord(v), true
-	}
-	return "", false
 }
 
 // widgetParts mark print, share, font-size, QR-code and similar widgets,
