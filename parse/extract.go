@@ -243,11 +243,11 @@ func dropTitleBlocks(blocks []Block, title string) ([]Block, string) {
 
 // squeezeSpace removes all white space from s, for comparing titles.
 func squeezeSpace(s string) string {
-	if !strings.ContainsFunc(s, isWS) {
+	if !strings.ContainsFunc(s, isSpace) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if isWS(r) {
+		if isSpace(r) {
 			return -1
 		}
 		return r

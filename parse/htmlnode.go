@@ -164,16 +164,6 @@ func isTitleClass(cid string) bool {
 		!strings.Contains(cid, "list") && !strings.Contains(cid, "share")
 }
 
-// isWS reports whether r is white space as pages use it: ASCII space,
-// no-break space, full-width space and the other Unicode spaces.
-func isWS(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x3000, 0x200B, 0xFEFF, 0x2028, 0x2029, 0x85, 0x1680, 0x202F, 0x205F:
-		return true
-	}
-	return r >= 0x2000 && r <= 0x200A
-}
-
 // isWide reports whether r is a CJK character or punctuation, between which
 // a line break in the source is no space.
 func isWide(r rune) bool {
@@ -214,44 +204,14 @@ var byteClass = func() (t [256]uint8) {
 	return t
 }()
 
-// spaceLen returns the length of the multi-byte white space (as isWS
-// knows it) that starts s[i:], or 0 when none does. It compares the
-// bytes of the few such characters rather than decoding a rune.
+// spaceLen returns the length of the multi-byte white space (as isSpace
+// knows it) that starts s[i:], or 0 when none does: spaceAt for the bytes
+// that are not ASCII.
 func spaceLen(s string, i int) int {
-	if i+1 >= len(s) {
+	if s[i] < utf8.RuneSelf {
 		return 0
 	}
-	b1 := s[i+1]
-	switch s[i] {
-	case 0xC2: // U+0085, U+00A0
-		if b1 == 0x85 || b1 == 0xA0 {
-			return 2
-		}
-		return 0
-	}
-	if i+2 >= len(s) {
-		return 0
-	}
-	b2 := s[i+2]
-	switch s[i] {
-	case 0xE1: // U+1680
-		if b1 == 0x9A && b2 == 0x80 {
-			return 3
-		}
-	case 0xE2: // U+2000–U+200B, U+2028, U+2029, U+202F, U+205F
-		if b1 == 0x80 && (b2 >= 0x80 && b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F {
-			return 3
-		}
-	case 0xE3: // U+3000
-		if b1 == 0x80 && b2 == 0x80 {
-			return 3
-		}
-	case 0xEF: // U+FEFF
-		if b1 == 0xBB && b2 == 0xBF {
-			return 3
-		}
-	}
-	return 0
+	return spaceAt(s, i)
 }
 
 // SWAR masks: a byte 0x01 and 0x80 in each lane of a word.

@@ -27,7 +27,7 @@ func metaPage(ps *pageScan) (page reply.Page, articleTitle string) {
 	page.Description = foldWS(m["description"])
 	if k := m[metaKeywords]; k != "" {
 		page.Keywords = strings.FieldsFunc(k, func(r rune) bool {
-			return r == ',' || r == '，' || r == ';' || r == '；' || r == '、' || r == '|' || isWS(r)
+			return r == ',' || r == '，' || r == ';' || r == '；' || r == '、' || r == '|' || isSpace(r)
 		})
 	}
 	for _, name := range metaPublished {

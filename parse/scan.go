@@ -186,8 +186,8 @@ func spaceBefore(s string, j int) int {
 // isSpace reports white space of any width, as the text reader folds it:
 // Unicode's white space (the spaces U+2000 to U+200A, no-break and
 // ideographic spaces, line and paragraph separators…), and the zero-width
-// space and BOM, which pages scatter in text. It is the page reader's
-// isWS.
+// space and BOM, which pages scatter in text. The page reader folds the
+// same.
 func isSpace(r rune) bool {
 	switch r {
 	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\u200b', '\ufeff',

@@ -26,7 +26,7 @@ func refCountText(s string) int {
 			i++
 		case mayBeSpace(b):
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isWS(r) {
+			if !isSpace(r) {
 				c++
 			}
 			i += size
@@ -58,7 +58,7 @@ func refLine(parts []string) (string, int) {
 				space = true
 			case r == '\n' || r == '\r' || r == '\f':
 				newline = true
-			case r < 0x10000000 && isWS(r):
+			case r < 0x10000000 && isSpace(r):
 				hard = true
 				if runes == 0 && (r == 0x3000 || r == 0xA0) {
 					lead++
