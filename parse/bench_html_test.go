@@ -20,30 +20,39 @@ import (
 //
 //	go test ./parse -run '^$' -bench 'HTML' -benchmem -count 10
 
-// benchHTML runs parse.HTML over pages, all of them each iteration. A page
-// must fail or not as it did before the timer started: a page the reader
-// refuses (not a notice, no content) is timed as refused.
-func benchHTML(b *testing.B, pages [][]byte, opts ...Option) {
+// readAll returns a function that runs parse.HTML over pages, all of them,
+// and their total size. A page must fail or not as it did when readAll
+// was called: a page the reader refuses (not a notice, no content) is
+// timed as refused.
+func readAll(b *testing.B, pages [][]byte, opts ...Option) (run func(), size int) {
 	b.Helper()
 	failed := make([]bool, len(pages))
-	size := 0
 	for i, p := range pages {
 		_, err := HTML(bytes.NewReader(p), opts...)
 		failed[i] = err != nil
 		size += len(p)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	runtime.GC() // the set-up's garbage is not collected on the clock
-	b.ResetTimer()
-	cpu := processCPU()
-	for b.Loop() {
+	return func() {
 		for i, p := range pages {
 			rep, err := HTML(bytes.NewReader(p), opts...)
 			if (err != nil) != failed[i] || err == nil && rep == nil {
 				b.Fatalf("page %d: error %v, want failure %v", i, err, failed[i])
 			}
 		}
+	}, size
+}
+
+// benchHTML runs parse.HTML over pages, all of them each iteration.
+func benchHTML(b *testing.B, pages [][]byte, opts ...Option) {
+	b.Helper()
+	run, size := readAll(b, pages, opts...)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	runtime.GC() // the set-up's garbage is not collected on the clock
+	b.ResetTimer()
+	cpu := processCPU()
+	for b.Loop() {
+		run()
 	}
 	report(b, size, processCPU()-cpu)
 }

@@ -38,18 +38,7 @@ func BenchmarkHTMLPaired(b *testing.B) {
 }
 
 func benchPaired(b *testing.B, pages [][]byte) {
-	failed := make([]bool, len(pages))
-	for i, p := range pages {
-		_, err := HTML(bytes.NewReader(p))
-		failed[i] = err != nil
-	}
-	reader := func() {
-		for i, p := range pages {
-			if _, err := HTML(bytes.NewReader(p)); (err != nil) != failed[i] {
-				b.Fatalf("page %d: error %v, want failure %v", i, err, failed[i])
-			}
-		}
-	}
+	reader, _ := readAll(b, pages)
 	baseline := func() {
 		for _, p := range pages {
 			if _, err := goquery.NewDocumentFromReader(bytes.NewReader(p)); err != nil {
