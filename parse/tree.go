@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"context"
-	"io"
 	"unsafe"
 
 	"golang.org/x/net/html"
@@ -15,9 +14,10 @@ import (
 // builder handles; otherwise it returns ok false and the caller uses
 // html.Parse.
 //
-// The builder runs the same tokenizer as html.Parse and follows the
-// parser's insertion modes (golang.org/x/net/html v0.62.0, parse.go) rule
-// for rule for the tokens it accepts, svg content and templates included.
+// The builder reads the tokens html.Parse's tokenizer reads (see
+// pageTokenizer) and follows the parser's insertion modes
+// (golang.org/x/net/html v0.62.0, parse.go) rule for rule for the tokens
+// it accepts, svg content and templates included.
 // It declines, at the first token that needs it, whatever would take a
 // rule it does not implement: MathML, HTML inside svg, framesets,
 // plaintext, image, isindex, table content in a template, foster
@@ -43,7 +43,7 @@ func buildTreeWhy(ctx context.Context, page []byte) (*html.Node, string) {
 		// them: the reader's own buffer, which nothing writes once it is
 		// decoded.
 		src: unsafe.String(unsafe.SliceData(page), len(page)),
-		z:   html.NewTokenizer(bytes.NewReader(page)),
+		z:   newPageTokenizer(page),
 		doc: &html.Node{Type: html.DocumentNode},
 	}
 	// A page holds about as many nodes as '<' bytes, and fewer attributes.
@@ -117,8 +117,7 @@ type treeBuilder struct {
 	ctx  context.Context
 	page []byte
 	src  string // the page as one string: text and values are cut from it
-	z    *html.Tokenizer
-	off  int // offset in page of the current token
+	z    *pageTokenizer
 	why  string
 
 	doc        *html.Node
@@ -244,51 +243,23 @@ func (b *treeBuilder) dispatch() bool {
 // readToken reads the next token into the builder's token fields. It
 // returns false when the builder declines.
 func (b *treeBuilder) readToken() bool {
+	z := b.z
 	// CDATA sections are text only in foreign content.
-	b.z.AllowCDATA(len(b.oe) > 0 && b.oe[len(b.oe)-1].Namespace != "")
-	tt := b.z.Next()
-	start := b.off
-	n := len(b.z.Raw())
-	b.off += n
+	z.allowCDATA = len(b.oe) > 0 && b.oe[len(b.oe)-1].Namespace != ""
+	tt := z.next()
 	b.tt, b.tag, b.name, b.text, b.selfClosing = tt, 0, "", "", tt == html.SelfClosingTagToken
 	b.attr = b.attr[:0]
 	switch tt {
-	case html.ErrorToken:
-		if b.z.Err() != io.EOF {
-			return !b.fail("tokenizer error")
-		}
-	case html.TextToken:
-		// A text token's data is its raw bytes, but for a CDATA section;
-		// the tokenizer changes them only for CR and character references.
-		if raw := b.page[start : start+n]; hasTextEscapes(raw) || bytes.HasPrefix(raw, []byte("<!")) {
-			b.text = string(b.z.Text())
-		} else {
-			b.text = b.src[start : start+n]
-		}
-	case html.CommentToken:
-		raw := b.page[start : start+n]
-		if n >= 7 && bytes.HasPrefix(raw, []byte("<!--")) && bytes.HasSuffix(raw, []byte("-->")) &&
-			!hasTextEscapes(raw[4:n-3]) {
-			b.text = b.src[start+4 : start+n-3]
-		} else {
-			b.text = string(b.z.Text())
-		}
-	case html.DoctypeToken:
-		b.text = string(b.z.Text())
+	case html.TextToken, html.CommentToken, html.DoctypeToken:
+		b.text = z.text(b.src)
 	case html.StartTagToken, html.SelfClosingTagToken:
 		// The parser ignores the self-closing flag on HTML elements.
 		b.tt = html.StartTagToken
-		return b.scanTag(start, n, true)
+		return b.readTag(true)
 	case html.EndTagToken:
-		return b.scanTag(start, n, false)
+		return b.readTag(false)
 	}
 	return true
-}
-
-// hasTextEscapes reports whether s holds a byte the tokenizer rewrites in
-// text: a CR (newlines are normalized) or an ampersand.
-func hasTextEscapes(s []byte) bool {
-	return bytes.IndexByte(s, '&') >= 0 || bytes.IndexByte(s, '\r') >= 0
 }
 
 // isTagSpace reports whether c is white space inside a tag.
@@ -296,144 +267,47 @@ func isTagSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
 }
 
-// skipTagSpace returns the index of the first byte of s at or after i that
-// is not white space.
-func skipTagSpace(s []byte, i int) int {
-	for i < len(s) && isTagSpace(s[i]) {
-		i++
-	}
-	return i
-}
-
-// scanTag reads the tag token at page[start:start+n] as the tokenizer
-// reads it (readTag and its helpers in token.go): its lower-cased name and,
-// for a start tag, its attributes, the first of each name kept.
-func (b *treeBuilder) scanTag(start, n int, isStart bool) bool {
-	s := b.page[start : start+n]
-	i := 1
-	if !isStart {
-		i = 2
-	}
-	j := i + 1
-	for j < n && !isTagSpace(s[j]) && s[j] != '/' && s[j] != '>' {
-		j++
-	}
-	b.tag, b.name = b.intern(start+i, start+j)
+// readTag reads the current tag token's lower-cased name and, for a start
+// tag, its attributes, the first of each name kept, as the tokenizer's
+// TagName and TagAttr give them.
+func (b *treeBuilder) readTag(isStart bool) bool {
+	z := b.z
+	b.tag, b.name = b.intern(z.nameStart, z.nameEnd)
 	if !isStart {
 		return true
 	}
-	// Values need unescaping only in a tag that holds '&' or CR.
-	escapes, needUnescape := hasTextEscapes(s), false
-	pos := skipTagSpace(s, j)
-	for pos < n && s[pos] != '>' {
-		// readTagAttrKey.
-		ks := pos
-		for pos < n {
-			c := s[pos]
-			pos++
-			if c == '=' && ks+1 == pos {
-				continue
-			}
-			if c == '=' || isTagSpace(c) || c == '/' || c == '>' {
-				pos--
+	unknownRef := false
+	for _, a := range z.attrs {
+		_, key := b.intern(a.ks, a.ke)
+		dup := false
+		for k := range b.attr {
+			if b.attr[k].Key == key {
+				dup = true
 				break
 			}
 		}
-		ke := pos
-		// readTagAttrVal.
-		vs, ve := pos, pos
-		pos = skipTagSpace(s, pos)
-		if pos < n {
-			c := s[pos]
-			pos++
-			switch {
-			case c == '/':
-			case c != '=':
-				pos--
-			default:
-				pos = skipTagSpace(s, pos)
-				if pos < n {
-					q := s[pos]
-					pos++
-					switch q {
-					case '>':
-						pos--
-					case '\'', '"':
-						vs = pos
-						if k := bytes.IndexByte(s[pos:], q); k >= 0 {
-							pos += k
-						} else {
-							pos = n
-						}
-						ve = pos
-						if pos < n {
-							pos++
-						}
-					default:
-						vs = pos - 1
-						for pos < n && !isTagSpace(s[pos]) && s[pos] != '>' {
-							pos++
-						}
-						ve = pos
-						if pos < n && s[pos] != '>' {
-							pos++
-						}
-					}
-				}
-			}
+		if dup {
+			continue
 		}
-		if ks < ke {
-			_, key := b.intern(start+ks, start+ke)
-			dup := false
-			for k := range b.attr {
-				if b.attr[k].Key == key {
-					dup = true
-					break
-				}
-			}
-			if !dup {
-				if len(b.attr) == maxTagAttrs {
-					return !b.fail("too many attributes")
-				}
-				if escapes && hasTextEscapes(s[vs:ve]) {
-					needUnescape = true
-				}
-				b.attr = append(b.attr, html.Attribute{Key: key, Val: b.src[start+vs : start+ve]})
-			}
+		if len(b.attr) == maxTagAttrs {
+			return !b.fail("too many attributes")
 		}
-		pos = skipTagSpace(s, pos)
+		val, ok := z.attrValue(b.src, a)
+		unknownRef = unknownRef || !ok
+		b.attr = append(b.attr, html.Attribute{Key: key, Val: val})
 	}
-	if needUnescape {
-		return b.unescapeAttrs()
-	}
-	return true
-}
-
-// unescapeAttrs takes the attribute values of the current tag from the
-// tokenizer, which unescapes them by the rules for attributes, checking
-// that it saw the same attributes.
-func (b *treeBuilder) unescapeAttrs() bool {
-	for k := 0; ; k++ {
-		key, val, more := b.z.TagAttr()
-		if key == nil {
-			if k != len(b.attr) {
-				return !b.fail("attribute scan differs")
-			}
-			return true
-		}
-		if k >= len(b.attr) || string(key) != b.attr[k].Key {
+	if unknownRef {
+		// A named reference only x/net's table holds: its tokenizer
+		// reads this tag's values.
+		vals := z.tagAttrValues()
+		if len(vals) != len(b.attr) {
 			return !b.fail("attribute scan differs")
 		}
-		if string(val) != b.attr[k].Val {
-			b.attr[k].Val = string(val)
-		}
-		if !more {
-			if k+1 != len(b.attr) {
-				return !b.fail("attribute scan differs")
-			}
-			return true
+		for k := range b.attr {
+			b.attr[k].Val = vals[k]
 		}
 	}
+	return true
 }
 
 // intern returns the lower-cased name page[i:j] as the tokenizer returns

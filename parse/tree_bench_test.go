@@ -11,8 +11,8 @@ import (
 	"golang.org/x/net/html"
 )
 
-// BenchmarkTree compares the fast tree builder with html.Parse, and with
-// the tokenizer alone, on the seed page and on the corpus pages that take
+// BenchmarkTree compares the fast tree builder with html.Parse, and
+// pageTokenizer with x/net's tokenizer, each alone, on the seed page and on the corpus pages that take
 // the fast path (all of them in one operation).
 func BenchmarkTree(b *testing.B) {
 	seed, err := os.ReadFile(filepath.Join("testdata", "pages", "seed-trs.utf8.html"))
@@ -58,8 +58,20 @@ func benchTreePages(b *testing.B, name string, pages [][]byte) {
 			}
 		}
 	})
+	b.Run(name+"/pagetokenizer", func(b *testing.B) {
+		// The builder's own floor: its tokenizer alone, building nothing.
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range pages {
+				z := newPageTokenizer(p)
+				for z.next() != html.ErrorToken {
+				}
+			}
+		}
+	})
 	b.Run(name+"/tokenizer", func(b *testing.B) {
-		// The floor: the tokenizer alone, building nothing.
+		// html.Parse's floor: x/net's tokenizer alone, building nothing.
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
 		for b.Loop() {

@@ -89,7 +89,7 @@ func (b *treeBuilder) foreignContent() bool {
 		}
 		b.top().Namespace = "svg"
 		// An svg title or style holds markup, not raw text.
-		b.z.NextIsNotRawText()
+		b.z.rawTag = ""
 		if b.selfClosing {
 			b.pop()
 		}
