@@ -60,19 +60,15 @@ func (r *Reply) UnmarshalJSON(data []byte) error {
 
 // Marshal writes r in the reference format: indented by two spaces, keys in
 // the documented order, ending in a newline. The same reply always gives
-// the same bytes.
+// the same bytes, those that encoding/json writes for the wire form and
+// json.Indent indents, written here directly into one buffer. As with
+// encoding/json, the only failure is a list of sections that holds itself:
+// a wrapped *json.UnsupportedValueError.
 func Marshal(r *Reply) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	// The wire form directly rather than r: a Marshaler's output would be
-	// compacted again. The encoder writes compact JSON and a newline;
-	// indentJSON indents it as the encoder's own indenting would, faster.
-	if err := enc.Encode(wireReply{Format: FormatV1, replyFields: (*replyFields)(r)}); err != nil {
+	out, err := appendReply(make([]byte, 0, sizeHint(r)), r)
+	if err != nil {
 		return nil, fmt.Errorf("reply: marshal: %w", err)
 	}
-	compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-	out := indentJSON(make([]byte, 0, len(compact)+len(compact)/2), compact)
 	return append(out, '\n'), nil
 }
 

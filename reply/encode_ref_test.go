@@ -1,11 +1,32 @@
 package reply
 
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// marshalReflect is Marshal as encoding/json writes it, through reflection,
+// the wire structs and the MarshalJSON methods, then indented: the
+// reference the encoder is held to byte for byte.
+func marshalReflect(r *Reply) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// The wire form directly rather than r: a Marshaler's output would be
+	// compacted again.
+	if err := enc.Encode(wireReply{Format: FormatV1, replyFields: (*replyFields)(r)}); err != nil {
+		return nil, fmt.Errorf("reply: marshal: %w", err)
+	}
+	compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	out := indentJSON(make([]byte, 0, len(compact)+len(compact)/2), compact)
+	return append(out, '\n'), nil
+}
+
 // indentJSON appends to dst the compact JSON src (as encoding/json writes
 // it: no white space outside strings) indented by two spaces a level,
-// byte for byte as json.Indent(dst, src, "", "  ") would. json.Indent
-// runs its full scanner over every byte, strings included; here a string
-// is copied whole once its closing quote is found, which makes indenting
-// several times cheaper than encoding.
+// byte for byte as json.Indent(dst, src, "", "  ") would, copying each
+// string whole once its closing quote is found.
 func indentJSON(dst, src []byte) []byte {
 	depth := 0
 	newline := func() {
@@ -44,18 +65,4 @@ func indentJSON(dst, src []byte) []byte {
 		}
 	}
 	return dst
-}
-
-// stringEnd returns the index just past the JSON string that starts with
-// the quote at src[i], or len(src) when it is not closed.
-func stringEnd(src []byte, i int) int {
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++ // the escaped byte
-		case '"':
-			return j + 1
-		}
-	}
-	return len(src)
 }
