@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
@@ -20,24 +21,51 @@ import (
 var (
 	benchPages   = flag.Int("migrate.pages", 5000, "pages in the tree BenchmarkMigrate and BenchmarkBaseline read")
 	benchWorkers = flag.Int("migrate.j", runtime.NumCPU(), "workers of BenchmarkMigrate and BenchmarkBaseline")
+	benchTree    = flag.String("migrate.tree", "sample", "pages the migrate benchmarks' tree repeats: sample (the command's sample pages, 0.6-10 KB) or seed (the seed-style fixture pages of parse, 10-15 KB)")
 )
 
-// genSampleTree writes n pages into dir: copies of the sample pages (GBK,
-// GB18030, UTF-8 with and without BOM, text), each made different.
-func genSampleTree(b *testing.B, dir string, n int) {
+// seedTreePages are the seed-style fixture pages of parse that the seed
+// tree repeats: full notice pages of 10-15 KB in the layouts of three
+// government CMSs, two of them in GBK or GB2312.
+var seedTreePages = []string{"seed-trs.utf8.html", "seed-trs.gbk.html", "seed-hanweb.html", "seed-article.html", "seed-table.gb2312.html"}
+
+// benchTreeSource returns the pages the tree of -migrate.tree repeats, by
+// name, in order.
+func benchTreeSource(b *testing.B) ([]string, map[string][]byte) {
 	b.Helper()
 	var names []string
 	pages := map[string][]byte{}
-	err := fs.WalkDir(sampleFiles, "sample", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	switch *benchTree {
+	case "sample":
+		err := fs.WalkDir(sampleFiles, "sample", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := sampleFiles.ReadFile(p)
+			names = append(names, p)
+			pages[p] = data
 			return err
+		})
+		require.NoError(b, err)
+	case "seed":
+		for _, name := range seedTreePages {
+			data, err := os.ReadFile(filepath.Join("..", "..", "parse", "testdata", "pages", name))
+			require.NoError(b, err)
+			names = append(names, name)
+			pages[name] = data
 		}
-		data, err := sampleFiles.ReadFile(p)
-		names = append(names, p)
-		pages[p] = data
-		return err
-	})
-	require.NoError(b, err)
+	default:
+		b.Fatalf("-migrate.tree %q: want sample or seed", *benchTree)
+	}
+	return names, pages
+}
+
+// genSampleTree writes n pages into dir: copies of the pages of
+// -migrate.tree (GBK, GB18030, UTF-8 with and without BOM, text), each
+// made different.
+func genSampleTree(b *testing.B, dir string, n int) {
+	b.Helper()
+	names, pages := benchTreeSource(b)
 	for i := range n {
 		name := names[i%len(names)]
 		rel := filepath.Join(fmt.Sprintf("site%d", i%4), fmt.Sprintf("c%03d", i%97), fmt.Sprintf("%05d-%s", i, filepath.Base(name)))
@@ -103,45 +131,104 @@ func BenchmarkBaseline(b *testing.B) {
 	genSampleTree(b, in, *benchPages)
 	b.ResetTimer()
 	for b.Loop() {
-		paths := make(chan string, 2**benchWorkers)
-		var wg sync.WaitGroup
-		errs := make(chan error, *benchWorkers)
-		for range *benchWorkers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for p := range paths {
-					data, err := os.ReadFile(p)
-					if err == nil {
-						_, err = goquery.NewDocumentFromReader(bytes.NewReader(data))
-					}
-					if err != nil {
-						select {
-						case errs <- err:
-						default:
-						}
-					}
-				}
-			}()
-		}
-		err := filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				paths <- p
-			}
-			return err
-		})
-		close(paths)
-		wg.Wait()
-		if err != nil {
+		if err := baselineRun(in, *benchWorkers); err != nil {
 			b.Fatal(err)
-		}
-		select {
-		case err := <-errs:
-			b.Fatal(err)
-		default:
 		}
 	}
 	b.ReportMetric(float64(*benchPages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// baselineRun reads every page under in and makes it into a goquery
+// document, with the given number of workers.
+func baselineRun(in string, workers int) error {
+	paths := make(chan string, 2*workers)
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range paths {
+				data, err := os.ReadFile(p)
+				if err == nil {
+					_, err = goquery.NewDocumentFromReader(bytes.NewReader(data))
+				}
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	err := filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			paths <- p
+		}
+		return err
+	})
+	close(paths)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// BenchmarkMigratePaired runs a migration with its outputs thrown away
+// (MigrateNoWrite) and the baseline loop in turns over the same tree, and
+// reports the migration's throughput as a share of the baseline's
+// (x-baseline-throughput, the ratio of their summed times inverted).
+// Measured in turns, both see the same state of a shared machine; the
+// order alternates from one iteration to the next.
+func BenchmarkMigratePaired(b *testing.B) {
+	in, out := b.TempDir(), b.TempDir()
+	genSampleTree(b, in, *benchPages)
+	opts := migrateOptions(out, *benchWorkers, true)
+	opts.NoSync, opts.FS = true, discardFS{}
+	migrateOnce := func() error {
+		rep, err := migrate.Run(context.Background(), migrate.Paths(in), opts)
+		if err == nil && (rep.Totals.Pages != *benchPages || rep.Totals.Failed != 0) {
+			err = fmt.Errorf("%d pages, %d failed; want %d, 0", rep.Totals.Pages, rep.Totals.Failed, *benchPages)
+		}
+		return err
+	}
+	baselineOnce := func() error { return baselineRun(in, *benchWorkers) }
+	runtime.GC()
+	b.ResetTimer()
+	var inMigrate, inBaseline time.Duration
+	odd := false
+	for b.Loop() {
+		first, second := migrateOnce, baselineOnce
+		if odd {
+			first, second = baselineOnce, migrateOnce
+		}
+		t0 := time.Now()
+		if err := first(); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if err := second(); err != nil {
+			b.Fatal(err)
+		}
+		t2 := time.Now()
+		if odd {
+			inBaseline, inMigrate = inBaseline+t1.Sub(t0), inMigrate+t2.Sub(t1)
+		} else {
+			inMigrate, inBaseline = inMigrate+t1.Sub(t0), inBaseline+t2.Sub(t1)
+		}
+		odd = !odd
+	}
+	pages := float64(*benchPages) * float64(b.N)
+	b.ReportMetric(pages/inMigrate.Seconds(), "migrate-pages/s")
+	b.ReportMetric(pages/inBaseline.Seconds(), "baseline-pages/s")
+	b.ReportMetric(inBaseline.Seconds()/inMigrate.Seconds(), "x-baseline-throughput")
 }
 
 // discardFS takes outputs and throws them away.

@@ -120,20 +120,48 @@ func readLimited(name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readAllLimited(f, max)
+	var size int64
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	return readSized(f, max, size)
 }
 
 // readAllLimited reads r to its end, refusing more than max bytes with an
 // error wrapping ErrTooLarge.
 func readAllLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
+	var size int64
+	if f, ok := r.(fs.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			size = info.Size()
+		}
 	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("more than %d bytes: %w", max, ErrTooLarge)
+	return readSized(r, max, size)
+}
+
+// readSized is readAllLimited for a reader expected to hold size bytes
+// (0 if unknown): the buffer is made once, one byte larger so that the end
+// is seen without growing it, as os.ReadFile does.
+func readSized(r io.Reader, limit, size int64) ([]byte, error) {
+	buf := make([]byte, 0, max(min(size, limit)+1, 512))
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		k, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+k]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return data, nil
+	if int64(len(buf)) > limit {
+		return nil, fmt.Errorf("more than %d bytes: %w", limit, ErrTooLarge)
+	}
+	return buf, nil
 }
 
 // page is one page found by the walk, on its way to a worker.

@@ -1,9 +1,14 @@
 package migrate
 
 import (
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestTypeOf(t *testing.T) {
@@ -67,4 +72,35 @@ func TestSafeRel(t *testing.T) {
 		assert.NoError(t, err, tt.name)
 		assert.Equal(t, tt.want, got)
 	}
+}
+
+func TestReadSized(t *testing.T) {
+	body := strings.Repeat("页", 400) // 1,200 bytes
+	tests := []struct {
+		name        string
+		limit, size int64
+		wantErr     bool
+	}{
+		{"size known", 2000, 1200, false},
+		{"size unknown", 2000, 0, false},
+		{"size understated", 2000, 100, false},
+		{"size overstated", 2000, 5000, false},
+		{"exactly the limit", 1200, 1200, false},
+		{"one byte over", 1199, 1200, true},
+		{"far over, size unknown", 10, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readSized(iotest.OneByteReader(strings.NewReader(body)), tt.limit, tt.size)
+			if tt.wantErr {
+				require.ErrorIs(t, err, ErrTooLarge)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, body, string(got))
+		})
+	}
+	got, err := readLimited(filepath.Join(t.TempDir(), "none"), 10)
+	assert.Nil(t, got)
+	assert.ErrorIs(t, err, fs.ErrNotExist)
 }
