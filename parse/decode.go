@@ -603,6 +603,12 @@ func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
 		return decodeUTF8(data, 0)
 	}
 	d := decoded{encoding: name, firstBad: -1}
+	if e == simplifiedchinese.GB18030 {
+		// The GB family, the legacy encoding of most pages: decoded to
+		// the same text as by x/text, by table, in a fraction of the time.
+		d.text, d.replaced = decodeGB18030(data)
+		return d
+	}
 	out, err := transformAll(e.NewDecoder(), data)
 	if err != nil {
 		// x/text decoders replace bad input; an error here is a bug in
