@@ -199,9 +199,9 @@ func TestPageTokenizerPages(t *testing.T) {
 
 func TestPageTokenizerRandomSoup(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	n := 20000
+	n := 10000
 	if testing.Short() {
-		n = 2000
+		n = 1000
 	}
 	for range n {
 		page := randomSoup(r, 1+r.IntN(40))
