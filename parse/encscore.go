@@ -100,3 +100,67 @@ loop:
 	}
 	return score
 }
+
+// The classes scoreClass gives a character: the bits of what textScore
+// counts it as.
+const (
+	classHan    = 1 << iota // a Han character
+	classCommon             // a Han character of commonHan
+	classBad                // U+FFFD or a private use character
+)
+
+// scoreClass is the class of r in textScore: classHan, with classCommon
+// when common, classBad, or 0 for a character it does not count.
+func scoreClass(r rune) uint32 {
+	switch {
+	case r == utf8.RuneError:
+		return classBad
+	case isHanRune(r):
+		if commonHan.has(r) {
+			return classHan | classCommon
+		}
+		return classHan
+	case r >= 0xE000 && r <= 0xF8FF:
+		return classBad
+	}
+	return 0
+}
+
+// scoreTally counts the characters of a text as textScore does reading
+// it, for a decoder to score its output as it writes it. Like textScore
+// it stops at the Han character past maxScored, which it counts as Han
+// but not as common, and counts nothing after it: han > maxScored says it
+// has stopped.
+type scoreTally struct {
+	han    int // Han characters
+	common int // common Han characters
+	bad    int // U+FFFD and private use characters
+}
+
+// add returns t counting one more character, of class cls, as textScore
+// counts a character.
+func (t scoreTally) add(cls uint32) scoreTally {
+	if t.han > maxScored {
+		return t
+	}
+	if cls&classHan != 0 {
+		t.han++
+		if t.han > maxScored {
+			return t
+		}
+		t.common += int(cls & classCommon >> 1)
+	}
+	t.bad += int(cls & classBad >> 2)
+	return t
+}
+
+// score is what textScore gives the text counted, to the same float64:
+// the same counts through the same expression.
+func (t scoreTally) score() float64 {
+	han, common, bad := t.han, t.common, t.bad
+	score := -float64(bad) / float64(max(han+bad, 1))
+	if han > 0 {
+		score += float64(common) / float64(han+bad)
+	}
+	return score
+}

@@ -11,14 +11,18 @@ import (
 )
 
 // decodeGB18030 decodes src as GB18030 to UTF-8, byte for byte as
-// simplifiedchinese.GB18030's decoder does over all of src, and counts the
-// U+FFFD it writes. ASCII is copied a run at a time and a two-byte code is
-// looked up in gbPairs, already as UTF-8; a four-byte code of the Basic
-// Multilingual Plane, rare in pages, is left to x/text's decoder.
-func decodeGB18030(src []byte) (text []byte, replaced int) {
+// simplifiedchinese.GB18030's decoder does over all of src, counts the
+// U+FFFD it writes, and scores the text as textScore does, to the same
+// float64, counting its characters as it writes them rather than reading
+// the text again. ASCII is copied a run at a time and a run of two-byte
+// codes is looked up in gbPairs, already as UTF-8 and classed, in a loop
+// of its own; a four-byte code of the Basic Multilingual Plane, rare in
+// pages, is left to x/text's decoder.
+func decodeGB18030(src []byte) (text []byte, replaced int, score float64) {
 	pairs := gbPairs()
 	dst := make([]byte, gbRoom(len(src)))
 	n := 0
+	var tally scoreTally
 	var slow *encoding.Decoder
 	for i := 0; i < len(src); {
 		c0 := src[i]
@@ -37,26 +41,88 @@ func decodeGB18030(src []byte) (text []byte, replaced int) {
 			i = j
 			continue
 		}
+		if w, r, count := gbRun(dst[n:], src[i:], pairs); r > 0 {
+			han, common, bad, nBad := gbCount(count)
+			replaced += nBad
+			switch {
+			case tally.han+han <= maxScored:
+				tally.han, tally.common, tally.bad = tally.han+han, tally.common+common, tally.bad+bad
+			case tally.han <= maxScored:
+				// The run holds the Han character textScore stops at:
+				// counted again a code at a time, to stop there.
+				for k := i; k < i+r; k += 2 {
+					tally = tally.add(pairs[uint(src[k]-0x81)<<8|uint(src[k+1])] >> gbClassShift & gbClassMask)
+				}
+			}
+			n += w
+			i += r
+			continue
+		}
 		if len(dst)-n < utf8.UTFMax {
 			dst = gbGrow(dst, n, utf8.UTFMax, len(src)-i)
+			continue
 		}
-		if lead := uint(c0) - 0x81; lead < gbLeads && i+1 < len(src) {
-			if e := pairs[lead<<8|uint(src[i+1])]; e != 0 {
-				// PutUint32 writes past the character's bytes, into room
-				// that later output overwrites or the result leaves out.
-				binary.LittleEndian.PutUint32(dst[n:], e)
-				n += int(e >> 24 & 3)
-				replaced += int(e >> 31)
-				i += 2
-				continue
-			}
+		size, w, nBad := gbOther(dst[n:], src[i:], &slow)
+		// The characters written, rare in pages, are classed one by one.
+		for k := n; k < n+w; {
+			r, rs := utf8.DecodeRune(dst[k : n+w])
+			tally = tally.add(scoreClass(r))
+			k += rs
 		}
-		size, w, bad := gbOther(dst[n:], src[i:], &slow)
 		n += w
-		replaced += bad
+		replaced += nBad
 		i += size
 	}
-	return dst[:n], replaced
+	return dst[:n], replaced, tally.score()
+}
+
+// gbRun decodes the run of two-byte codes held in pairs at the start of
+// src into dst, as long as dst has room for utf8.UTFMax bytes more and for
+// at most gbRunMax codes, and returns how many bytes it wrote and read and
+// a count of the characters written: their classes and their U+FFFD, each
+// 16 bits of count, read by gbCount. A leaf of few variables, with its
+// counts in one word, its loop keeps them all in registers.
+func gbRun(dst, src []byte, pairs *[gbLeads << 8]uint32) (written, read int, count uint64) {
+	s := src[:min(len(src), 2*gbRunMax)]
+	d := dst
+	j := 0
+	for j+1 < len(s) && len(d) >= utf8.UTFMax {
+		lead := uint(s[j]) - 0x81
+		if lead >= gbLeads {
+			break
+		}
+		e := pairs[lead<<8|uint(s[j+1])]
+		if e == 0 {
+			break
+		}
+		// PutUint32 writes past the character's bytes, into room that
+		// later output overwrites or the result leaves out.
+		binary.LittleEndian.PutUint32(d, e)
+		d = d[e>>24&3:]
+		// Multiplied by gbSpread, the entry's class bits and its U+FFFD
+		// bit, shifted down, land each at the bottom of its own count,
+		// and no other bit does: the shifted copies do not overlap.
+		count += uint64(e>>gbClassShift) * gbSpread & gbCounts
+		j += 2
+	}
+	return len(dst) - len(d), j, count
+}
+
+// gbRunMax is the most codes gbRun decodes at a time: few enough that
+// none of its 16-bit counts overflows.
+const gbRunMax = 1<<16 - 1
+
+// gbSpread and gbCounts spread a gbPairs entry's bits from gbClassShift
+// up (classHan, classCommon, classBad, then U+FFFD at 5) to the bottoms
+// of four 16-bit counts: bit 0 to 0, 1 to 16, 2 to 32 and 5 to 48.
+const (
+	gbSpread = 1 | 1<<15 | 1<<30 | 1<<43
+	gbCounts = 1 | 1<<16 | 1<<32 | 1<<48
+)
+
+// gbCount unpacks gbRun's count.
+func gbCount(count uint64) (han, common, bad, replaced int) {
+	return int(count & 0xFFFF), int(count >> 16 & 0xFFFF), int(count >> 32 & 0xFFFF), int(count >> 48)
 }
 
 // gbOther decodes the sequence at the start of src that gbPairs does not
@@ -150,6 +216,13 @@ func gbGrow(dst []byte, n, need, rest int) []byte {
 	return out
 }
 
+// gbClassShift is where a gbPairs entry holds its character's scoreClass,
+// and gbClassMask masks it once shifted down.
+const (
+	gbClassShift = 26
+	gbClassMask  = 7
+)
+
 // gbLeads is how many lead bytes GB18030 has: 0x81–0xFE.
 const gbLeads = 0xFE - 0x81 + 1
 
@@ -157,10 +230,10 @@ const gbLeads = 0xFE - 0x81 + 1
 // (lead byte - 0x81)<<8 | trail byte, trail bytes being 0x40–0x7E and
 // 0x80–0xFE. An entry is one character's UTF-8 packed: its bytes in the
 // low three bytes, in order from the lowest, their count in bits 24–25,
-// and bit 31 set when it is U+FFFD. Entries for other second bytes, and
-// for a code x/text would decode otherwise than to one character of at
-// most three bytes (none, in practice), are 0. The table is built once, on
-// first use, and never changed.
+// its scoreClass in bits 26–28 and bit 31 set when it is U+FFFD. Entries
+// for other second bytes, and for a code x/text would decode otherwise
+// than to one character of at most three bytes (none, in practice), are
+// 0. The table is built once, on first use, and never changed.
 var gbPairs = sync.OnceValue(buildGBPairs)
 
 // buildGBPairs fills gbPairs. x/text decodes all the two-byte codes of a
@@ -210,7 +283,7 @@ func gbEntry(out []byte) uint32 {
 	for i, b := range out {
 		e |= uint32(b) << (8 * i)
 	}
-	e |= uint32(len(out)) << 24
+	e |= uint32(len(out))<<24 | scoreClass(r)<<gbClassShift
 	if r == utf8.RuneError {
 		e |= 1 << 31
 	}
