@@ -1,12 +1,9 @@
 package render
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/replykit/replykit/reply"
@@ -41,6 +38,10 @@ var (
 // relative ones are left out. NUL characters and bytes of invalid UTF-8,
 // which no HTML parser keeps, are written as U+FFFD. The same reply always gives
 // the same bytes.
+//
+// The page goes to w a bufferful at a time. A writer that lends its spare
+// capacity through AvailableBuffer, as bytes.Buffer and bufio.Writer do,
+// has the page written straight into it when it lends at least 4 KiB.
 func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 	if r == nil {
 		return ErrNilReply
@@ -49,7 +50,8 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 	if cfg.stylesheetURL != "" && !reply.LinkableURL(cfg.stylesheetURL) {
 		return fmt.Errorf("render: stylesheet %q: %w", cfg.stylesheetURL, ErrUnsafeURL)
 	}
-	h := &htmlWriter{buf: bufio.NewWriterSize(w, 16<<10)}
+	hw := newHTMLWriter(w)
+	h := &hw
 	page := safePage(r.Page)
 	if !cfg.fragment {
 		h.head(r, page, &cfg)
@@ -61,8 +63,8 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 	if !cfg.fragment {
 		h.raw("</body>\n</html>\n")
 	}
-	if err := h.buf.Flush(); err != nil {
-		return fmt.Errorf("render: write HTML: %w", err)
+	if h.flush(); h.err != nil {
+		return fmt.Errorf("render: write HTML: %w", h.err)
 	}
 	return nil
 }
@@ -90,24 +92,20 @@ func (h *htmlWriter) head(r *reply.Reply, page *reply.Page, cfg *config) {
 	h.meta("ArticleTitle", r.Title)
 	if p := page; p != nil {
 		if p.Published != nil {
-			pub := p.Published.Text
-			if pub == "" {
-				pub = p.Published.String()
-			}
-			h.meta("PubDate", pub)
+			h.pubDate(p.Published)
 		}
 		h.meta("ContentSource", p.Source)
 		h.meta("SiteName", p.Site)
 		h.meta("ColumnName", p.Column)
 		h.meta("Url", p.URL)
-		h.meta("Keywords", strings.Join(p.Keywords, ","))
+		h.keywords(p.Keywords)
 		h.meta("Description", p.Description)
 		h.meta("Author", p.Author)
 	}
 	switch {
 	case cfg.stylesheetURL != "":
 		h.open(elLink)
-		h.attr(atRel, "stylesheet")
+		h.attrConst(atRel, "stylesheet")
 		h.attr(atHref, cfg.stylesheetURL)
 		h.end()
 		h.nl()
@@ -120,71 +118,122 @@ func (h *htmlWriter) head(r *reply.Reply, page *reply.Page, cfg *config) {
 }
 
 // meta writes <meta name=… content=…> when content is not empty.
-func (h *htmlWriter) meta(name, content string) {
+func (h *htmlWriter) meta(name constant, content string) {
 	if content == "" {
 		return
 	}
+	h.metaStart(name)
+	h.escape(content)
+	h.metaEnd()
+}
+
+// metaStart writes a <meta> tag up to its content; metaEnd ends it.
+func (h *htmlWriter) metaStart(name constant) {
 	h.open(elMeta)
-	h.attr(atName, name)
-	h.attr(atContent, content)
+	h.attrConst(atName, name)
+	h.attrStart(atContent)
+}
+
+// metaEnd ends the <meta> tag that metaStart began.
+func (h *htmlWriter) metaEnd() {
+	h.byte1('"')
 	h.end()
 	h.nl()
+}
+
+// pubDate writes the PubDate <meta>: the publish time as written, or its
+// value when no text was kept, or nothing when it has neither.
+func (h *htmlWriter) pubDate(d *reply.Date) {
+	switch {
+	case d.Text != "":
+		h.meta("PubDate", d.Text)
+	case d.Valid():
+		h.metaStart("PubDate")
+		h.date(*d)
+		h.metaEnd()
+	}
+}
+
+// keywords writes the Keywords <meta>: the keywords joined by commas,
+// unless that is empty. Escaping each keyword alone gives the bytes of
+// escaping them joined: a comma ends any UTF-8 sequence before it.
+func (h *htmlWriter) keywords(kw []string) {
+	if len(kw) == 0 || len(kw) == 1 && kw[0] == "" {
+		return
+	}
+	h.metaStart("Keywords")
+	for i, k := range kw {
+		if i > 0 {
+			h.byte1(',')
+		}
+		h.escape(k)
+	}
+	h.metaEnd()
 }
 
 // pageHeader writes the visible page header: breadcrumb, then the
 // publish time, source, author and views, then the original address.
 func (h *htmlWriter) pageHeader(p *reply.Page) {
 	h.open(elHeader)
-	h.attr(atClass, "rk-page")
+	h.attrConst(atClass, "rk-page")
 	h.end()
 	h.nl()
 	if len(p.Breadcrumb) > 0 {
 		h.open(elNav)
-		h.attr(atClass, "rk-breadcrumb")
-		h.attr(atAriaLabel, "当前位置")
+		h.attrConst(atClass, "rk-breadcrumb")
+		h.attrConst(atAriaLabel, "当前位置")
 		h.end()
-		h.text("当前位置：")
+		h.raw("当前位置：")
 		for i, c := range p.Breadcrumb {
 			if i > 0 {
-				h.text(" > ")
+				h.raw(" &gt; ")
 			}
 			h.element(elSpan, "", "", c)
 		}
 		h.close(elNav)
 		h.nl()
 	}
-	var items [][2]string
-	if p.Published != nil {
-		items = append(items, [2]string{"发布时间：", p.Published.Text})
-	}
-	if p.Source != "" {
-		items = append(items, [2]string{"来源：", p.Source})
-	}
-	if p.Author != "" {
-		items = append(items, [2]string{"作者：", p.Author})
-	}
-	if p.Views != 0 {
-		items = append(items, [2]string{"点击量：", strconv.Itoa(p.Views)})
-	}
-	if len(items) > 0 {
+	if p.Published != nil || p.Source != "" || p.Author != "" || p.Views != 0 {
 		h.open(elP)
-		h.attr(atClass, "rk-pageinfo")
+		h.attrConst(atClass, "rk-pageinfo")
 		h.end()
-		for i, it := range items {
-			if i > 0 {
-				h.text(" ")
+		items := 0
+		item := func(label constant) {
+			if items > 0 {
+				h.raw(" ")
 			}
+			items++
 			h.tag(elSpan)
-			h.text(it[0])
-			if i == 0 && p.Published != nil && p.Published.Valid() {
+			h.raw(label)
+		}
+		if d := p.Published; d != nil {
+			item("发布时间：")
+			if d.Valid() {
 				h.open(elTime)
-				h.attr(atDatetime, p.Published.String())
+				h.attrStart(atDatetime)
+				h.date(*d)
+				h.byte1('"')
 				h.end()
-				h.text(it[1])
+				h.text(d.Text)
 				h.close(elTime)
 			} else {
-				h.text(it[1])
+				h.text(d.Text)
 			}
+			h.close(elSpan)
+		}
+		if p.Source != "" {
+			item("来源：")
+			h.text(p.Source)
+			h.close(elSpan)
+		}
+		if p.Author != "" {
+			item("作者：")
+			h.text(p.Author)
+			h.close(elSpan)
+		}
+		if p.Views != 0 {
+			item("点击量：")
+			h.int(p.Views)
 			h.close(elSpan)
 		}
 		h.close(elP)
@@ -192,9 +241,9 @@ func (h *htmlWriter) pageHeader(p *reply.Page) {
 	}
 	if p.URL != "" {
 		h.open(elP)
-		h.attr(atClass, "rk-source")
+		h.attrConst(atClass, "rk-source")
 		h.end()
-		h.text("原文：")
+		h.raw("原文：")
 		h.open(elA)
 		h.attr(atHref, p.URL)
 		h.end()
@@ -210,40 +259,40 @@ func (h *htmlWriter) pageHeader(p *reply.Page) {
 // article writes the notice.
 func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 	h.open(elArticle)
-	h.attr(atClass, "rk-reply")
-	h.attr(atRK, "reply")
-	h.attr(atFormat, reply.FormatV1)
+	h.attrConst(atClass, "rk-reply")
+	h.attrConst(atRK, "reply")
+	h.attrConst(atFormat, reply.FormatV1)
 	h.attr(atKind, string(r.Kind))
 	h.attrIf(atDocNumber, r.DocNumber)
 	h.attrIf(atSigner, r.Signer)
 	h.attrIf(atIndexNum, r.IndexNumber)
 	h.attrIf(atCategory, string(r.Category))
 	if r.Header != nil {
-		h.attr(atHeaderAt, "lines")
+		h.attrConst(atHeaderAt, "lines")
 	}
 	if r.Trailer != nil {
-		h.attr(atTrailerAt, "lines")
+		h.attrConst(atTrailerAt, "lines")
 	}
 	if r.Proposal != nil {
-		h.attrJSON(atProposal, r.Proposal)
+		h.attrProposal(r.Proposal)
 	}
 	if len(r.Addressees) > 0 {
-		h.attrJSON(atAddressees, r.Addressees)
+		h.attrAddressees(r.Addressees)
 	}
 	if r.Contact != nil {
-		h.attrJSON(atContact, r.Contact)
+		h.attrContact(r.Contact)
 	}
 	if len(r.CC) > 0 {
-		h.attrJSON(atCC, r.CC)
+		h.attrStrings(atCC, r.CC)
 	}
 	if len(r.Attachments) > 0 {
-		h.attrJSON(atAttach, r.Attachments)
+		h.attrStrings(atAttach, r.Attachments)
 	}
 	if r.Signature != nil {
-		h.attrJSON(atSignature, r.Signature)
+		h.attrSignature(r.Signature)
 	}
 	if page != nil {
-		h.attrJSON(atPage, page)
+		h.attrPage(page)
 	}
 	h.end()
 	h.nl()
@@ -263,29 +312,11 @@ func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 	h.nl()
 }
 
+// attrIf writes the attribute name unless v is empty.
 func (h *htmlWriter) attrIf(name attrName, v string) {
 	if v != "" {
 		h.attr(name, v)
 	}
-}
-
-// attrJSON writes v as JSON in an attribute. A type with its own
-// MarshalJSON is asked directly, which spares json.Marshal checking and
-// compacting its output again. The values are the model's own types, which
-// always marshal; a failure would leave the attribute out, and the
-// round-trip tests would catch it.
-func (h *htmlWriter) attrJSON(name attrName, v any) {
-	var b []byte
-	var err error
-	if m, ok := v.(json.Marshaler); ok {
-		b, err = m.MarshalJSON()
-	} else {
-		b, err = json.Marshal(v)
-	}
-	if err != nil {
-		return
-	}
-	h.attr(name, string(b))
 }
 
 // title writes the <h1>, alone or among the header lines. An inferred
@@ -293,8 +324,8 @@ func (h *htmlWriter) attrJSON(name attrName, v any) {
 func (h *htmlWriter) title(r *reply.Reply) {
 	if len(r.Header) == 0 {
 		h.open(elH1)
-		h.attr(atClass, "rk-title")
-		h.attr(atRK, "title")
+		h.attrConst(atClass, "rk-title")
+		h.attrConst(atRK, "title")
 		h.inferred(r)
 		h.end()
 		h.text(r.Title)
@@ -303,22 +334,22 @@ func (h *htmlWriter) title(r *reply.Reply) {
 		return
 	}
 	h.open(elDiv)
-	h.attr(atClass, "rk-header")
-	h.attr(atRK, "header")
+	h.attrConst(atClass, "rk-header")
+	h.attrConst(atRK, "header")
 	h.end()
 	h.nl()
 	titled := false
 	lines := r.Header
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Field != reply.FieldTitle || titled {
-			h.line(elP, lines[i], "")
+			h.line(elP, lines[i], nil)
 			continue
 		}
 		// The first run of title lines is the <h1>, one span a line.
 		titled = true
 		h.open(elH1)
-		h.attr(atClass, "rk-title")
-		h.attr(atRK, "title")
+		h.attrConst(atClass, "rk-title")
+		h.attrConst(atRK, "title")
 		h.attr(atTitleAt, r.Title)
 		h.inferred(r)
 		h.end()
@@ -326,7 +357,7 @@ func (h *htmlWriter) title(r *reply.Reply) {
 			if j > i {
 				h.tag(elBr)
 			}
-			h.line(elSpan, lines[j], "")
+			h.line(elSpan, lines[j], nil)
 			i = j
 		}
 		h.close(elH1)
@@ -334,8 +365,8 @@ func (h *htmlWriter) title(r *reply.Reply) {
 	}
 	if !titled {
 		h.open(elH1)
-		h.attr(atClass, "rk-title")
-		h.attr(atRK, "title")
+		h.attrConst(atClass, "rk-title")
+		h.attrConst(atRK, "title")
 		h.attr(atTitleAt, r.Title)
 		h.inferred(r)
 		h.end()
@@ -351,41 +382,52 @@ func (h *htmlWriter) title(r *reply.Reply) {
 // notice, so that parse.HTML reads TitleInferred back.
 func (h *htmlWriter) inferred(r *reply.Reply) {
 	if r.TitleInferred {
-		h.attr(atTitleInf, "true")
+		h.attrConst(atTitleInf, "true")
 	}
 }
 
-// fieldClasses are the classes of lines by the field they state.
-var fieldClasses = map[reply.Field]string{
-	reply.FieldNone:        "rk-line",
-	reply.FieldTitle:       "rk-line rk-f-title",
-	reply.FieldOffice:      "rk-line rk-f-office",
-	reply.FieldDocNumber:   "rk-line rk-f-docnumber",
-	reply.FieldSigner:      "rk-line rk-f-signer",
-	reply.FieldIndexNumber: "rk-line rk-f-indexnumber",
-	reply.FieldCategory:    "rk-line rk-f-category",
-	reply.FieldDate:        "rk-line rk-f-date",
-	reply.FieldPublished:   "rk-line rk-f-published",
-	reply.FieldContact:     "rk-line rk-f-contact",
-	reply.FieldCC:          "rk-line rk-f-cc",
-	reply.FieldAttachments: "rk-line rk-f-attachments",
+// lineClass returns the class of a line by the field it states.
+func lineClass(f reply.Field) constant {
+	switch f {
+	case reply.FieldTitle:
+		return "rk-line rk-f-title"
+	case reply.FieldOffice:
+		return "rk-line rk-f-office"
+	case reply.FieldDocNumber:
+		return "rk-line rk-f-docnumber"
+	case reply.FieldSigner:
+		return "rk-line rk-f-signer"
+	case reply.FieldIndexNumber:
+		return "rk-line rk-f-indexnumber"
+	case reply.FieldCategory:
+		return "rk-line rk-f-category"
+	case reply.FieldDate:
+		return "rk-line rk-f-date"
+	case reply.FieldPublished:
+		return "rk-line rk-f-published"
+	case reply.FieldContact:
+		return "rk-line rk-f-contact"
+	case reply.FieldCC:
+		return "rk-line rk-f-cc"
+	case reply.FieldAttachments:
+		return "rk-line rk-f-attachments"
+	}
+	return "rk-line"
 }
 
-// line writes one header or trailer line; datetime, when set, marks the
-// text up as a <time>.
-func (h *htmlWriter) line(e elem, l reply.Line, datetime string) {
-	class, ok := fieldClasses[l.Field]
-	if !ok {
-		class = "rk-line"
-	}
+// line writes one header or trailer line; a date, when given and valid,
+// marks the text up as a <time> of its value.
+func (h *htmlWriter) line(e elem, l reply.Line, date *reply.Date) {
 	h.open(e)
-	h.attr(atClass, class)
-	h.attr(atRK, "line")
+	h.attrConst(atClass, lineClass(l.Field))
+	h.attrConst(atRK, "line")
 	h.attrIf(atField, string(l.Field))
 	h.end()
-	if datetime != "" {
+	if date != nil && date.Valid() {
 		h.open(elTime)
-		h.attr(atDatetime, datetime)
+		h.attrStart(atDatetime)
+		h.date(*date)
+		h.byte1('"')
 		h.end()
 		h.text(l.Text)
 		h.close(elTime)
@@ -397,13 +439,13 @@ func (h *htmlWriter) line(e elem, l reply.Line, datetime string) {
 }
 
 // blockGroup writes the opening or closing paragraphs in their <div>.
-func (h *htmlWriter) blockGroup(class, rk string, blocks []reply.Block) {
+func (h *htmlWriter) blockGroup(class, rk constant, blocks []reply.Block) {
 	if len(blocks) == 0 {
 		return
 	}
 	h.open(elDiv)
-	h.attr(atClass, class)
-	h.attr(atRK, rk)
+	h.attrConst(atClass, class)
+	h.attrConst(atRK, rk)
 	h.end()
 	h.nl()
 	for _, b := range blocks {
@@ -413,33 +455,39 @@ func (h *htmlWriter) blockGroup(class, rk string, blocks []reply.Block) {
 	h.nl()
 }
 
-// sectionClasses are the classes of sections by marker level.
-var sectionClasses = [...]string{
+// sectionClasses are the classes of sections by marker level, without
+// and with a run-in heading.
+var sectionClasses = [2][6]constant{{
 	"rk-section rk-l0", "rk-section rk-l1", "rk-section rk-l2",
 	"rk-section rk-l3", "rk-section rk-l4", "rk-section rk-l5",
-}
+}, {
+	"rk-section rk-l0 rk-run-in", "rk-section rk-l1 rk-run-in", "rk-section rk-l2 rk-run-in",
+	"rk-section rk-l3 rk-run-in", "rk-section rk-l4 rk-run-in", "rk-section rk-l5 rk-run-in",
+}}
 
 // section writes a section and its subsections; depth 1 is a top-level
 // section, whose heading is an <h2>.
 func (h *htmlWriter) section(s reply.Section, depth int) {
-	class := sectionClasses[s.Level()]
+	runIn := 0
 	if s.RunIn {
-		class += " rk-run-in"
+		runIn = 1
 	}
 	h.open(elSection)
-	h.attr(atClass, class)
-	h.attr(atRK, "section")
+	h.attrConst(atClass, sectionClasses[runIn][s.Level()])
+	h.attrConst(atRK, "section")
 	h.attr(atMarker, s.Marker)
-	h.attr(atNumber, strconv.Itoa(s.Number))
+	h.attrStart(atNumber)
+	h.int(s.Number)
+	h.byte1('"')
 	if s.RunIn {
-		h.attr(atRunIn, "true")
+		h.attrConst(atRunIn, "true")
 	}
 	h.end()
 	h.nl()
 	hx := headings[min(depth+1, 6)]
 	h.open(hx)
-	h.attr(atClass, "rk-heading")
-	h.attr(atRK, "heading")
+	h.attrConst(atClass, "rk-heading")
+	h.attrConst(atRK, "heading")
 	h.end()
 	h.element(elSpan, "rk-marker", "marker", s.Marker)
 	h.text(s.Heading)
@@ -468,8 +516,8 @@ func (h *htmlWriter) block(b reply.Block) {
 		h.image(b.Image)
 	default:
 		h.open(elP)
-		h.attr(atClass, "rk-p")
-		h.attr(atRK, "p")
+		h.attrConst(atClass, "rk-p")
+		h.attrConst(atRK, "p")
 		h.end()
 		h.text(b.Text)
 		for _, p := range b.Points {
@@ -485,8 +533,8 @@ func (h *htmlWriter) block(b reply.Block) {
 // refuses) is kept in data-lead.
 func (h *htmlWriter) point(p reply.Point) {
 	h.open(elSpan)
-	h.attr(atClass, "rk-point")
-	h.attr(atRK, "point")
+	h.attrConst(atClass, "rk-point")
+	h.attrConst(atRK, "point")
 	prefix := strings.HasPrefix(p.Text, p.Lead)
 	if !prefix {
 		h.attr(atLead, p.Lead)
@@ -506,8 +554,8 @@ func (h *htmlWriter) point(p reply.Point) {
 // which rows are headers.
 func (h *htmlWriter) table(t *reply.Table) {
 	h.open(elTable)
-	h.attr(atClass, "rk-table")
-	h.attr(atRK, "table")
+	h.attrConst(atClass, "rk-table")
+	h.attrConst(atRK, "table")
 	h.end()
 	if t.Caption != "" {
 		h.tag(elCaption)
@@ -534,8 +582,8 @@ func (h *htmlWriter) table(t *reply.Table) {
 // or relative is left out, the alternative text kept.
 func (h *htmlWriter) image(img *reply.Image) {
 	h.open(elFigure)
-	h.attr(atClass, "rk-figure")
-	h.attr(atRK, "image")
+	h.attrConst(atClass, "rk-figure")
+	h.attrConst(atRK, "image")
 	h.end()
 	h.open(elImg)
 	if reply.LinkableURL(img.URL) {
@@ -554,24 +602,24 @@ func (h *htmlWriter) trailer(r *reply.Reply) {
 		return
 	}
 	h.open(elDiv)
-	h.attr(atClass, "rk-trailer")
-	h.attr(atRK, "trailer")
+	h.attrConst(atClass, "rk-trailer")
+	h.attrConst(atRK, "trailer")
 	h.end()
 	h.nl()
 	signed := false
 	for i := 0; i < len(lines); i++ {
 		if signed || !isSignatureLine(lines[i]) {
-			h.line(elP, lines[i], "")
+			h.line(elP, lines[i], nil)
 			continue
 		}
 		signed = true
 		h.open(elFooter)
-		h.attr(atClass, "rk-signature")
-		h.attr(atRK, "signature")
+		h.attrConst(atClass, "rk-signature")
+		h.attrConst(atRK, "signature")
 		h.end()
 		h.nl()
 		for ; i < len(lines) && isSignatureLine(lines[i]); i++ {
-			h.line(elP, lines[i], datetimeOf(r, lines[i]))
+			h.line(elP, lines[i], dateOf(r, lines[i]))
 		}
 		i--
 		h.close(elFooter)
@@ -581,15 +629,17 @@ func (h *htmlWriter) trailer(r *reply.Reply) {
 	h.nl()
 }
 
+// isSignatureLine reports whether l belongs in the signature <footer>:
+// an office or a date line.
 func isSignatureLine(l reply.Line) bool {
 	return l.Field == reply.FieldOffice || l.Field == reply.FieldDate
 }
 
-// datetimeOf returns the machine-readable date of a date line that writes
-// the signature's date, else "".
-func datetimeOf(r *reply.Reply, l reply.Line) string {
+// dateOf returns the signature's date when l is a date line that writes
+// it, else nil.
+func dateOf(r *reply.Reply, l reply.Line) *reply.Date {
 	if l.Field != reply.FieldDate || r.Signature == nil || l.Text != r.Signature.Date.Text {
-		return ""
+		return nil
 	}
-	return r.Signature.Date.String()
+	return &r.Signature.Date
 }

@@ -11,7 +11,13 @@ type config struct {
 	pageHeader    bool
 }
 
+// newConfig returns the configuration that opts give. Without options it
+// returns the zero config before c is declared: c escapes to the options,
+// and would cost an allocation.
 func newConfig(opts []Option) config {
+	if len(opts) == 0 {
+		return config{}
+	}
 	var c config
 	for _, o := range opts {
 		if o != nil {

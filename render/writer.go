@@ -1,8 +1,8 @@
 package render
 
 import (
-	"bufio"
-	"unicode/utf8"
+	"io"
+	"strconv"
 )
 
 // elem is the name of an element the renderer writes. Only the constants
@@ -80,58 +80,220 @@ const (
 	atTrailerAt  attrName = "data-trailer"
 )
 
+// Sizes of the output buffer.
+const (
+	// bufferSize is the size of the buffer HTML allocates when the writer
+	// lends none, as large as the bufio.Writer it replaces.
+	bufferSize = 16 << 10
+	// minLent is the least spare capacity of a writer's own buffer worth
+	// writing into: with less, the page would go out in many small writes.
+	minLent = 4 << 10
+)
+
+// bufferLender is a writer that lends its spare capacity, to be appended
+// to and passed to the next Write, as bytes.Buffer and bufio.Writer do.
+type bufferLender interface {
+	AvailableBuffer() []byte
+}
+
 // htmlWriter writes markup. Element and attribute names are the constants
-// above; every string from a reply goes through escape, in text and in
-// attribute values alike. That is the whole of its safety: there is no
-// method that writes a caller's string unescaped. The bufio.Writer keeps
-// the first write error, which HTML returns at Flush.
+// above; every string from a reply goes through escape (or, in the JSON of
+// the data-* attributes, jsonString), in text and in attribute values
+// alike. That is the whole of its safety: there is no method that writes a
+// caller's string unescaped.
+//
+// The output collects in buf[:n], which goes to w when full and never
+// grows: each write checks its room first. Writes store the index n, not
+// a slice: storing a pointer costs a write barrier while the garbage
+// collector runs. buf is w's own spare capacity when w lends enough of it
+// (a bytes.Buffer sized for the page then takes the page with no buffer of
+// HTML's own), else one buffer of bufferSize. A lent buffer serves one
+// Write only: after it, its bytes are w's. After the first error from w
+// nothing more is written; HTML returns the error.
 type htmlWriter struct {
-	buf *bufio.Writer
+	buf []byte // the whole buffer, len(buf) == cap(buf)
+	n   int    // bytes of buf written, not yet flushed
+	w   io.Writer
+	err error
+	own bool // buf was allocated here, not lent by w
+}
+
+// newHTMLWriter returns a writer to w with its buffer.
+func newHTMLWriter(w io.Writer) htmlWriter {
+	h := htmlWriter{w: w}
+	h.refill()
+	return h
+}
+
+// refill gives the writer an empty buffer: w's spare capacity when w
+// lends at least minLent, else its own buffer, allocated once.
+func (h *htmlWriter) refill() {
+	h.n = 0
+	if h.own {
+		return
+	}
+	if l, ok := h.w.(bufferLender); ok {
+		if b := l.AvailableBuffer(); cap(b) >= minLent {
+			h.buf = b[:cap(b)]
+			return
+		}
+	}
+	h.buf, h.own = make([]byte, bufferSize), true
+}
+
+// flush writes buf[:n] to w and takes an empty buffer. A short write
+// without an error is io.ErrShortWrite, as bufio.Writer reports it. After
+// an error buf is nil, and every write comes here and is dropped.
+func (h *htmlWriter) flush() {
+	if h.err == nil && h.n > 0 {
+		k, err := h.w.Write(h.buf[:h.n])
+		if err == nil && k < h.n {
+			err = io.ErrShortWrite
+		}
+		h.err = err
+	}
+	if h.err != nil {
+		h.buf, h.n = nil, 0
+		return
+	}
+	h.refill()
+}
+
+// free returns the room left in buf.
+func (h *htmlWriter) free() int { return len(h.buf) - h.n }
+
+// room reports whether buf has room for k more bytes, flushing it when it
+// has not. It has, unless w failed, for any k up to minLent: the short
+// pieces of markup are written after it without checks of their own.
+func (h *htmlWriter) room(k int) bool {
+	return k <= h.free() || h.flushFor(k)
+}
+
+// flushFor flushes buf and reports whether it then has room for k bytes.
+func (h *htmlWriter) flushFor(k int) bool {
+	h.flush()
+	return k <= h.free()
+}
+
+// str writes s as it is.
+func (h *htmlWriter) str(s string) {
+	if len(s) <= h.free() {
+		h.n += copy(h.buf[h.n:], s)
+		return
+	}
+	h.spill(s)
+}
+
+// spill writes s, which does not fit in buf, a bufferful at a time.
+func (h *htmlWriter) spill(s string) {
+	for {
+		k := copy(h.buf[h.n:], s)
+		h.n += k
+		if s = s[k:]; s == "" {
+			return
+		}
+		h.flush()
+		if len(h.buf) == 0 {
+			return // w failed: the rest is dropped
+		}
+	}
+}
+
+// byte1 writes the byte c.
+func (h *htmlWriter) byte1(c byte) {
+	if h.room(1) {
+		h.buf[h.n] = c
+		h.n++
+	}
+}
+
+// int writes n in decimal.
+func (h *htmlWriter) int(n int) {
+	if h.room(20) {
+		h.n += len(strconv.AppendInt(h.buf[h.n:h.n], int64(n), 10))
+	}
 }
 
 // open writes the start of a tag; attributes follow with attr, and end
 // closes the start tag.
 func (h *htmlWriter) open(e elem) {
-	h.buf.WriteByte('<')
-	h.buf.WriteString(string(e))
+	if h.room(1 + len(e)) {
+		h.buf[h.n] = '<'
+		h.n += 1 + copy(h.buf[h.n+1:], e)
+	}
 }
 
 // attr writes one attribute with its escaped value.
 func (h *htmlWriter) attr(name attrName, value string) {
-	h.buf.WriteByte(' ')
-	h.buf.WriteString(string(name))
-	h.buf.WriteString(`="`)
+	h.attrStart(name)
 	h.escape(value)
-	h.buf.WriteByte('"')
+	h.byte1('"')
+}
+
+// attrConst writes one attribute whose value is the package's own text,
+// which needs no escaping.
+func (h *htmlWriter) attrConst(name attrName, value constant) {
+	if h.room(len(name) + len(value) + 4) {
+		b, n := h.buf, h.n
+		b[n] = ' '
+		n += 1 + copy(b[n+1:], name)
+		b[n], b[n+1] = '=', '"'
+		n += 2 + copy(b[n+2:], value)
+		b[n] = '"'
+		h.n = n + 1
+	}
+}
+
+// attrStart writes an attribute's name and the opening quote of its value.
+func (h *htmlWriter) attrStart(name attrName) {
+	if h.room(len(name) + 3) {
+		b, n := h.buf, h.n
+		b[n] = ' '
+		n += 1 + copy(b[n+1:], name)
+		b[n], b[n+1] = '=', '"'
+		h.n = n + 2
+	}
 }
 
 // end ends a start tag.
-func (h *htmlWriter) end() { h.buf.WriteByte('>') }
+func (h *htmlWriter) end() { h.byte1('>') }
 
 // tag writes a start tag with no attributes.
-func (h *htmlWriter) tag(e elem) { h.open(e); h.end() }
+func (h *htmlWriter) tag(e elem) {
+	if h.room(2 + len(e)) {
+		b, n := h.buf, h.n
+		b[n] = '<'
+		n += 1 + copy(b[n+1:], e)
+		b[n] = '>'
+		h.n = n + 1
+	}
+}
 
 // close writes an end tag.
 func (h *htmlWriter) close(e elem) {
-	h.buf.WriteString("</")
-	h.buf.WriteString(string(e))
-	h.buf.WriteByte('>')
+	if h.room(3 + len(e)) {
+		b, n := h.buf, h.n
+		b[n], b[n+1] = '<', '/'
+		n += 2 + copy(b[n+2:], e)
+		b[n] = '>'
+		h.n = n + 1
+	}
 }
 
 // nl writes a line break between elements, for people reading the source.
-func (h *htmlWriter) nl() { h.buf.WriteByte('\n') }
+func (h *htmlWriter) nl() { h.byte1('\n') }
 
 // text writes escaped text.
 func (h *htmlWriter) text(s string) { h.escape(s) }
 
 // element writes a whole element holding escaped text, with one class.
-func (h *htmlWriter) element(e elem, class, rk, text string) {
+func (h *htmlWriter) element(e elem, class, rk constant, text string) {
 	h.open(e)
 	if class != "" {
-		h.attr(atClass, class)
+		h.attrConst(atClass, class)
 	}
 	if rk != "" {
-		h.attr(atRK, rk)
+		h.attrConst(atRK, rk)
 	}
 	h.end()
 	h.escape(text)
@@ -141,57 +303,7 @@ func (h *htmlWriter) element(e elem, class, rk, text string) {
 // raw writes one of the package's own constants (the doctype, the
 // stylesheet). It is unexported and takes a constant kind of string, so
 // that nothing from a reply reaches it.
-func (h *htmlWriter) raw(s constant) { h.buf.WriteString(string(s)) }
+func (h *htmlWriter) raw(s constant) { h.str(string(s)) }
 
 // constant is text of the package itself, written as it is.
 type constant string
-
-// escapes holds, for each byte, its replacement in HTML, or "" for a byte
-// written as it is. Bytes of multi-byte UTF-8 sequences are never ASCII,
-// so a byte-wise scan of valid UTF-8 sees only whole ASCII characters.
-var escapes = [256]string{
-	'&':  "&amp;",
-	'<':  "&lt;",
-	'>':  "&gt;",
-	'"':  "&#34;",
-	'\'': "&#39;",
-	'\r': "&#13;",
-	0:    "\uFFFD",
-}
-
-// escape writes s with the characters that HTML gives a meaning escaped:
-// & < > " ' everywhere, and a carriage return as a reference, since a
-// parser folds a literal one into a line feed. NUL and each byte of
-// invalid UTF-8, which no HTML parser keeps, become U+FFFD, as they do in
-// []rune(s).
-func (h *htmlWriter) escape(s string) {
-	last := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if rep := escapes[c]; rep != "" {
-				h.buf.WriteString(s[last:i])
-				h.buf.WriteString(rep)
-				last = i + 1
-			}
-			i++
-			continue
-		}
-		// Three-byte sequences, all of CJK, are checked here; the lead
-		// bytes E0 and ED, whose second byte has a narrower range, and
-		// every other length go through the decoder.
-		if (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) &&
-			s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			h.buf.WriteString(s[last:i])
-			h.buf.WriteString("\uFFFD")
-			last = i + 1
-		}
-		i += size
-	}
-	h.buf.WriteString(s[last:])
-}
