@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
@@ -352,10 +353,72 @@ func headerCharset(contentType string) string {
 }
 
 // metaCharset finds <meta charset> or <meta http-equiv content> in head.
+// It reads the tags as html.Tokenizer does, in place: the first of each
+// attribute name counts, as the tokenizer keeps only the first.
 func metaCharset(head []byte) string {
 	if !bytes.Contains(head, []byte("harset")) && !bytes.Contains(head, []byte("HARSET")) {
 		return "" // no declaration to read: spare the tokenizer
 	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		// html.Tokenizer replaces NUL bytes, in names as well, and
+		// pageTokenizer does not.
+		return metaCharsetNUL(head)
+	}
+	src := unsafe.String(unsafe.SliceData(head), len(head))
+	z := pageTokenizer{page: head}
+	var buf [8]html.Attribute
+	for {
+		switch z.next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name := head[z.nameStart:z.nameEnd]
+			if asciiEqualFoldLower(name, "body") {
+				return ""
+			}
+			if !asciiEqualFoldLower(name, "meta") || len(z.attrs) == 0 {
+				continue
+			}
+			if name := metaDeclares(metaAttrs(&z, src, buf[:0])); name != "" {
+				return name
+			}
+		}
+	}
+}
+
+// metaAttrs appends the attributes of z's current tag to attrs as
+// html.Tokenizer's TagAttr gives them: the first of each name, its key
+// lower-cased by metaDeclares, its value unescaped.
+func metaAttrs(z *pageTokenizer, src string, attrs []html.Attribute) []html.Attribute {
+	unknownRef := false
+	for i, a := range z.attrs {
+		key := z.page[a.ks:a.ke]
+		dup := false
+		for _, b := range z.attrs[:i] {
+			dup = dup || asciiEqualFold(z.page[b.ks:b.ke], key)
+		}
+		if dup {
+			continue
+		}
+		val, ok := z.attrValue(src, a)
+		unknownRef = unknownRef || !ok
+		attrs = append(attrs, html.Attribute{Key: src[a.ks:a.ke], Val: val})
+	}
+	if unknownRef {
+		// A named reference only x/net's table holds: its tokenizer
+		// reads this tag's values.
+		if vals := z.tagAttrValues(); len(vals) == len(attrs) {
+			for k := range attrs {
+				attrs[k].Val = vals[k]
+			}
+		}
+	}
+	return attrs
+}
+
+// metaCharsetNUL is metaCharset for a head that holds a NUL byte, read by
+// html.Tokenizer.
+func metaCharsetNUL(head []byte) string {
 	z := html.NewTokenizer(bytes.NewReader(head))
 	for {
 		tt := z.Next()
