@@ -244,3 +244,28 @@ func TestAppendJSONString(t *testing.T) {
 		assert.Equal(t, stdJSONString(t, tt.in), got, "%q as encoding/json writes it", tt.in)
 	}
 }
+
+// TestAppendMarshal requires AppendMarshal to append Marshal's bytes to
+// what dst holds, to reuse dst's room, and to fail as Marshal fails.
+func TestAppendMarshal(t *testing.T) {
+	r := seedReply()
+	want, err := Marshal(r)
+	require.NoError(t, err)
+
+	got, err := AppendMarshal([]byte("prefix"), r)
+	require.NoError(t, err)
+	assert.Equal(t, "prefix"+string(want), string(got))
+
+	buf := make([]byte, 0, len(want)+64)
+	got, err = AppendMarshal(buf, r)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	assert.Same(t, &buf[:1][0], &got[0], "a buffer with room is not reused")
+
+	self := make([]Section, 1)
+	self[0] = Section{Marker: "一、", Number: 1, Sections: self}
+	got, err = AppendMarshal(buf, &Reply{Sections: self})
+	var uv *json.UnsupportedValueError
+	require.ErrorAs(t, err, &uv)
+	assert.Nil(t, got)
+}

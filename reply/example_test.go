@@ -98,6 +98,32 @@ func ExampleMarshal() {
 	// 2017-03-16 <nil>
 }
 
+// A migration writes reply after reply: AppendMarshal lets it reuse one
+// buffer for all of them.
+func ExampleAppendMarshal() {
+	var buf []byte
+	for _, title := range []string{"关于甲事的答复", "关于乙事的答复"} {
+		var err error
+		buf, err = reply.AppendMarshal(buf[:0], &reply.Reply{Kind: reply.KindOther, Title: title})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Print(string(buf))
+	}
+	// Output:
+	// {
+	//   "format": "replykit/v1",
+	//   "kind": "other",
+	//   "title": "关于甲事的答复"
+	// }
+	// {
+	//   "format": "replykit/v1",
+	//   "kind": "other",
+	//   "title": "关于乙事的答复"
+	// }
+}
+
 func ExampleReply_Validate() {
 	r := exampleReply()
 	fmt.Println(r.Validate())

@@ -65,7 +65,16 @@ func (r *Reply) UnmarshalJSON(data []byte) error {
 // encoding/json, the only failure is a list of sections that holds itself:
 // a wrapped *json.UnsupportedValueError.
 func Marshal(r *Reply) ([]byte, error) {
-	out, err := appendReply(make([]byte, 0, sizeHint(r)), r)
+	return AppendMarshal(make([]byte, 0, sizeHint(r)), r)
+}
+
+// AppendMarshal appends r in the reference format, as Marshal writes it,
+// to dst and returns the extended buffer. A caller that writes many
+// replies one after another can pass the same buffer each time, emptied
+// (dst[:0]), and allocate it once. On failure it returns nil and the error
+// Marshal returns.
+func AppendMarshal(dst []byte, r *Reply) ([]byte, error) {
+	out, err := appendReply(dst, r)
 	if err != nil {
 		return nil, fmt.Errorf("reply: marshal: %w", err)
 	}

@@ -47,7 +47,7 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 		if strings.HasSuffix(name, "locked.html") {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
 		}
-		return readLimited(name, opts.MaxBytes)
+		return readLimited(nil, name, opts.MaxBytes)
 	}
 	opts.Convert = func(rel string, data []byte) (*reply.Reply, error) {
 		if rel == "a.html" { // with one worker, a.html is read before gone.html

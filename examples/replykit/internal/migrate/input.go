@@ -112,9 +112,10 @@ func readHead(name string) ([]byte, error) {
 	return buf[:n], err
 }
 
-// readLimited reads a whole file of at most max bytes, without reading
-// more than max+1 bytes of a larger one.
-func readLimited(name string, max int64) ([]byte, error) {
+// readLimited reads a whole file of at most max bytes into buf's room (or
+// a buffer of its own when buf has too little), without reading more than
+// max+1 bytes of a larger one.
+func readLimited(buf []byte, name string, max int64) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -124,7 +125,7 @@ func readLimited(name string, max int64) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	return readSized(f, max, size)
+	return readSized(buf, f, max, size)
 }
 
 // readAllLimited reads r to its end, refusing more than max bytes with an
@@ -136,14 +137,18 @@ func readAllLimited(r io.Reader, max int64) ([]byte, error) {
 			size = info.Size()
 		}
 	}
-	return readSized(r, max, size)
+	return readSized(nil, r, max, size)
 }
 
 // readSized is readAllLimited for a reader expected to hold size bytes
-// (0 if unknown): the buffer is made once, one byte larger so that the end
-// is seen without growing it, as os.ReadFile does.
-func readSized(r io.Reader, limit, size int64) ([]byte, error) {
-	buf := make([]byte, 0, max(min(size, limit)+1, 512))
+// (0 if unknown), read into dst's room when it has enough: else the buffer
+// is made once, one byte larger so that the end is seen without growing
+// it, as os.ReadFile does.
+func readSized(dst []byte, r io.Reader, limit, size int64) ([]byte, error) {
+	buf := dst[:0]
+	if want := max(min(size, limit)+1, 512); int64(cap(buf)) < want {
+		buf = make([]byte, 0, want)
+	}
 	lr := io.LimitReader(r, limit+1)
 	for {
 		if len(buf) == cap(buf) {
@@ -166,10 +171,10 @@ func readSized(r io.Reader, limit, size int64) ([]byte, error) {
 
 // page is one page found by the walk, on its way to a worker.
 type page struct {
-	display string                 // the page's path as the report shows it
-	rel     string                 // the output name relative to OUTDIR, slash-separated
-	mod     time.Time              // the input's modification time
-	data    []byte                 // the page's bytes, when read during the walk
-	read    func() ([]byte, error) // reads the page, when data is nil
-	err     *pageError             // a failure found during the walk
+	display string                           // the page's path as the report shows it
+	rel     string                           // the output name relative to OUTDIR, slash-separated
+	mod     time.Time                        // the input's modification time
+	data    []byte                           // the page's bytes, when read during the walk
+	read    func(buf []byte) ([]byte, error) // reads the page, into buf's room when it can, when data is nil
+	err     *pageError                       // a failure found during the walk
 }

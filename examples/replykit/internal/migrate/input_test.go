@@ -91,7 +91,7 @@ func TestReadSized(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := readSized(iotest.OneByteReader(strings.NewReader(body)), tt.limit, tt.size)
+			got, err := readSized(nil, iotest.OneByteReader(strings.NewReader(body)), tt.limit, tt.size)
 			if tt.wantErr {
 				require.ErrorIs(t, err, ErrTooLarge)
 				return
@@ -100,7 +100,19 @@ func TestReadSized(t *testing.T) {
 			assert.Equal(t, body, string(got))
 		})
 	}
-	got, err := readLimited(filepath.Join(t.TempDir(), "none"), 10)
+	// A buffer with room is read into; one without is left alone.
+	room := make([]byte, 5, 1201)
+	got, err := readSized(room, strings.NewReader(body), 2000, 1200)
+	require.NoError(t, err)
+	assert.Equal(t, body, string(got))
+	assert.Same(t, &room[:1][0], &got[0])
+	small := []byte("12345")
+	got, err = readSized(small[:0], strings.NewReader(body), 2000, 1200)
+	require.NoError(t, err)
+	assert.Equal(t, body, string(got))
+	assert.Equal(t, "12345", string(small))
+
+	got, err = readLimited(nil, filepath.Join(t.TempDir(), "none"), 10)
 	assert.Nil(t, got)
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 }

@@ -21,8 +21,11 @@ const DefaultMaxBytes = 16 << 20
 
 // Converter reads one page into a reply. rel is the page's name relative
 // to its input (its extension says whether it is HTML or text); data is
-// its bytes. An error wrapping ErrNoNotice marks a page that holds no
-// notice, which is not a failure. It is called from several goroutines.
+// its bytes, which are valid only during the call: a worker reads its next
+// page into the same buffer, so a Converter that keeps them, or a reply
+// that shares their memory, must copy them. An error wrapping ErrNoNotice
+// marks a page that holds no notice, which is not a failure. It is called
+// from several goroutines.
 type Converter func(rel string, data []byte) (*reply.Reply, error)
 
 // Renderer writes a reply as an HTML page. It is called from several
@@ -133,11 +136,13 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var bufs buffers
 			for p := range pages {
 				if ctx.Err() != nil {
 					continue // drain the queue; pages not begun stay undone
 				}
-				results <- process(p, &opts, dirs)
+				results <- process(p, &opts, dirs, &bufs)
+				bufs.trim()
 			}
 		}()
 	}
@@ -193,8 +198,36 @@ func (c *dirCache) mkdir(fsys FS, dir string) error {
 	return nil
 }
 
-// process migrates one page and says what became of it.
-func process(p page, opts *Options, dirs *dirCache) Entry {
+// buffers are a worker's buffers for a page's bytes and its outputs,
+// reused from page to page: a page's bytes and outputs are done with once
+// its outputs are written, and a buffer made once per worker, rather than
+// three per page, spares the collector most of a run's garbage.
+type buffers struct {
+	page []byte       // the page read from disk
+	json []byte       // its JSON
+	html bytes.Buffer // its HTML
+}
+
+// keepBytes is the most a worker's buffer keeps between pages: a rare
+// large page's buffer is dropped, so that memory stays flat.
+const keepBytes = 1 << 20
+
+// trim drops the buffers grown past keepBytes.
+func (b *buffers) trim() {
+	if cap(b.page) > keepBytes {
+		b.page = nil
+	}
+	if cap(b.json) > keepBytes {
+		b.json = nil
+	}
+	if b.html.Cap() > keepBytes {
+		b.html = bytes.Buffer{}
+	}
+}
+
+// process migrates one page and says what became of it, using bufs for
+// the page's bytes and outputs.
+func process(p page, opts *Options, dirs *dirCache, bufs *buffers) Entry {
 	e := Entry{Path: p.display, Output: p.rel}
 	if p.err != nil {
 		return failed(e, p.err)
@@ -210,7 +243,13 @@ func process(p page, opts *Options, dirs *dirCache) Entry {
 	data := p.data
 	if data == nil {
 		var err error
-		if data, err = p.read(); err != nil {
+		data, err = p.read(bufs.page[:0])
+		if opts.ReadFile == nil && cap(data) > cap(bufs.page) {
+			// A buffer made for a larger page than any before, kept for
+			// the next; the bytes ReadFile gives are its own.
+			bufs.page = data[:0]
+		}
+		if err != nil {
 			kind := statKind(err, KindVanished)
 			if errors.Is(err, ErrTooLarge) {
 				kind = KindTooLarge
@@ -244,18 +283,20 @@ func process(p page, opts *Options, dirs *dirCache) Entry {
 	e.Status = statusOf(r.Kind)
 	e.Warnings = len(r.Warnings)
 
-	js, err := reply.Marshal(r)
+	js, err := reply.AppendMarshal(bufs.json[:0], r)
 	if err != nil {
 		return failed(e, &pageError{kind: KindRender, err: err})
 	}
+	bufs.json = js[:0]
 	files := []pending{{final: jsonName}}
 	outs := [][]byte{js}
 	if opts.Render != nil {
 		// A page's HTML runs about 1.4 times its JSON: sized so, the
-		// buffer is made once.
-		var buf bytes.Buffer
+		// buffer grows at most once.
+		buf := &bufs.html
+		buf.Reset()
 		buf.Grow(len(js)*3/2 + 4096)
-		if err := opts.Render(&buf, r); err != nil {
+		if err := opts.Render(buf, r); err != nil {
 			return failed(e, &pageError{kind: KindRender, err: err})
 		}
 		// The HTML goes into place first: the JSON, in place last, marks

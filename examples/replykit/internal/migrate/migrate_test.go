@@ -277,3 +277,52 @@ func TestRunNoNoticeIsNotAFailure(t *testing.T) {
 	assert.Zero(t, rep.Totals.Failed)
 	assert.NoFileExists(t, filepath.Join(out, "list.html.json"))
 }
+
+// TestRunReusesBuffersSafely runs one worker, which reads every page into
+// the same buffer, over pages of sizes that shrink and grow past the
+// buffer kept between pages: each page's outputs are those of its own
+// bytes alone, with nothing of the page before.
+func TestRunReusesBuffersSafely(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	sizes := []int{3000, 40, 2 * keepBytes, 10, 70_000, 500, keepBytes + 1, 20, 9000, 1}
+	pages := map[string][]byte{}
+	for i, n := range sizes {
+		name := fmt.Sprintf("p%02d.html", i)
+		body := []byte("<p>" + strings.Repeat(string(rune('a'+i)), n) + "</p>")
+		pages[name] = body
+		require.NoError(t, os.WriteFile(filepath.Join(in, name), body, 0o644))
+	}
+	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	require.NoError(t, err)
+	require.Equal(t, len(sizes), rep.Totals.Pages)
+	require.Zero(t, rep.Totals.Failed)
+	for name, body := range pages {
+		want, err := fakeConvert(name, body)
+		require.NoError(t, err)
+		wantJSON, err := reply.Marshal(want)
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(out, name+".json"))
+		require.NoError(t, err)
+		assert.Equal(t, string(wantJSON), string(got), name)
+		var html strings.Builder
+		require.NoError(t, fakeRender(&html, want))
+		gotHTML, err := os.ReadFile(filepath.Join(out, name+".html"))
+		require.NoError(t, err)
+		assert.Equal(t, html.String(), string(gotHTML), name)
+	}
+}
+
+// TestBuffersTrim keeps a worker's buffers up to keepBytes and drops the
+// larger ones.
+func TestBuffersTrim(t *testing.T) {
+	var b buffers
+	b.page, b.json = make([]byte, 0, keepBytes), make([]byte, 0, keepBytes+1)
+	b.html.Grow(keepBytes / 2)
+	b.trim()
+	assert.Equal(t, keepBytes, cap(b.page))
+	assert.Nil(t, b.json)
+	assert.GreaterOrEqual(t, b.html.Cap(), keepBytes/2)
+	b.html.Grow(2 * keepBytes)
+	b.trim()
+	assert.Zero(t, b.html.Cap())
+}

@@ -191,11 +191,11 @@ func (w *walker) emitFile(full, rel string, info fs.FileInfo) bool {
 	}
 	read := w.opts.ReadFile
 	max := w.opts.MaxBytes
-	return w.emit(page{display: full, rel: rel, mod: info.ModTime(), read: func() ([]byte, error) {
+	return w.emit(page{display: full, rel: rel, mod: info.ModTime(), read: func(buf []byte) ([]byte, error) {
 		if read != nil {
 			return read(full)
 		}
-		return readLimited(full, max)
+		return readLimited(buf, full, max)
 	}})
 }
 
