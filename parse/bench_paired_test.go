@@ -25,6 +25,10 @@ func BenchmarkHTMLPaired(b *testing.B) {
 		{"seed", [][]byte{seed}},
 		{"seed-gbk", [][]byte{readBenchPage(b, "seed-trs.gbk.html")}},
 		{"large", [][]byte{grownPage(b, seed, 100_000)}},
+		// The seed-style pages of three CMS layouts, two of them in GBK or
+		// GB2312: the pages of the migrate benchmarks' seed tree.
+		{"seed-layouts", [][]byte{seed, readBenchPage(b, "seed-trs.gbk.html"), readBenchPage(b, "seed-hanweb.html"),
+			readBenchPage(b, "seed-article.html"), readBenchPage(b, "seed-table.gb2312.html")}},
 	}
 	if pages := corpusBenchPages(b); len(pages) > 0 {
 		sets = append(sets, struct {

@@ -106,9 +106,13 @@ func unescapeInPlace(s []byte, attribute bool) ([]byte, bool) {
 	dst := i
 	for src := i; src < len(s); {
 		if s[src] != '&' {
-			s[dst] = s[src]
-			dst++
-			src++
+			// The run up to the next reference moves as one.
+			j := bytes.IndexByte(s[src:], '&')
+			if j < 0 {
+				j = len(s) - src
+			}
+			dst += copy(s[dst:], s[src:src+j])
+			src += j
 			continue
 		}
 		r, n, ok := unescapeRef(s[src:], attribute)
