@@ -17,9 +17,14 @@ func seqLenWant(s []byte) int {
 	return size
 }
 
+// seqEdges are the bytes at the edges of the ranges UTF-8 allows after a
+// lead byte, and bytes well outside them: utf8SeqLen and utf8.DecodeRune
+// can differ only at such a byte or between two of them.
+var seqEdges = []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}
+
 // TestUTF8SeqLen holds utf8SeqLen to utf8.DecodeRune on every lead byte
-// past 0x7F followed by every pair of bytes, each with a fourth byte that
-// continues a sequence and one that does not, and on every shorter input.
+// past 0x7F followed by every byte, then by each of seqEdges twice over,
+// and on every shorter input.
 func TestUTF8SeqLen(t *testing.T) {
 	buf := make([]byte, 4)
 	for b0 := 0x80; b0 < 0x100; b0++ {
@@ -30,12 +35,12 @@ func TestUTF8SeqLen(t *testing.T) {
 			if got, want := utf8SeqLen(buf[:2]), seqLenWant(buf[:2]); got != want {
 				t.Fatalf("utf8SeqLen(% x) = %d, want %d", buf[:2], got, want)
 			}
-			for b2 := range 0x100 {
-				buf[2] = byte(b2)
+			for _, b2 := range seqEdges {
+				buf[2] = b2
 				if got, want := utf8SeqLen(buf[:3]), seqLenWant(buf[:3]); got != want {
 					t.Fatalf("utf8SeqLen(% x) = %d, want %d", buf[:3], got, want)
 				}
-				for _, b3 := range []byte{0x41, 0x80, 0xBF, 0xC0} {
+				for _, b3 := range seqEdges {
 					buf[3] = b3
 					if got, want := utf8SeqLen(buf), seqLenWant(buf); got != want {
 						t.Fatalf("utf8SeqLen(% x) = %d, want %d", buf, got, want)
