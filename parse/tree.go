@@ -49,8 +49,8 @@ func buildTreeWhy(ctx context.Context, page []byte) (*html.Node, string) {
 	// A page holds about as many nodes as '<' bytes, and fewer attributes.
 	tags := bytes.Count(page, []byte("<"))
 	b.nodes = make([]html.Node, 0, tags+tags/4+16)
-	// Each attribute but a bare one has an '='.
-	b.attrs = make([]html.Attribute, 0, min(tags*3/4, bytes.Count(page, []byte("=")))+16)
+	// Each attribute but a bare one has an '=', and bare ones are few.
+	b.attrs = make([]html.Attribute, 0, min(tags*3/4, bytes.Count(page, []byte("=")))+4)
 	b.chunk = tags/4 + 64
 	b.run()
 	if b.why != "" {
