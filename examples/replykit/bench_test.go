@@ -21,7 +21,7 @@ import (
 var (
 	benchPages   = flag.Int("migrate.pages", 5000, "pages in the tree BenchmarkMigrate and BenchmarkBaseline read")
 	benchWorkers = flag.Int("migrate.j", runtime.NumCPU(), "workers of BenchmarkMigrate and BenchmarkBaseline")
-	benchTree    = flag.String("migrate.tree", "sample", "pages the migrate benchmarks' tree repeats: sample (the command's sample pages, 0.6-10 KB) or seed (the seed-style fixture pages of parse, 10-15 KB)")
+	benchTree    = flag.String("migrate.tree", "sample", "pages the migrate benchmarks' tree repeats: sample (the command's sample pages, 0.6-10 KB), seed (the seed-style fixture pages of parse, 10-15 KB) or corpus (the 26 saved pages of ../shared/corpus/pages, 0.8-420 KB; skipped when absent)")
 )
 
 // seedTreePages are the seed-style fixture pages of parse that the seed
@@ -54,8 +54,21 @@ func benchTreeSource(b *testing.B) ([]string, map[string][]byte) {
 			names = append(names, name)
 			pages[name] = data
 		}
+	case "corpus":
+		dir := filepath.Join("..", "..", "..", "shared", "corpus", "pages")
+		files, err := filepath.Glob(filepath.Join(dir, "*.html"))
+		require.NoError(b, err)
+		if len(files) == 0 {
+			b.Skip("page corpus absent: ", dir)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			require.NoError(b, err)
+			names = append(names, filepath.Base(f))
+			pages[filepath.Base(f)] = data
+		}
 	default:
-		b.Fatalf("-migrate.tree %q: want sample or seed", *benchTree)
+		b.Fatalf("-migrate.tree %q: want sample, seed or corpus", *benchTree)
 	}
 	return names, pages
 }
