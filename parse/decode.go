@@ -354,15 +354,12 @@ func headerCharset(contentType string) string {
 
 // metaCharset finds <meta charset> or <meta http-equiv content> in head.
 // It reads the tags as html.Tokenizer does, in place: the first of each
-// attribute name counts, as the tokenizer keeps only the first.
+// attribute name counts, as the tokenizer keeps only the first. A NUL
+// byte, which html.Tokenizer gives as U+FFFD, stays a NUL here; neither
+// makes a name or a charset label match.
 func metaCharset(head []byte) string {
 	if !bytes.Contains(head, []byte("harset")) && !bytes.Contains(head, []byte("HARSET")) {
 		return "" // no declaration to read: spare the tokenizer
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		// html.Tokenizer replaces NUL bytes, in names as well, and
-		// pageTokenizer does not.
-		return metaCharsetNUL(head)
 	}
 	src := unsafe.String(unsafe.SliceData(head), len(head))
 	z := pageTokenizer{page: head}
@@ -414,38 +411,6 @@ func metaAttrs(z *pageTokenizer, src string, attrs []html.Attribute) []html.Attr
 		}
 	}
 	return attrs
-}
-
-// metaCharsetNUL is metaCharset for a head that holds a NUL byte, read by
-// html.Tokenizer.
-func metaCharsetNUL(head []byte) string {
-	z := html.NewTokenizer(bytes.NewReader(head))
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			return ""
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			if string(name) == "body" {
-				return ""
-			}
-			if string(name) != "meta" || !hasAttr {
-				continue
-			}
-			var attrs []html.Attribute
-			for {
-				k, v, more := z.TagAttr()
-				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
-				if !more {
-					break
-				}
-			}
-			if name := metaDeclares(attrs); name != "" {
-				return name
-			}
-		}
-	}
 }
 
 // headCharset is the charset the first <meta> of the page's head that
