@@ -63,11 +63,42 @@ func (d Date) String() string {
 	if !d.Valid() {
 		return ""
 	}
-	s := fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-	if d.HasTime {
-		s += fmt.Sprintf("T%02d:%02d:%02d", d.Hour, d.Minute, d.Second)
+	return string(d.AppendTo(make([]byte, 0, len("2006-01-02T15:04:05"))))
+}
+
+// AppendTo appends what String returns for d to b and returns the
+// extended buffer: 「2017-03-16」, or with a time 「2020-10-21T09:30:00」;
+// nothing when d holds no valid date.
+func (d Date) AppendTo(b []byte) []byte {
+	if !d.Valid() {
+		return b
 	}
-	return s
+	b = appendDigits(b, d.Year, 4)
+	b = append(b, '-')
+	b = appendDigits(b, d.Month, 2)
+	b = append(b, '-')
+	b = appendDigits(b, d.Day, 2)
+	if d.HasTime {
+		b = append(b, 'T')
+		b = appendDigits(b, d.Hour, 2)
+		b = append(b, ':')
+		b = appendDigits(b, d.Minute, 2)
+		b = append(b, ':')
+		b = appendDigits(b, d.Second, 2)
+	}
+	return b
+}
+
+// appendDigits appends n ≥ 0 in width decimal digits with leading zeros,
+// as %0*d does for the fields of a valid date, which have no more.
+func appendDigits(b []byte, n, width int) []byte {
+	start := len(b)
+	b = append(b, "0000"[:width]...)
+	for i := len(b) - 1; i >= start; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return b
 }
 
 // NewDate returns the date y-m-d written as official documents write it

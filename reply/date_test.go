@@ -2,6 +2,7 @@ package reply
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -114,4 +115,39 @@ func TestDateString(t *testing.T) {
 	assert.False(t, Date{Text: "x"}.IsZero())
 	assert.False(t, Date{Year: 2020, Month: 1, Day: 1, HasTime: true, Hour: 24}.Valid())
 	assert.Equal(t, "2020-01-02T03:04:05", Date{Year: 2020, Month: 1, Day: 2, HasTime: true, Hour: 3, Minute: 4, Second: 5}.String())
+}
+
+// TestDateAppendTo holds AppendTo, and String through it, to the
+// fmt-written value over every day of four years around the edges, each
+// with and without a time, and invalid dates, after a prefix.
+func TestDateAppendTo(t *testing.T) {
+	ref := func(d Date) string {
+		if !d.Valid() {
+			return ""
+		}
+		s := fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+		if d.HasTime {
+			s += fmt.Sprintf("T%02d:%02d:%02d", d.Hour, d.Minute, d.Second)
+		}
+		return s
+	}
+	var dates []Date
+	for _, y := range []int{1, 9, 999, 1900, 2000, 2024, 9999, 0, 10000} {
+		for m := 0; m <= 13; m++ {
+			for day := 0; day <= 32; day++ {
+				dates = append(dates, Date{Year: y, Month: m, Day: day},
+					Date{Year: y, Month: m, Day: day, HasTime: true, Hour: day % 25, Minute: 59 - day, Second: day * 2})
+			}
+		}
+	}
+	valid := 0
+	for _, d := range dates {
+		want := ref(d)
+		assert.Equal(t, "x"+want, string(d.AppendTo([]byte("x"))), "%+v", d)
+		assert.Equal(t, want, d.String(), "%+v", d)
+		if want != "" {
+			valid++
+		}
+	}
+	assert.Greater(t, valid, 1000)
 }

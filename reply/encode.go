@@ -44,6 +44,61 @@ func appendReply(dst []byte, r *Reply) ([]byte, error) {
 	return e.buf, nil
 }
 
+// The parts of a reply as compact JSON, as json.Marshal writes them with
+// HTML escaping off (and Signature and Page as their MarshalJSON methods
+// write them): for embedding a part in another document, as render's
+// data-* attributes do, without reflection or a buffer of their own.
+
+// compactEncoder returns an encoder appending compact JSON to dst.
+func compactEncoder(dst []byte) replyEncoder {
+	return replyEncoder{jsonWriter: jsonWriter{buf: dst, compact: true}}
+}
+
+// AppendJSON appends p as compact JSON to dst and returns the extended
+// buffer.
+func (p Proposal) AppendJSON(dst []byte) []byte {
+	e := compactEncoder(dst)
+	e.proposal(&p)
+	return e.buf
+}
+
+// AppendJSON appends a as compact JSON to dst and returns the extended
+// buffer.
+func (a Addressee) AppendJSON(dst []byte) []byte {
+	e := compactEncoder(dst)
+	e.addressee(&a)
+	return e.buf
+}
+
+// AppendJSON appends c as compact JSON to dst and returns the extended
+// buffer.
+func (c Contact) AppendJSON(dst []byte) []byte {
+	e := compactEncoder(dst)
+	e.contact(&c)
+	return e.buf
+}
+
+// AppendJSON appends s to dst as MarshalJSON writes it and returns the
+// extended buffer.
+func (s Signature) AppendJSON(dst []byte) []byte {
+	e := compactEncoder(dst)
+	e.signature(&s)
+	return e.buf
+}
+
+// AppendJSON appends p to dst as MarshalJSON writes it and returns the
+// extended buffer.
+func (p Page) AppendJSON(dst []byte) []byte {
+	e := compactEncoder(dst)
+	e.page(&p)
+	return e.buf
+}
+
+// AppendJSONString appends s to dst as a JSON string escaped as the
+// reference format escapes it (as encoding/json does with HTML escaping
+// off: <, > and & stay as written) and returns the extended buffer.
+func AppendJSONString(dst []byte, s string) []byte { return appendJSONString(dst, s) }
+
 // reply writes the members of r.
 func (e *replyEncoder) reply(r *Reply) error {
 	e.stringMember("kind", string(r.Kind))
@@ -67,13 +122,9 @@ func (e *replyEncoder) reply(r *Reply) error {
 		}
 	}
 	e.blocks("closing", r.Closing)
-	if c := r.Contact; c != nil {
+	if r.Contact != nil {
 		e.key("contact")
-		e.open('{')
-		e.optString("unit", c.Unit)
-		e.optString("person", c.Person)
-		e.optString("phone", c.Phone)
-		e.close('}')
+		e.contact(r.Contact)
 	}
 	e.optStrings("cc", r.CC)
 	e.optStrings("attachments", r.Attachments)
@@ -112,12 +163,26 @@ func (e *replyEncoder) addressees(as []Addressee) {
 	e.open('[')
 	for i := range as {
 		e.next()
-		e.open('{')
-		e.stringMember("name", as[i].Name)
-		e.optString("role", string(as[i].Role))
-		e.close('}')
+		e.addressee(&as[i])
 	}
 	e.close(']')
+}
+
+// addressee writes a as an object.
+func (e *replyEncoder) addressee(a *Addressee) {
+	e.open('{')
+	e.stringMember("name", a.Name)
+	e.optString("role", string(a.Role))
+	e.close('}')
+}
+
+// contact writes c as an object.
+func (e *replyEncoder) contact(c *Contact) {
+	e.open('{')
+	e.optString("unit", c.Unit)
+	e.optString("person", c.Person)
+	e.optString("phone", c.Phone)
+	e.close('}')
 }
 
 // lines writes the member name, a list of lines, unless ls is empty.
@@ -294,31 +359,6 @@ func (e *replyEncoder) dateValue(name string, d Date) {
 	if !d.Valid() {
 		return
 	}
-	b := append(appendKey(e.start(), name), '"')
-	b = appendDigits(b, d.Year, 4)
-	b = append(b, '-')
-	b = appendDigits(b, d.Month, 2)
-	b = append(b, '-')
-	b = appendDigits(b, d.Day, 2)
-	if d.HasTime {
-		b = append(b, 'T')
-		b = appendDigits(b, d.Hour, 2)
-		b = append(b, ':')
-		b = appendDigits(b, d.Minute, 2)
-		b = append(b, ':')
-		b = appendDigits(b, d.Second, 2)
-	}
-	e.buf = append(b, '"')
-}
-
-// appendDigits appends n ≥ 0 in width decimal digits with leading zeros,
-// as %0*d does for the fields of a valid date, which have no more.
-func appendDigits(b []byte, n, width int) []byte {
-	start := len(b)
-	b = append(b, "0000"[:width]...)
-	for i := len(b) - 1; i >= start; i-- {
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return b
+	b := append(e.appendKey(e.start(), name), '"')
+	e.buf = append(d.AppendTo(b), '"')
 }

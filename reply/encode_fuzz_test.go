@@ -30,6 +30,7 @@ func FuzzMarshal(f *testing.F) {
 			t.Fatal(err)
 		}
 		requireSameMarshal(t, r)
+		requireSameAppendJSON(t, r)
 	})
 }
 

@@ -196,6 +196,7 @@ func TestMarshalComplete(t *testing.T) {
 		r, err := fillReply(data, true)
 		require.NoError(t, err)
 		got := string(requireSameMarshal(t, r))
+		requireSameAppendJSON(t, r)
 		for k := range keys {
 			assert.Contains(t, got, strconv.Quote(k)+": ", "seed %d: every key is written", seed)
 		}
@@ -209,6 +210,46 @@ func TestMarshalComplete(t *testing.T) {
 		r, err := fillReply(data[:4096], false)
 		require.NoError(t, err)
 		requireSameMarshal(t, r)
+		requireSameAppendJSON(t, r)
+	}
+}
+
+// requireSameAppendJSON requires the AppendJSON methods of r's parts, and
+// AppendJSONString, to append what encoding/json writes for them: the
+// parts without a MarshalJSON method as json.Marshal writes them with HTML
+// escaping off, Signature and Page as their MarshalJSON methods do.
+func requireSameAppendJSON(t testing.TB, r *Reply) {
+	t.Helper()
+	prefix := []byte("x")
+	check := func(what string, got []byte, v any) {
+		t.Helper()
+		var want []byte
+		var err error
+		if m, ok := v.(json.Marshaler); ok {
+			want, err = m.MarshalJSON()
+		} else {
+			want, err = marshalText(v)
+		}
+		require.NoError(t, err)
+		require.Equal(t, "x"+string(want), string(got), what)
+	}
+	if p := r.Proposal; p != nil {
+		check("proposal", p.AppendJSON(prefix), p)
+	}
+	for _, a := range r.Addressees {
+		check("addressee", a.AppendJSON(prefix), a)
+	}
+	if c := r.Contact; c != nil {
+		check("contact", c.AppendJSON(prefix), c)
+	}
+	if s := r.Signature; s != nil {
+		check("signature", s.AppendJSON(prefix), *s)
+	}
+	if p := r.Page; p != nil {
+		check("page", p.AppendJSON(prefix), *p)
+	}
+	for _, s := range append(r.CC, r.Title, r.Salutation) {
+		check("string", AppendJSONString(prefix, s), s)
 	}
 }
 

@@ -8,31 +8,41 @@ const indentText = "\n                                                          
 
 // jsonWriter writes JSON already indented as json.Indent(dst, src, "", "  ")
 // indents compact JSON: each member and element on its own line, an empty
-// object or array on the line of its key. Each method stores buf once:
-// while the garbage collector runs, every store of it costs a write
+// object or array on the line of its key; or, when compact, as
+// json.Marshal writes it, with no space at all. Each method stores buf
+// once: while the garbage collector runs, every store of it costs a write
 // barrier.
 type jsonWriter struct {
-	buf   []byte
-	depth int  // objects and arrays open
-	empty bool // the innermost open object or array has no member yet
+	buf     []byte
+	depth   int  // objects and arrays open
+	empty   bool // the innermost open object or array has no member yet
+	compact bool // no new lines, no indentation, no space after a colon
 }
 
-// appendNewline appends a newline and the indentation of depth levels.
-func appendNewline(b []byte, depth int) []byte {
-	if n := 1 + 2*depth; n <= len(indentText) {
+// appendNewline appends a newline and the indentation of the open levels,
+// or nothing when compact.
+func (w *jsonWriter) appendNewline(b []byte) []byte {
+	if w.compact {
+		return b
+	}
+	if n := 1 + 2*w.depth; n <= len(indentText) {
 		return append(b, indentText[:n]...)
 	}
 	b = append(b, '\n')
-	for range depth {
+	for range w.depth {
 		b = append(b, ' ', ' ')
 	}
 	return b
 }
 
-// appendKey appends the member name, which needs no escaping, and its colon.
-func appendKey(b []byte, name string) []byte {
+// appendKey appends the member name, which needs no escaping, and its
+// colon, with a space after it unless compact.
+func (w *jsonWriter) appendKey(b []byte, name string) []byte {
 	b = append(b, '"')
 	b = append(b, name...)
+	if w.compact {
+		return append(b, '"', ':')
+	}
 	return append(b, '"', ':', ' ')
 }
 
@@ -49,7 +59,7 @@ func (w *jsonWriter) close(c byte) {
 	w.depth--
 	b := w.buf
 	if !w.empty {
-		b = appendNewline(b, w.depth)
+		b = w.appendNewline(b)
 	}
 	w.buf = append(b, c)
 	w.empty = false
@@ -63,18 +73,18 @@ func (w *jsonWriter) start() []byte {
 		b = append(b, ',')
 	}
 	w.empty = false
-	return appendNewline(b, w.depth)
+	return w.appendNewline(b)
 }
 
 // next starts an element.
 func (w *jsonWriter) next() { w.buf = w.start() }
 
 // key starts the member name.
-func (w *jsonWriter) key(name string) { w.buf = appendKey(w.start(), name) }
+func (w *jsonWriter) key(name string) { w.buf = w.appendKey(w.start(), name) }
 
 // stringMember writes the member name: s.
 func (w *jsonWriter) stringMember(name, s string) {
-	w.buf = appendJSONString(appendKey(w.start(), name), s)
+	w.buf = appendJSONString(w.appendKey(w.start(), name), s)
 }
 
 // optString writes the member name: s unless s is empty (omitempty).
@@ -86,7 +96,7 @@ func (w *jsonWriter) optString(name, s string) {
 
 // intMember writes the member name: n.
 func (w *jsonWriter) intMember(name string, n int) {
-	w.buf = strconv.AppendInt(appendKey(w.start(), name), int64(n), 10)
+	w.buf = strconv.AppendInt(w.appendKey(w.start(), name), int64(n), 10)
 }
 
 // optInt writes the member name: n unless n is zero (omitempty).
@@ -99,7 +109,7 @@ func (w *jsonWriter) optInt(name string, n int) {
 // optTrue writes the member name: true when b is (omitempty).
 func (w *jsonWriter) optTrue(name string, b bool) {
 	if b {
-		w.buf = append(appendKey(w.start(), name), "true"...)
+		w.buf = append(w.appendKey(w.start(), name), "true"...)
 	}
 }
 
