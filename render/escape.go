@@ -49,6 +49,21 @@ func (h *htmlWriter) escape(s string) {
 	h.str(s[last:])
 }
 
+// escapeJSON writes js, JSON as reply writes it, with the ASCII characters
+// that table holds replaced. Such JSON is valid UTF-8 with every control
+// byte escaped, so that no other byte needs a look.
+func (h *htmlWriter) escapeJSON(js []byte, table *[utf8.RuneSelf]string) {
+	last := 0 // js[last:i] is yet to be written
+	for i, c := range js {
+		if c < utf8.RuneSelf && table[c] != "" {
+			h.bytes(js[last:i])
+			h.str(table[c])
+			last = i + 1
+		}
+	}
+	h.bytes(js[last:])
+}
+
 // cjkRun returns the length of the run of valid three-byte UTF-8
 // sequences at s[i], which is where nearly all of a notice's text (CJK
 // characters and punctuation) lies, or 0 when s[i] starts none. Two
@@ -56,8 +71,7 @@ func (h *htmlWriter) escape(s string) {
 // alone. Only the lead bytes E1–EC, EE and EF are taken, whose
 // continuation bytes may be any of 80–BF; E0 and ED, whose second byte
 // has a narrower range, are left to the decoder. None of these is a
-// character that HTML or JSON escapes, U+2028 and U+2029 aside (E2 80 A8
-// and E2 80 A9), which callers writing JSON look for themselves.
+// character that HTML escapes.
 func cjkRun(s string, i int) int {
 	start := i
 	for ; i+8 <= len(s); i += 6 {

@@ -182,25 +182,27 @@ func TestJSONAttrsComplete(t *testing.T) {
 
 // jsonText returns s as encoding/json writes it, with or without its HTML
 // escaping.
-func jsonText(t testing.TB, s string, m jsonMode) string {
+func jsonText(t testing.TB, s string, htmlSafe bool) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(m == jsonHTMLSafe)
+	enc.SetEscapeHTML(htmlSafe)
 	require.NoError(t, enc.Encode(s))
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// requireSameStrings requires escape and jsonString to write s as the
-// reference writer and encoding/json do.
+// requireSameStrings requires escape, and escapeJSON of s as reply writes
+// it in JSON, to write s as the reference writer escapes s and
+// encoding/json's JSON of s.
 func requireSameStrings(t testing.TB, s string) {
 	require.Equal(t, refEscaped(s), written(func(h *htmlWriter) { h.escape(s) }), "escape %q", s)
-	for _, m := range []jsonMode{jsonHTMLSafe, jsonPlain} {
-		require.Equal(t, refEscaped(jsonText(t, s, m)), written(func(h *htmlWriter) { h.jsonString(s, m) }),
-			"jsonString %q in mode %d", s, m)
-	}
+	js := reply.AppendJSONString(nil, s)
+	require.Equal(t, refEscaped(jsonText(t, s, true)), written(func(h *htmlWriter) { h.escapeJSON(js, &jsonSafeEscapes) }),
+		"escapeJSON %q, as json.Marshal writes it", s)
+	require.Equal(t, refEscaped(jsonText(t, s, false)), written(func(h *htmlWriter) { h.escapeJSON(js, &escapes) }),
+		"escapeJSON %q, without HTML escaping", s)
 }
 
-// TestStringsSame: escape and jsonString write every byte alone and
+// TestStringsSame: escape and escapeJSON write every byte alone and
 // around CJK text, every two-byte string that starts past ASCII, every
 // three-byte lead with each second byte and the edges of the third, in
 // every place of a run of CJK text, and every character below U+3000, as
@@ -233,7 +235,7 @@ func TestStringsSame(t *testing.T) {
 	require.True(t, utf8.ValidString(cjk))
 }
 
-// FuzzStringsSame requires escape and jsonString to write any string as
+// FuzzStringsSame requires escape and escapeJSON to write any string as
 // the reference writer and encoding/json do.
 func FuzzStringsSame(f *testing.F) {
 	f.Add(nastyJSON)

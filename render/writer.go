@@ -3,6 +3,8 @@ package render
 import (
 	"io"
 	"strconv"
+
+	"github.com/replykit/replykit/reply"
 )
 
 // elem is the name of an element the renderer writes. Only the constants
@@ -98,7 +100,7 @@ type bufferLender interface {
 
 // htmlWriter writes markup. Element and attribute names are the constants
 // above; every string from a reply goes through escape (or, in the JSON of
-// the data-* attributes, jsonString), in text and in attribute values
+// the data-* attributes, escapeJSON), in text and in attribute values
 // alike. That is the whole of its safety: there is no method that writes a
 // caller's string unescaped.
 //
@@ -116,6 +118,9 @@ type htmlWriter struct {
 	w   io.Writer
 	err error
 	own bool // buf was allocated here, not lent by w
+	// scratch holds the JSON of a data-* attribute before it is escaped
+	// into buf; reused from attribute to attribute.
+	scratch []byte
 }
 
 // newHTMLWriter returns a writer to w with its buffer.
@@ -181,15 +186,24 @@ func (h *htmlWriter) str(s string) {
 		h.n += copy(h.buf[h.n:], s)
 		return
 	}
-	h.spill(s)
+	spill(h, s)
+}
+
+// bytes writes b as it is.
+func (h *htmlWriter) bytes(b []byte) {
+	if len(b) <= h.free() {
+		h.n += copy(h.buf[h.n:], b)
+		return
+	}
+	spill(h, b)
 }
 
 // spill writes s, which does not fit in buf, a bufferful at a time.
-func (h *htmlWriter) spill(s string) {
+func spill[T string | []byte](h *htmlWriter, s T) {
 	for {
 		k := copy(h.buf[h.n:], s)
 		h.n += k
-		if s = s[k:]; s == "" {
+		if s = s[k:]; len(s) == 0 {
 			return
 		}
 		h.flush()
@@ -204,6 +218,14 @@ func (h *htmlWriter) byte1(c byte) {
 	if h.room(1) {
 		h.buf[h.n] = c
 		h.n++
+	}
+}
+
+// date writes d's normalised value as Date.String gives it, d being valid:
+// 「2017-03-16」, or with a time 「2020-10-21T09:30:00」.
+func (h *htmlWriter) date(d reply.Date) {
+	if h.room(len("2006-01-02T15:04:05")) {
+		h.n += len(d.AppendTo(h.buf[h.n:h.n]))
 	}
 }
 
