@@ -60,9 +60,8 @@ func isHanRune(r rune) bool {
 // use or unassigned-looking character. Text with no Han characters at all
 // scores by its replacements alone.
 func textScore(s []byte) float64 {
-	han, common, bad := 0, 0, 0
-loop:
-	for i := 0; i < len(s); {
+	var t scoreTally
+	for i := 0; i < len(s) && t.han <= maxScored; {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -79,26 +78,9 @@ loop:
 			r, size = utf8.DecodeRune(s[i:])
 			i += size
 		}
-		switch {
-		case r == utf8.RuneError:
-			bad++
-		case isHanRune(r):
-			han++
-			if han > maxScored {
-				break loop
-			}
-			if commonHan.has(r) {
-				common++
-			}
-		case r >= 0xE000 && r <= 0xF8FF:
-			bad++
-		}
+		t = t.add(scoreClass(r))
 	}
-	score := -float64(bad) / float64(max(han+bad, 1))
-	if han > 0 {
-		score += float64(common) / float64(han+bad)
-	}
-	return score
+	return t.score()
 }
 
 // The classes scoreClass gives a character: the bits of what textScore
@@ -126,11 +108,10 @@ func scoreClass(r rune) uint32 {
 	return 0
 }
 
-// scoreTally counts the characters of a text as textScore does reading
-// it, for a decoder to score its output as it writes it. Like textScore
-// it stops at the Han character past maxScored, which it counts as Han
-// but not as common, and counts nothing after it: han > maxScored says it
-// has stopped.
+// scoreTally counts the characters of a text for textScore, or for a
+// decoder scoring its output as it writes it. It stops at the Han
+// character past maxScored, which it counts as Han but not as common, and
+// counts nothing after it: han > maxScored says it has stopped.
 type scoreTally struct {
 	han    int // Han characters
 	common int // common Han characters
@@ -154,8 +135,8 @@ func (t scoreTally) add(cls uint32) scoreTally {
 	return t
 }
 
-// score is what textScore gives the text counted, to the same float64:
-// the same counts through the same expression.
+// score is the text's score, from its counts: the share of common
+// characters among its Han characters, less the share of bad ones.
 func (t scoreTally) score() float64 {
 	han, common, bad := t.han, t.common, t.bad
 	score := -float64(bad) / float64(max(han+bad, 1))
