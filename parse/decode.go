@@ -513,57 +513,18 @@ func utf8Stats(data []byte) (multi, bad int) {
 			i++
 			continue
 		}
-		size := utf8SeqLen(data[i:])
-		if size == 0 {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
 			bad++
 			if bad > 1000 && bad > 2*multi {
 				return multi, bad
 			}
-			i++
-			continue
+		} else {
+			multi++
 		}
-		multi++
 		i += size
 	}
 	return multi, bad
-}
-
-// utf8SeqLen returns the length of the valid UTF-8 sequence of two to
-// four bytes at the start of s, or 0 when none starts there: where
-// utf8.DecodeRune returns a size of 1 with RuneError. Legacy pages reach
-// it at nearly every byte past 0x7F, which utf8.DecodeRune reads more
-// slowly, out of line.
-func utf8SeqLen(s []byte) int {
-	c := s[0]
-	lo, hi := byte(0x80), byte(0xBF)
-	var n int
-	switch {
-	case c >= 0xC2 && c <= 0xDF:
-		n = 2
-	case c == 0xE0:
-		n, lo = 3, 0xA0
-	case c == 0xED:
-		n, hi = 3, 0x9F
-	case c >= 0xE1 && c <= 0xEF:
-		n = 3
-	case c == 0xF0:
-		n, lo = 4, 0x90
-	case c == 0xF4:
-		n, hi = 4, 0x8F
-	case c >= 0xF1 && c <= 0xF3:
-		n = 4
-	default:
-		return 0
-	}
-	if len(s) < n || s[1] < lo || s[1] > hi {
-		return 0
-	}
-	for _, b := range s[2:n] {
-		if b < 0x80 || b > 0xBF {
-			return 0
-		}
-	}
-	return n
 }
 
 // validUTF8 reports what utf8.Valid does, and whether data holds any
