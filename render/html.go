@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/replykit/replykit/reply"
 )
@@ -535,7 +534,7 @@ func (h *htmlWriter) point(p reply.Point) {
 	h.open(elSpan)
 	h.attrConst(atClass, "rk-point")
 	h.attrConst(atRK, "point")
-	prefix := strings.HasPrefix(p.Text, p.Lead)
+	prefix := p.LeadBeginsText()
 	if !prefix {
 		h.attr(atLead, p.Lead)
 	}

@@ -467,7 +467,7 @@ func (h *refWriter) point(p reply.Point) {
 	h.open(elSpan)
 	h.attr(atClass, "rk-point")
 	h.attr(atRK, "point")
-	prefix := strings.HasPrefix(p.Text, p.Lead)
+	prefix := p.LeadBeginsText()
 	if !prefix {
 		h.attr(atLead, p.Lead)
 	}

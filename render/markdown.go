@@ -157,7 +157,7 @@ func (m *mdWriter) block(b reply.Block) {
 			m.raw("- **")
 			m.text(p.Marker)
 			rest := p.Text
-			if p.Lead != "" && strings.HasPrefix(p.Text, p.Lead) {
+			if p.Lead != "" && p.LeadBeginsText() {
 				m.text(p.Lead)
 				rest = p.Text[len(p.Lead):]
 			}

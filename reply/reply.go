@@ -1,5 +1,10 @@
 package reply
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Reply is one notice: a reply to a proposal or suggestion, or any other
 // notice read the same way. The zero value is an empty reply of no kind.
 //
@@ -175,6 +180,16 @@ type Point struct {
 	Lead string `json:"lead,omitempty"`
 	// Text is the point's text after the marker, lead included.
 	Text string `json:"text"`
+}
+
+// LeadBeginsText reports whether p.Lead is the opening of p.Text: a prefix
+// of it that ends where a character of the text starts, so that the text
+// splits there into the lead and the rest. An empty lead begins any text.
+func (p Point) LeadBeginsText() bool {
+	if p.Lead == "" {
+		return true
+	}
+	return strings.HasPrefix(p.Text, p.Lead) && (len(p.Lead) == len(p.Text) || utf8.RuneStart(p.Text[len(p.Lead)]))
 }
 
 // Table is a data table: rows of cells, the first rows possibly a header.

@@ -206,7 +206,7 @@ func (v *validator) blocks(path string, bs []Block) {
 			if pt.Marker == "" {
 				v.addf(pp+".marker", "empty")
 			}
-			if !strings.HasPrefix(pt.Text, pt.Lead) {
+			if !pt.LeadBeginsText() {
 				v.addf(pp+".lead", "%q does not begin the point's text", pt.Lead)
 			}
 		}

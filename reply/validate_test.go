@@ -112,3 +112,35 @@ func TestValidateZeroReply(t *testing.T) {
 	assert.Equal(t, "reply: invalid reply: 2 problems\nkind: missing\ntitle: empty", err.Error())
 	assert.NoError(t, (&Reply{Kind: KindOther, Title: "通知"}).Validate())
 }
+
+// TestLeadBeginsText: a lead begins its point's text when it is a prefix
+// that ends where a character of the text starts.
+func TestLeadBeginsText(t *testing.T) {
+	tests := []struct {
+		lead, text string
+		want       bool
+	}{
+		{"", "", true},
+		{"", "提升认识。", true},
+		{"", "\x82。", true},
+		{"提升认识", "提升认识。新型农村社区", true},
+		{"提升认识。", "提升认识。", true},
+		{"提升", "提升认识", true},
+		{"提升认识", "提升", false},
+		{"认识", "提升认识", false},
+		{"\xe6\x8f", "提升", false}, // ends inside 提
+		{"\xe3\x80", "\xe3\x80\x82", false},
+		{"\xe3\x80", "\xe3\x80X", true}, // invalid bytes, split where X starts
+		{"a", "ab", true},
+	}
+	for _, tt := range tests {
+		p := Point{Marker: "一是", Lead: tt.lead, Text: tt.text}
+		assert.Equal(t, tt.want, p.LeadBeginsText(), "%q in %q", tt.lead, tt.text)
+		err := (&Reply{Kind: KindOther, Title: "t", Opening: []Block{{Points: []Point{p}}}}).Validate()
+		if tt.want {
+			assert.NoError(t, err, "%q in %q", tt.lead, tt.text)
+		} else {
+			assert.ErrorContains(t, err, "does not begin the point's text", "%q in %q", tt.lead, tt.text)
+		}
+	}
+}
