@@ -175,6 +175,6 @@ type page struct {
 	rel     string                           // the output name relative to OUTDIR, slash-separated
 	mod     time.Time                        // the input's modification time
 	data    []byte                           // the page's bytes, when read during the walk
-	read    func(buf []byte) ([]byte, error) // reads the page, into buf's room when it can, when data is nil
+	read    func(buf []byte) ([]byte, error) // reads the page when data is nil: into buf's room, or a buffer the caller may keep
 	err     *pageError                       // a failure found during the walk
 }

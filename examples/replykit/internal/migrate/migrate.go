@@ -243,10 +243,10 @@ func process(p page, opts *Options, dirs *dirCache, bufs *buffers) Entry {
 	data := p.data
 	if data == nil {
 		var err error
-		data, err = p.read(bufs.page[:0])
-		if opts.ReadFile == nil && cap(data) > cap(bufs.page) {
+		data, err = p.read(bufs.page)
+		if cap(data) > cap(bufs.page) {
 			// A buffer made for a larger page than any before, kept for
-			// the next; the bytes ReadFile gives are its own.
+			// the next.
 			bufs.page = data[:0]
 		}
 		if err != nil {

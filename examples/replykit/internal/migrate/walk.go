@@ -193,6 +193,8 @@ func (w *walker) emitFile(full, rel string, info fs.FileInfo) bool {
 	max := w.opts.MaxBytes
 	return w.emit(page{display: full, rel: rel, mod: info.ModTime(), read: func(buf []byte) ([]byte, error) {
 		if read != nil {
+			// Its bytes stay its own: no page is read into them, since
+			// every page goes through read.
 			return read(full)
 		}
 		return readLimited(buf, full, max)
