@@ -7,7 +7,7 @@ import (
 
 // BenchmarkHTMLPhase times each stage of parse.HTML on the seed page
 // alone, to show where its time goes: reading and decoding the bytes, the
-// node tree, finding the notice and its blocks, and reading its
+// node tree (html.Parse), finding the notice and its blocks, and reading its
 // structure. The stages add up to about BenchmarkHTML/seed.
 func BenchmarkHTMLPhase(b *testing.B) {
 	page := readBenchPage(b, "seed-trs.utf8.html")

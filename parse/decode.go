@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
@@ -142,16 +141,10 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 	return goquery.NewDocumentFromNode(node), dec.warnings(), nil
 }
 
-// parseTree builds the node tree of a decoded page: by buildTree, whose
-// tree is html.Parse's, or by html.Parse itself for a page that buildTree
-// declines.
+// parseTree builds the node tree of a decoded page with html.Parse. The
+// parse itself cannot be stopped midway but for its reads, which stop once
+// the context is done.
 func parseTree(cfg *config, text []byte) (*html.Node, error) {
-	if node, ok := buildTree(cfg.ctx, text); ok {
-		return node, nil
-	}
-	if err := cfg.canceled("parsing HTML"); err != nil {
-		return nil, err
-	}
 	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(text)})
 	if err := cfg.canceled("parsing HTML"); err != nil {
 		return nil, err
@@ -352,65 +345,37 @@ func headerCharset(contentType string) string {
 	return ""
 }
 
-// metaCharset finds <meta charset> or <meta http-equiv content> in head.
-// It reads the tags as html.Tokenizer does, in place: the first of each
-// attribute name counts, as the tokenizer keeps only the first. A NUL
-// byte, which html.Tokenizer gives as U+FFFD, stays a NUL here; neither
-// makes a name or a charset label match.
+// metaCharset finds <meta charset> or <meta http-equiv content> in head,
+// read by html.Tokenizer, before the page's <body>.
 func metaCharset(head []byte) string {
 	if !bytes.Contains(head, []byte("harset")) && !bytes.Contains(head, []byte("HARSET")) {
 		return "" // no declaration to read: spare the tokenizer
 	}
-	src := unsafe.String(unsafe.SliceData(head), len(head))
-	z := pageTokenizer{page: head}
-	var buf [8]html.Attribute
+	z := html.NewTokenizer(bytes.NewReader(head))
+	var attrs []html.Attribute
 	for {
-		switch z.next() {
+		switch z.Next() {
 		case html.ErrorToken:
 			return ""
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name := head[z.nameStart:z.nameEnd]
-			if asciiEqualFoldLower(name, "body") {
+			name, more := z.TagName()
+			if string(name) == "body" {
 				return ""
 			}
-			if !asciiEqualFoldLower(name, "meta") || len(z.attrs) == 0 {
+			if string(name) != "meta" {
 				continue
 			}
-			if name := metaDeclares(metaAttrs(&z, src, buf[:0])); name != "" {
+			attrs = attrs[:0]
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
+			if name := metaDeclares(attrs); name != "" {
 				return name
 			}
 		}
 	}
-}
-
-// metaAttrs appends the attributes of z's current tag to attrs as
-// html.Tokenizer's TagAttr gives them: the first of each name, its key
-// lower-cased by metaDeclares, its value unescaped.
-func metaAttrs(z *pageTokenizer, src string, attrs []html.Attribute) []html.Attribute {
-	unknownRef := false
-	for i, a := range z.attrs {
-		key := z.page[a.ks:a.ke]
-		dup := false
-		for _, b := range z.attrs[:i] {
-			dup = dup || asciiEqualFold(z.page[b.ks:b.ke], key)
-		}
-		if dup {
-			continue
-		}
-		val, ok := z.attrValue(src, a)
-		unknownRef = unknownRef || !ok
-		attrs = append(attrs, html.Attribute{Key: src[a.ks:a.ke], Val: val})
-	}
-	if unknownRef {
-		// A named reference only x/net's table holds: its tokenizer
-		// reads this tag's values.
-		if vals := z.tagAttrValues(); len(vals) == len(attrs) {
-			for k := range attrs {
-				attrs[k].Val = vals[k]
-			}
-		}
-	}
-	return attrs
 }
 
 // headCharset is the charset the first <meta> of the page's head that

@@ -33,11 +33,9 @@
 // image's text stays, and a warning CodeUnsafeURL says so.
 //
 // A page's node tree is the one golang.org/x/net/html's parser builds,
-// browser repairs of broken markup included. Most pages are built by a
-// faster builder in this package that follows the same rules and gives
-// the same tree; a page holding what it does not handle (MathML,
-// framesets, markup a table would push out of itself…) is left to
-// html.Parse.
+// browser repairs of broken markup included, and its text is decoded by
+// golang.org/x/text's decoders: this package reads the tree, it does not
+// build it.
 //
 // The functions are safe for concurrent use.
 package parse
