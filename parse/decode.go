@@ -69,10 +69,6 @@ type decoded struct {
 	// checkMeta says the page's <meta> declaration is still to be read
 	// (from the tree) to set ignored.
 	checkMeta bool
-	// score is textScore(text), when scored says the decoder computed it
-	// while writing text.
-	score  float64
-	scored bool
 }
 
 // readLimited reads at most max bytes of r (size, when known, sizes the
@@ -290,10 +286,7 @@ func decodePage(data []byte, cfg *config) decoded {
 			continue
 		}
 		d := decodeWith(data, c.enc, c.name)
-		s := d.score
-		if !d.scored {
-			s = textScore(d.text)
-		}
+		s := textScore(d.text)
 		if s > bestScore+1e-9 {
 			best, bestScore = d, s
 		}
@@ -603,14 +596,6 @@ func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
 		return decodeUTF8(data, 0)
 	}
 	d := decoded{encoding: name, firstBad: -1}
-	if e == simplifiedchinese.GB18030 {
-		// The GB family, the legacy encoding of most pages: decoded to
-		// the same text as by x/text, by table, in a fraction of the time,
-		// and scored on the way.
-		d.text, d.replaced, d.score = decodeGB18030(data)
-		d.scored = true
-		return d
-	}
 	out, err := transformAll(e.NewDecoder(), data)
 	if err != nil {
 		// x/text decoders replace bad input; an error here is a bug in

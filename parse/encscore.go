@@ -56,89 +56,33 @@ func isHanRune(r rune) bool {
 }
 
 // textScore scores decoded text: the share of common characters among its
-// Han characters, less a penalty for each replaced byte and each private
-// use or unassigned-looking character. Text with no Han characters at all
-// scores by its replacements alone.
+// Han characters, less the share of replaced and private use characters.
+// Text with no Han characters at all scores by its replacements alone. It
+// reads up to the Han character past maxScored, counted as Han but not as
+// common.
 func textScore(s []byte) float64 {
-	var t scoreTally
-	for i := 0; i < len(s) && t.han <= maxScored; {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
+	han, common, bad := 0, 0, 0
+	for _, r := range string(s) {
+		switch {
+		case r < utf8.RuneSelf:
+		case r == utf8.RuneError || r >= 0xE000 && r <= 0xF8FF:
+			bad++
+		case isHanRune(r):
+			han++
+			if han > maxScored {
+				return scoreOf(han, common, bad)
+			}
+			if commonHan.has(r) {
+				common++
+			}
 		}
-		var r rune
-		if (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// A three-byte sequence whose lead allows any continuation:
-			// the Han and punctuation of Chinese text, decoded inline.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-		} else {
-			var size int
-			r, size = utf8.DecodeRune(s[i:])
-			i += size
-		}
-		t = t.add(scoreClass(r))
 	}
-	return t.score()
+	return scoreOf(han, common, bad)
 }
 
-// The classes scoreClass gives a character: the bits of what textScore
-// counts it as.
-const (
-	classHan    = 1 << iota // a Han character
-	classCommon             // a Han character of commonHan
-	classBad                // U+FFFD or a private use character
-)
-
-// scoreClass is the class of r in textScore: classHan, with classCommon
-// when common, classBad, or 0 for a character it does not count.
-func scoreClass(r rune) uint32 {
-	switch {
-	case r == utf8.RuneError:
-		return classBad
-	case isHanRune(r):
-		if commonHan.has(r) {
-			return classHan | classCommon
-		}
-		return classHan
-	case r >= 0xE000 && r <= 0xF8FF:
-		return classBad
-	}
-	return 0
-}
-
-// scoreTally counts the characters of a text for textScore, or for a
-// decoder scoring its output as it writes it. It stops at the Han
-// character past maxScored, which it counts as Han but not as common, and
-// counts nothing after it: han > maxScored says it has stopped.
-type scoreTally struct {
-	han    int // Han characters
-	common int // common Han characters
-	bad    int // U+FFFD and private use characters
-}
-
-// add returns t counting one more character, of class cls, as textScore
-// counts a character.
-func (t scoreTally) add(cls uint32) scoreTally {
-	if t.han > maxScored {
-		return t
-	}
-	if cls&classHan != 0 {
-		t.han++
-		if t.han > maxScored {
-			return t
-		}
-		t.common += int(cls & classCommon >> 1)
-	}
-	t.bad += int(cls & classBad >> 2)
-	return t
-}
-
-// score is the text's score, from its counts: the share of common
-// characters among its Han characters, less the share of bad ones.
-func (t scoreTally) score() float64 {
-	han, common, bad := t.han, t.common, t.bad
+// scoreOf is the score of a text of han Han characters, common of them
+// common, and bad replaced or private use characters.
+func scoreOf(han, common, bad int) float64 {
 	score := -float64(bad) / float64(max(han+bad, 1))
 	if han > 0 {
 		score += float64(common) / float64(han+bad)
