@@ -103,10 +103,8 @@ func sizeHint(r io.Reader) int64 {
 	return 0
 }
 
-// loadDocument reads and decodes a page and builds its goquery document.
-// Input is refused as not HTML when it is binary (a NUL byte or a known
-// file signature near its start) or holds no markup at all (no "<" that
-// starts a tag, comment or doctype in its first 16 KiB).
+// loadDocument reads a page whole, up to the byte limit, and builds its
+// goquery document with pageDocument.
 func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning, error) {
 	if r == nil {
 		return nil, nil, ErrEmpty
@@ -115,6 +113,15 @@ func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning,
 	if err != nil {
 		return nil, nil, err
 	}
+	return pageDocument(data, cfg)
+}
+
+// pageDocument decodes a page read whole and builds its goquery document,
+// which shares none of data's bytes: a reply keeps only its own strings.
+// Input is refused as not HTML when it is binary (a NUL byte or a known
+// file signature near its start) or holds no markup at all (no "<" that
+// starts a tag, comment or doctype in its first 16 KiB).
+func pageDocument(data []byte, cfg *config) (*goquery.Document, []reply.Warning, error) {
 	if isBlank(data) {
 		return nil, nil, ErrEmpty
 	}
