@@ -401,39 +401,6 @@ func savedFromURL(d string) string {
 	return rest
 }
 
-// hasClassWord reports whether cid holds one of words as a whole class or
-// id token, or as a part of one joined by - or _; a word with _ in it
-// (trs_editor) also matches inside a token.
-func hasClassWord(cid string, words []string) bool {
-	for cid != "" {
-		var tok string
-		tok, cid, _ = strings.Cut(cid, " ")
-		if tok == "" {
-			continue
-		}
-		for _, w := range words {
-			if tok == w || strings.Contains(w, "_") && strings.Contains(tok, w) {
-				return true
-			}
-		}
-		for part := tok; part != ""; {
-			i := indexDash(part)
-			p := part
-			if i >= 0 {
-				p, part = part[:i], part[i+1:]
-			} else {
-				part = ""
-			}
-			for _, w := range words {
-				if p == w {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // countText counts the characters of s that are not white space (ASCII
 // control characters count as white space here). Each lead or ASCII byte
 // is a character; continuation bytes are part of one.

@@ -27,12 +27,12 @@ type classTraits uint8
 
 const (
 	ctWidget    classTraits = 1 << iota // isWidget
-	ctMenu                              // hasClassWord(cid, menuWords)
+	ctMenu                              // a word of menuWords (classWordTraits)
 	ctCrumb                             // isCrumb
 	ctTitle                             // isTitleClass
-	ctContainer                         // hasClassWord(cid, containerWords)
-	ctStrong0                           // hasClassWord(cid, strongContainers[0])
-	ctStrong1                           // hasClassWord(cid, strongContainers[1])
+	ctContainer                         // a word of containerWords
+	ctStrong0                           // a word of strongContainers[0]
+	ctStrong1                           // a word of strongContainers[1]
 )
 
 // has reports whether all of bits are set.
@@ -128,7 +128,8 @@ func (c *elementCache) lookup(class, id string) classTraits {
 	return t
 }
 
-// joinClassID is classID's value for class and id.
+// joinClassID is an element's class and id attributes, lower-cased and
+// space-joined.
 func joinClassID(class, id string) string {
 	switch {
 	case class == "" && id == "":
@@ -141,7 +142,7 @@ func joinClassID(class, id string) string {
 	return lowerASCII(class + " " + id)
 }
 
-// traitsOf computes the traits of cid, a classID value.
+// traitsOf computes the traits of cid, a joinClassID value.
 func traitsOf(cid string) classTraits {
 	if cid == "" {
 		return 0
@@ -158,9 +159,11 @@ func traitsOf(cid string) classTraits {
 	return t | classWordTraits(cid)
 }
 
-// classWordTraits is, in one pass over cid's tokens, what hasClassWord
-// reports for menuWords (ctMenu), containerWords (ctContainer) and the
-// two strongContainers lists (ctStrong0, ctStrong1).
+// classWordTraits is what the class-word lists say of cid: ctMenu when one
+// of its class or id tokens, or a part of one joined by - or _, is in
+// menuWords, ctContainer for containerWords, ctStrong0 and ctStrong1 for
+// the two strongContainers lists. A word with _ in it (trs_editor) also
+// matches inside a token. It reads cid in one pass.
 func classWordTraits(cid string) classTraits {
 	var t classTraits
 	for cid != "" {
@@ -169,43 +172,65 @@ func classWordTraits(cid string) classTraits {
 		if tok == "" {
 			continue
 		}
-		t |= wordTraits(tok)
+		t |= classWords[tok]
 		if indexDash(tok) < 0 {
 			continue
 		}
-		// The words with _ in them match inside a token too.
-		if strings.Contains(tok, "trs_") && (strings.Contains(tok, "trs_editor") || strings.Contains(tok, "trs_ueditor")) {
-			t |= ctStrong0
+		for _, w := range innerClassWords {
+			if strings.Contains(tok, w.word) {
+				t |= w.traits
+			}
 		}
 		for part := tok; part != ""; {
 			i := indexDash(part)
 			if i < 0 {
-				t |= wordTraits(part)
+				t |= classWords[part]
 				break
 			}
-			t |= wordTraits(part[:i])
+			t |= classWords[part[:i]]
 			part = part[i+1:]
 		}
 	}
 	return t
 }
 
-// wordTraits are the class-word lists that hold w.
-func wordTraits(w string) classTraits {
-	switch w {
-	case "nav", "navbar", "menu", "topnav", "mainnav", "subnav":
-		return ctMenu
-	case "zoom":
-		return ctContainer | ctStrong1
-	case "content", "article", "detail", "text", "main", "con", "body", "wenzhang", "zw", "nr":
-		return ctContainer
-	case "trs_editor", "trs_editor_view", "trs_ueditor":
-		return ctStrong0
-	case "ucap-content":
-		return ctStrong1
+// classWordLists are the class-word lists and the trait each gives.
+var classWordLists = []struct {
+	traits classTraits
+	words  []string
+}{{ctMenu, menuWords}, {ctContainer, containerWords}, {ctStrong0, strongContainers[0]}, {ctStrong1, strongContainers[1]}}
+
+// classWords holds the traits of each word of the class-word lists; it is
+// never written after init.
+var classWords = func() map[string]classTraits {
+	m := map[string]classTraits{}
+	for _, l := range classWordLists {
+		for _, w := range l.words {
+			m[w] |= l.traits
+		}
 	}
-	return 0
+	return m
+}()
+
+// classWordTrait is a word of the class-word lists and its traits.
+type classWordTrait struct {
+	word   string
+	traits classTraits
 }
+
+// innerClassWords are the words with _ in them, which match inside a
+// token too.
+var innerClassWords = func() []classWordTrait {
+	var out []classWordTrait
+	for _, l := range classWordLists {
+		for _, w := range l.words {
+			if strings.Contains(w, "_") {
+				out = append(out, classWordTrait{w, l.traits})
+			}
+		}
+	}
+	return out
+}()
 
 // readElement reads n's attributes, with what cache remembers of the page.
 func readElement(n *html.Node, cache *elementCache) element {

@@ -43,3 +43,22 @@ func TestIsFurniture(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitBreadcrumb(t *testing.T) {
+	for s, want := range map[string][]string{
+		"首页 > 政协提案 > 某 某答复": {"首页", "政协提案", "某 某答复"},   // spaces kept in the last part
+		"首页 > 政协 提案 > 某答复":  {"首页", "政协", "提案", "某答复"}, // spaces split the parts before it
+		"首页>提案>答复":          {"首页", "提案", "答复"},
+		"首页 » 新闻 › 通知 → 正文": {"首页", "新闻", "通知", "正文"},
+		"首页/提案|答复":          {"首页", "提案", "答复"},
+		"首页＞提案":             {"首页", "提案"},
+		"首页 政协 提案":          {"首页 政协 提案"},
+		" > > ":             nil,
+	} {
+		if want == nil {
+			assert.Empty(t, splitBreadcrumb(s), "%q", s)
+			continue
+		}
+		assert.Equal(t, want, splitBreadcrumb(s), "%q", s)
+	}
+}

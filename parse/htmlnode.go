@@ -29,20 +29,6 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// classID returns n's class and id attributes, lower-cased, space-joined.
-func classID(n *html.Node) string {
-	var c, id string
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "class":
-			c = a.Val
-		case "id":
-			id = a.Val
-		}
-	}
-	return joinClassID(c, id)
-}
-
 // lowerASCII lower-cases the ASCII letters of s, copying only when needed.
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {

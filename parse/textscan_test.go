@@ -12,74 +12,35 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// refCountText is countText written rune by rune: the definition the byte
-// table and word-at-a-time version must keep.
-func refCountText(s string) int {
-	c := 0
-	for i := 0; i < len(s); {
-		b := s[i]
-		switch {
-		case b < utf8.RuneSelf:
-			if b > ' ' {
-				c++
-			}
-			i++
-		case mayBeSpace(b):
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isSpace(r) {
-				c++
-			}
-			i += size
-		case b&0xC0 == 0x80:
-			i++
-		default:
-			c++
-			i++
+// countDefinition is what countText gives on valid UTF-8: the characters
+// that are neither white space nor ASCII controls.
+func countDefinition(s string) int {
+	return utf8.RuneCountInString(strings.Map(func(r rune) rune {
+		if r <= ' ' || isSpace(r) {
+			return -1
 		}
-	}
-	return c
+		return r
+	}, s))
 }
 
-// refLine folds s as lineBuilder.write defines it, rune by rune: the text,
-// and whether a full-width or no-break space led it.
-func refLine(parts []string) (string, int) {
-	var b strings.Builder
-	runes, lead := 0, 0
-	var last rune
-	space, newline, hard := false, false, false
-	for _, s := range parts {
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if size == 1 && r == utf8.RuneError {
-				r = rune(s[i]) | 0x10000000 // a bad byte: text, kept as it is
-			}
-			switch {
-			case r == ' ' || r == '\t' || r == '\v':
-				space = true
-			case r == '\n' || r == '\r' || r == '\f':
-				newline = true
-			case r < 0x10000000 && isSpace(r):
-				hard = true
-				if runes == 0 && (r == 0x3000 || r == 0xA0) {
-					lead++
-				}
-			default:
-				first := r
-				if first >= 0x10000000 {
-					first = utf8.RuneError
-				}
-				if runes > 0 && (hard || space || newline && !(isWide(last) && isWide(first))) {
-					b.WriteByte(' ')
-				}
-				space, newline, hard = false, false, false
-				b.WriteString(s[i : i+size])
-				runes += size
-				last = first
-			}
-			i += size
+// lineDefinition is what lineBuilder gives on parts of valid UTF-8 with
+// no line break: their text with its runs of white space folded to one
+// space and trimmed, and the full-width and no-break spaces before the
+// first character.
+func lineDefinition(parts []string) (string, int) {
+	s := strings.Join(parts, "")
+	lead := s[:len(s)-len(strings.TrimLeftFunc(s, isSpace))]
+	return strings.Join(strings.FieldsFunc(s, isSpace), " "), strings.Count(lead, "\u3000") + strings.Count(lead, "\u00a0")
+}
+
+// lineDefined reports whether lineDefinition defines the line of parts.
+func lineDefined(parts []string) bool {
+	for _, p := range parts {
+		if !utf8.ValidString(p) || strings.ContainsAny(p, "\n\r\f") {
+			return false
 		}
 	}
-	return b.String(), lead
+	return true
 }
 
 // textSamples are strings that test every class of byte: ASCII text,
@@ -106,46 +67,81 @@ func randomText(rng *rand.Rand, n int) string {
 	return b.String()
 }
 
-// TestCountTextMatchesRunes checks countText against its rune-by-rune
-// definition on samples and random text.
-func TestCountTextMatchesRunes(t *testing.T) {
+// TestCountText checks countText against its definition on samples and
+// random text, and on invalid bytes: a continuation byte is part of a
+// character, any other byte starts one.
+func TestCountText(t *testing.T) {
 	for _, s := range textSamples {
-		assert.Equal(t, refCountText(s), countText(s), "%q", s)
+		if utf8.ValidString(s) {
+			assert.Equal(t, countDefinition(s), countText(s), "%q", s)
+		}
 	}
 	rng := rand.New(rand.NewPCG(7, 7))
 	for range 3000 {
-		s := randomText(rng, rng.IntN(60))
-		require.Equal(t, refCountText(s), countText(s), "%q", s)
+		s := strings.ToValidUTF8(randomText(rng, rng.IntN(60)), "\uFFFD")
+		require.Equal(t, countDefinition(s), countText(s), "%q", s)
 	}
-	assert.Equal(t, 4, countText("中 文\u3000a\u00a0b"))
+	for s, want := range map[string]int{
+		"中 文\u3000a\u00a0b": 4,
+		"\xff\xfe bad \xc2": 6,
+		"\xe3\x80":          1,
+		"中\x80文":            2,
+		"x\x01y\x7fz":       4, // DEL is no control here
+	} {
+		assert.Equal(t, want, countText(s), "%q", s)
+	}
 }
 
-// TestLineBuilderMatchesRunes checks lineBuilder against its rune-by-rune
-// definition, over one text node and several, aliased or copied.
-func TestLineBuilderMatchesRunes(t *testing.T) {
+// TestLineBuilder checks lineBuilder against its definition, over one
+// text node and several, aliased or copied, and a line break by its
+// neighbours: none between two CJK characters, a space elsewhere.
+func TestLineBuilder(t *testing.T) {
 	check := func(parts []string) {
 		t.Helper()
 		var lb lineBuilder
 		for _, p := range parts {
 			lb.write(p, blockStyle{}, 0)
 		}
-		want, lead := refLine(parts)
+		want, lead := lineDefinition(parts)
 		require.Equal(t, want, lb.String(), "%q", parts)
 		require.Equal(t, len(want), lb.Len(), "%q", parts)
 		require.Equal(t, lead, lb.leadIndent, "%q", parts)
 	}
 	for _, s := range textSamples {
-		check([]string{s})
-		check([]string{s, s})
-		check([]string{"前", s, "后"})
+		for _, parts := range [][]string{{s}, {s, s}, {"前", s, "后"}} {
+			if lineDefined(parts) {
+				check(parts)
+			}
+		}
 	}
 	rng := rand.New(rand.NewPCG(8, 8))
 	for range 3000 {
 		parts := make([]string, 1+rng.IntN(3))
 		for i := range parts {
-			parts[i] = randomText(rng, rng.IntN(40))
+			parts[i] = strings.ToValidUTF8(strings.NewReplacer("\n", "", "\r", "").Replace(randomText(rng, rng.IntN(40))), "\uFFFD")
 		}
 		check(parts)
+	}
+	for _, tt := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"中\n文"}, "中文"},
+		{[]string{"中\r\n\f文"}, "中文"},
+		{[]string{"中\n", "文"}, "中文"},
+		{[]string{"中，\n「文」"}, "中，「文」"},
+		{[]string{"中\nab"}, "中 ab"},
+		{[]string{"ab\n中"}, "ab 中"},
+		{[]string{"中 \n文"}, "中 文"},
+		{[]string{"中\u3000\n文"}, "中 文"},
+		{[]string{"\n中\n"}, "中"},
+		{[]string{"\xff\n\xfe"}, "\xff \xfe"},
+	} {
+		var lb lineBuilder
+		for _, p := range tt.parts {
+			lb.write(p, blockStyle{}, 0)
+		}
+		assert.Equal(t, tt.want, lb.String(), "%q", tt.parts)
 	}
 }
 
@@ -166,7 +162,7 @@ func TestLineBuilderAliases(t *testing.T) {
 
 // FuzzTextScan checks countText, lineBuilder and validUTF8, and the text
 // reader's byte-level helpers (checkFastPaths), against their
-// rune-by-rune definitions on any bytes.
+// definitions on any bytes.
 func FuzzTextScan(f *testing.F) {
 	for _, s := range textSamples {
 		f.Add(s, "中")
@@ -181,15 +177,19 @@ func FuzzTextScan(f *testing.F) {
 		if utf8.ValidString(b) && !strings.ContainsRune(b, utf8.RuneError) {
 			require.Equal(t, strings.ContainsAny(a, b), containsChars(a, b), "containsChars(%q, %q)", a, b)
 		}
-		require.Equal(t, refCountText(a), countText(a))
+		if utf8.ValidString(a) {
+			require.Equal(t, countDefinition(a), countText(a), "countText(%q)", a)
+		}
 		valid, _ := validUTF8([]byte(a + b))
 		require.Equal(t, utf8.Valid([]byte(a+b)), valid)
 		var lb lineBuilder
 		lb.write(a, blockStyle{}, 0)
 		lb.write(b, blockStyle{}, len(a))
-		want, lead := refLine([]string{a, b})
-		require.Equal(t, want, lb.String())
-		require.Equal(t, lead, lb.leadIndent)
+		if lineDefined([]string{a, b}) {
+			want, lead := lineDefinition([]string{a, b})
+			require.Equal(t, want, lb.String(), "lineBuilder %q %q", a, b)
+			require.Equal(t, lead, lb.leadIndent, "lineBuilder %q %q", a, b)
+		}
 	})
 }
 
