@@ -2,20 +2,12 @@ package parse
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"fmt"
-	"io"
-	"mime"
-	"os"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -51,14 +43,6 @@ import (
 // and more, text decoded with the wrong legacy encoding far less.
 const sureScore = 0.6
 
-// htmlParserDepth is the deepest element nesting that golang.org/x/net/html
-// builds; a page nesting deeper is refused with a *LimitError "depth".
-const htmlParserDepth = 512
-
-// sniffLen is how much of the page the <meta> prescan and the markup
-// sniffing look at.
-const sniffLen = 16 << 10
-
 // decoded is a page's text and how it was decoded.
 type decoded struct {
 	text     []byte
@@ -69,96 +53,6 @@ type decoded struct {
 	// checkMeta says the page's <meta> declaration is still to be read
 	// (from the tree) to set ignored.
 	checkMeta bool
-}
-
-// readLimited reads at most max bytes of r (size, when known, sizes the
-// buffer), and one more to tell input
-// over the limit, which is refused without reading further.
-func readLimited(r io.Reader, size, max int64) ([]byte, error) {
-	var buf bytes.Buffer
-	if size > 0 {
-		buf.Grow(int(min(size, max) + bytes.MinRead))
-	}
-	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("parse: reading input: %w", err)
-	}
-	if n > max {
-		return nil, &LimitError{Limit: "bytes", Max: max, Where: "byte " + strconv.FormatInt(max+1, 10)}
-	}
-	return buf.Bytes(), nil
-}
-
-// sizeHint is the size of what r holds, when r can tell (a bytes or
-// strings reader, a file), else 0.
-func sizeHint(r io.Reader) int64 {
-	switch v := r.(type) {
-	case interface{ Len() int }:
-		return int64(v.Len())
-	case interface{ Stat() (os.FileInfo, error) }:
-		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
-			return fi.Size()
-		}
-	}
-	return 0
-}
-
-// loadDocument reads a page whole, up to the byte limit, and builds its
-// goquery document with pageDocument.
-func loadDocument(r io.Reader, cfg *config) (*goquery.Document, []reply.Warning, error) {
-	if r == nil {
-		return nil, nil, ErrEmpty
-	}
-	data, err := readLimited(ctxReader{cfg.ctx, r}, sizeHint(r), cfg.maxBytes)
-	if err != nil {
-		return nil, nil, err
-	}
-	return pageDocument(data, cfg)
-}
-
-// pageDocument decodes a page read whole and builds its goquery document,
-// which shares none of data's bytes: a reply keeps only its own strings.
-// Input is refused as not HTML when it is binary (a NUL byte or a known
-// file signature near its start) or holds no markup at all (no "<" that
-// starts a tag, comment or doctype in its first 16 KiB).
-func pageDocument(data []byte, cfg *config) (*goquery.Document, []reply.Warning, error) {
-	if isBlank(data) {
-		return nil, nil, ErrEmpty
-	}
-	if why := notHTML(data); why != "" {
-		return nil, nil, fmt.Errorf("parse: %s: %w", why, ErrNotHTML)
-	}
-	dec := decodePage(data, cfg)
-	if err := cfg.canceled("decoding"); err != nil {
-		return nil, nil, err
-	}
-	node, err := parseTree(cfg, dec.text)
-	if err != nil {
-		return nil, nil, err
-	}
-	if dec.checkMeta {
-		if declared := headCharset(node); declared != "" && declared != "utf-8" {
-			dec.ignored = declared
-		}
-	}
-	return goquery.NewDocumentFromNode(node), dec.warnings(), nil
-}
-
-// parseTree builds the node tree of a decoded page with html.Parse. The
-// parse itself cannot be stopped midway but for its reads, which stop once
-// the context is done.
-func parseTree(cfg *config, text []byte) (*html.Node, error) {
-	node, err := html.Parse(ctxReader{cfg.ctx, bytes.NewReader(text)})
-	if err := cfg.canceled("parsing HTML"); err != nil {
-		return nil, err
-	}
-	if err != nil {
-		if strings.Contains(err.Error(), "open stack of elements") {
-			return nil, &LimitError{Limit: "depth", Max: htmlParserDepth, Where: "HTML parser"}
-		}
-		return nil, fmt.Errorf("parse: %w: %v", ErrNotHTML, err)
-	}
-	return node, nil
 }
 
 // warnings are the warnings a page's decoding gives.
@@ -181,50 +75,6 @@ func (dec *decoded) warnings() []reply.Warning {
 		warnings = append(warnings, w)
 	}
 	return warnings
-}
-
-// isBlank reports whether data is only white space and byte order marks.
-func isBlank(data []byte) bool {
-	s := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	return len(bytes.TrimSpace(s)) == 0
-}
-
-// fileSignatures start common non-HTML files.
-var fileSignatures = []struct{ magic, name string }{
-	{"%PDF-", "PDF document"}, {"\x89PNG", "PNG image"}, {"GIF8", "GIF image"},
-	{"\xff\xd8\xff", "JPEG image"}, {"PK\x03\x04", "ZIP archive"}, {"\x1f\x8b", "gzip data"},
-	{"\xd0\xcf\x11\xe0", "OLE document"}, {"{\\rtf", "RTF document"},
-}
-
-// notHTML says why data is not an HTML page, or "" when it may be one.
-func notHTML(data []byte) string {
-	if hasUTF16BOM(data) {
-		return ""
-	}
-	for _, s := range fileSignatures {
-		if bytes.HasPrefix(data, []byte(s.magic)) {
-			return s.name
-		}
-	}
-	head := data[:min(len(data), sniffLen)]
-	if i := bytes.IndexByte(head[:min(len(head), 1024)], 0); i >= 0 {
-		return "binary data (NUL byte at " + strconv.Itoa(i) + ")"
-	}
-	for i := 0; i+1 < len(head); i++ {
-		if head[i] != '<' {
-			continue
-		}
-		c := head[i+1]
-		if c == '!' || c == '/' || c == '?' || (c|0x20 >= 'a' && c|0x20 <= 'z') {
-			return ""
-		}
-	}
-	return "no markup in the first " + strconv.Itoa(len(head)) + " bytes"
-}
-
-// hasUTF16BOM reports whether data starts with a UTF-16 byte order mark.
-func hasUTF16BOM(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
 }
 
 // decodePage decodes data to UTF-8 text; see the rules above.
@@ -320,146 +170,6 @@ func legacyOrUTF8(e encoding.Encoding, name string) encoding.Encoding {
 		return simplifiedchinese.GB18030
 	}
 	return e
-}
-
-// declaredCharset is the charset the HTTP header or the page's <meta>
-// declares, as a WHATWG name, or "".
-func declaredCharset(data []byte, contentType string) string {
-	if name := headerCharset(contentType); name != "" {
-		return name
-	}
-	return metaCharset(data[:min(len(data), sniffLen)])
-}
-
-// headerCharset is the charset an HTTP Content-Type value declares, as a
-// WHATWG name, or "".
-func headerCharset(contentType string) string {
-	if contentType == "" {
-		return ""
-	}
-	if _, params, err := mime.ParseMediaType(contentType); err == nil {
-		if _, name := charset.Lookup(params["charset"]); name != "" {
-			return name
-		}
-	}
-	return ""
-}
-
-// metaCharset finds <meta charset> or <meta http-equiv content> in head,
-// read by html.Tokenizer, before the page's <body>.
-func metaCharset(head []byte) string {
-	if !bytes.Contains(head, []byte("harset")) && !bytes.Contains(head, []byte("HARSET")) {
-		return "" // no declaration to read: spare the tokenizer
-	}
-	z := html.NewTokenizer(bytes.NewReader(head))
-	var attrs []html.Attribute
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return ""
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
-			if string(name) == "body" {
-				return ""
-			}
-			if string(name) != "meta" {
-				continue
-			}
-			attrs = attrs[:0]
-			for more {
-				var k, v []byte
-				k, v, more = z.TagAttr()
-				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
-			}
-			if name := metaDeclares(attrs); name != "" {
-				return name
-			}
-		}
-	}
-}
-
-// headCharset is the charset the first <meta> of the page's head that
-// declares one declares, as a WHATWG name, or "".
-func headCharset(doc *html.Node) string {
-	for n := doc.FirstChild; n != nil; n = n.NextSibling {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Html {
-			continue
-		}
-		for h := n.FirstChild; h != nil; h = h.NextSibling {
-			if h.Type != html.ElementNode || h.DataAtom != atom.Head {
-				continue
-			}
-			for m := h.FirstChild; m != nil; m = m.NextSibling {
-				if m.Type == html.ElementNode && m.DataAtom == atom.Meta {
-					if name := metaDeclares(m.Attr); name != "" {
-						return name
-					}
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// metaDeclares is the charset a <meta> element with attrs declares (by
-// charset, or by http-equiv Content-Type and content), as a WHATWG name,
-// or "".
-func metaDeclares(attrs []html.Attribute) string {
-	var content, cs string
-	httpEquiv := false
-	for _, a := range attrs {
-		switch strings.ToLower(a.Key) {
-		case "charset":
-			cs = a.Val
-		case "content":
-			content = a.Val
-		case "http-equiv":
-			httpEquiv = strings.EqualFold(a.Val, "content-type")
-		}
-	}
-	if cs == "" && httpEquiv {
-		cs = charsetFromContent(content)
-	}
-	if cs == "" {
-		return ""
-	}
-	_, name := charset.Lookup(cs)
-	return name
-}
-
-// indexFoldASCII returns the index of the first instance of lower, a
-// lower-case ASCII word, in s, ignoring the case of ASCII letters, or -1.
-func indexFoldASCII(s, lower string) int {
-	for i := 0; i+len(lower) <= len(s); i++ {
-		j := 0
-		for j < len(lower) && s[i+j]|0x20 == lower[j] {
-			j++
-		}
-		if j == len(lower) {
-			return i
-		}
-	}
-	return -1
-}
-
-// charsetFromContent reads the charset of a Content-Type value.
-func charsetFromContent(s string) string {
-	// Found in s itself: lower-casing s first would move the offsets of
-	// what follows a byte that lower-cases to another length.
-	i := indexFoldASCII(s, "charset")
-	if i < 0 {
-		return ""
-	}
-	s = strings.TrimLeft(s[i+len("charset"):], " \t")
-	s, ok := strings.CutPrefix(s, "=")
-	if !ok {
-		return ""
-	}
-	s = strings.Trim(strings.TrimSpace(s), `"'`)
-	if j := strings.IndexAny(s, " ;\"'"); j >= 0 {
-		s = s[:j]
-	}
-	return s
 }
 
 // utf8Stats counts the valid multi-byte sequences and the invalid bytes of
@@ -612,18 +322,4 @@ func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
 	d.text = out
 	d.replaced = bytes.Count(out, []byte("\uFFFD"))
 	return d
-}
-
-// ctxReader stops reading once its context is done, so that a cancelled
-// call does not read or parse a large page to its end.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
 }
