@@ -60,13 +60,13 @@ func (dec *decoded) warnings() []reply.Warning {
 	var warnings []reply.Warning
 	if dec.ignored != "" {
 		warnings = append(warnings, reply.Warning{
-			Code:    "charset-mismatch",
+			Code:    CodeCharsetMismatch,
 			Message: fmt.Sprintf("page declares %s but its bytes are %s; read as %s", dec.ignored, dec.encoding, dec.encoding),
 		})
 	}
 	if dec.replaced > 0 {
 		w := reply.Warning{
-			Code:    "replaced-bytes",
+			Code:    CodeReplacedBytes,
 			Message: fmt.Sprintf("%d invalid %s byte(s) replaced by U+FFFD", dec.replaced, dec.encoding),
 		}
 		if dec.firstBad >= 0 {

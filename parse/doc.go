@@ -28,9 +28,26 @@
 // one paragraph each have a limit, set with an Option and reported as a
 // *LimitError; HTMLContext stops, with a *CanceledError, once its context
 // is done. Bytes that are not text (invalid in the page's encoding, NUL)
-// become U+FFFD, and a warning "replaced-bytes" counts them. An image or
+// become U+FFFD, and a warning CodeReplacedBytes counts them. An image or
 // page address that is not http, https or relative is never kept: the
 // image's text stays, and a warning CodeUnsafeURL says so.
+//
+// The warnings' codes, declared as constants in warnings.go:
+//
+//   - CodeCharsetMismatch: the page declares another encoding than its
+//     bytes are in; it is read in the one its bytes are in.
+//   - CodeReplacedBytes: bytes that are not text became U+FFFD.
+//   - CodeBadDate: the signature's date line is no real date.
+//   - CodeAmbiguousDate: the signature's date reads as more than one date.
+//   - CodeMarkerLevel: a section marker of another level than the
+//     sections around it was kept as a paragraph.
+//   - CodeNumberingGap: section numbers skip, or do not start at one.
+//   - CodeNumberingRestart: a section number no higher than the one
+//     before it was kept as a paragraph.
+//   - CodeNotNotice: the page is not a government body's notice.
+//   - CodeNoTitle: the reply has no title, and does not pass Validate.
+//   - CodeUnsafeURL: an image or page address that is not http, https or
+//     relative was left out.
 //
 // A page's node tree is the one golang.org/x/net/html's parser builds,
 // browser repairs of broken markup included, and its text is decoded by

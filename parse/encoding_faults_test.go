@@ -95,7 +95,7 @@ func TestEncodingFaults(t *testing.T) {
 			require.NotNil(t, rep.Signature)
 			assert.Equal(t, "2017-03-16", rep.Signature.Date.String())
 
-			w := warningOf(rep, "replaced-bytes")
+			w := warningOf(rep, CodeReplacedBytes)
 			if tt.replaced == "" {
 				assert.Nil(t, w, "no byte replaced")
 				assert.NotContains(t, rep.PlainText(), "\uFFFD")
@@ -105,7 +105,7 @@ func TestEncodingFaults(t *testing.T) {
 				assert.True(t, strings.HasPrefix(w.Where, "byte "), w.Where)
 				assert.Equal(t, strings.Count(rep.PlainText(), "\uFFFD"), replacedCount(t, w), "the warning counts every replacement")
 			}
-			assert.Equal(t, tt.mismatch, warningOf(rep, "charset-mismatch") != nil)
+			assert.Equal(t, tt.mismatch, warningOf(rep, CodeCharsetMismatch) != nil)
 		})
 	}
 }
@@ -136,7 +136,7 @@ func TestEncodingFaultTruncated(t *testing.T) {
 	assert.Equal(t, "你在县政协十届一次会议上提出的提案收悉。现将有关情况答复如下：", rep.Opening[0].Text)
 	lines := rep.Lines()
 	assert.Equal(t, before+after+"感谢\uFFFD\uFFFD", lines[len(lines)-1], "the last paragraph, up to the cut")
-	w := warningOf(rep, "replaced-bytes")
+	w := warningOf(rep, CodeReplacedBytes)
 	require.NotNil(t, w)
 	assert.Equal(t, "2 invalid utf-8 byte(s) replaced by U+FFFD", w.Message)
 	assert.Equal(t, "byte "+itoa(len(page)-2), w.Where)
@@ -154,10 +154,10 @@ func TestEncodingFaultMixed(t *testing.T) {
 	got := rep.Opening[1].Text
 	assert.True(t, strings.HasPrefix(got, before), "%q", got)
 	assert.True(t, strings.HasSuffix(got, after), "%q", got)
-	w := warningOf(rep, "replaced-bytes")
+	w := warningOf(rep, CodeReplacedBytes)
 	require.NotNil(t, w)
 	assert.Contains(t, w.Message, "utf-8")
-	assert.Nil(t, warningOf(rep, "charset-mismatch"))
+	assert.Nil(t, warningOf(rep, CodeCharsetMismatch))
 }
 
 // TestEncodingFaultsText reads a text with invalid UTF-8 and a NUL: each
@@ -175,7 +175,7 @@ func TestEncodingFaultsText(t *testing.T) {
 		{Text: "感谢你对我们工作的关心和支持。"},
 		{Text: "\uFFFD\uFFFD"},
 	}, rep.Opening)
-	w := warningOf(rep, "replaced-bytes")
+	w := warningOf(rep, CodeReplacedBytes)
 	require.NotNil(t, w)
 	assert.Equal(t, "5 invalid UTF-8 or NUL byte(s) replaced by U+FFFD", w.Message)
 	assert.Equal(t, "line 3", w.Where)

@@ -249,9 +249,9 @@ func readEndMatter(paras []para, start, dateAt int) endMatter {
 				line.Field = reply.FieldDate
 				break
 			}
-			code := "bad-date"
+			code := CodeBadDate
 			if errors.Is(err, reply.ErrAmbiguousDate) {
-				code = "ambiguous-date"
+				code = CodeAmbiguousDate
 			}
 			em.warnings = append(em.warnings, reply.Warning{Code: code, Message: fmt.Sprintf("signature date %q: %v", p.text, errors.Unwrap(err)), Where: p.pos.String()})
 		case inAttachments && isNumbered(p.text):

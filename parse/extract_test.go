@@ -126,11 +126,11 @@ func TestExtractBroken(t *testing.T) {
 		{file: "broken-plain.txt", err: ErrNotHTML, errText: "no markup"},
 		{file: "broken-list.html", err: ErrNoContent, errText: "政协提案"},
 		{file: "broken-error.html", err: ErrNoContent, errText: "404"},
-		{file: "broken-gbk-declared-utf8.html", warning: "charset-mismatch", check: func(t *testing.T, src *Source) {
+		{file: "broken-gbk-declared-utf8.html", warning: CodeCharsetMismatch, check: func(t *testing.T, src *Source) {
 			assert.Equal(t, title, src.Title)
 			assert.Equal(t, lines, blockTexts(src.Blocks))
 		}},
-		{file: "broken-truncated.html", warning: "replaced-bytes", check: func(t *testing.T, src *Source) {
+		{file: "broken-truncated.html", warning: CodeReplacedBytes, check: func(t *testing.T, src *Source) {
 			last := src.Blocks[len(src.Blocks)-1].Text
 			assert.Equal(t, "感谢你们\uFFFD", last)
 			assert.Equal(t, lines[:len(src.Blocks)-1], blockTexts(src.Blocks[:len(src.Blocks)-1]))
@@ -270,15 +270,15 @@ func TestLoadEncodings(t *testing.T) {
 		{"utf-8 undeclared", []byte(page("", simp)), nil, simp, ""},
 		{"utf-8 BOM", append([]byte("\xef\xbb\xbf"), page("", simp)...), nil, simp, ""},
 		{"utf-8 BOM over gbk meta", append([]byte("\xef\xbb\xbf"), page(`<meta charset="gbk">`, simp)...), nil, simp, ""},
-		{"utf-8 declared gb2312", []byte(page(`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, simp)), nil, simp, "charset-mismatch"},
+		{"utf-8 declared gb2312", []byte(page(`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, simp)), nil, simp, CodeCharsetMismatch},
 		{"gbk meta charset", encode(t, simplifiedchinese.GBK, page(`<meta charset="gbk">`, simp)), nil, simp, ""},
 		{"gb2312 http-equiv", encode(t, simplifiedchinese.GBK, page(`<META HTTP-EQUIV="content-type" CONTENT="text/html;charset=GB2312">`, simp)), nil, simp, ""},
 		{"gb18030 from the HTTP header", encode(t, simplifiedchinese.GB18030, page("", simp+"𠀀")), []Option{WithContentType("text/html; charset=GB18030")}, simp + "𠀀", ""},
 		{"gbk undeclared", encode(t, simplifiedchinese.GBK, page("", simp)), nil, simp, ""},
-		{"gbk declared utf-8", encode(t, simplifiedchinese.GBK, page(`<meta charset="utf-8">`, simp)), nil, simp, "charset-mismatch"},
+		{"gbk declared utf-8", encode(t, simplifiedchinese.GBK, page(`<meta charset="utf-8">`, simp)), nil, simp, CodeCharsetMismatch},
 		{"big5 declared", encode(t, traditionalchinese.Big5, page(`<meta charset="big5">`, trad)), nil, trad, ""},
 		{"big5 undeclared", encode(t, traditionalchinese.Big5, page("", trad)), nil, trad, ""},
-		{"big5 declared gbk", encode(t, traditionalchinese.Big5, page(`<meta charset="gbk">`, trad)), nil, trad, "charset-mismatch"},
+		{"big5 declared gbk", encode(t, traditionalchinese.Big5, page(`<meta charset="gbk">`, trad)), nil, trad, CodeCharsetMismatch},
 		{"big5 forced", encode(t, traditionalchinese.Big5, page(`<meta charset="gbk">`, trad)), []Option{WithCharset("big5")}, trad, ""},
 		{"gbk traditional undeclared", encode(t, simplifiedchinese.GBK, page("", trad)), nil, trad, ""},
 	}
@@ -305,7 +305,7 @@ func TestLoadReplacedBytes(t *testing.T) {
 	doc, warnings, err := loadDocument(strings.NewReader(in), &cfg)
 	require.NoError(t, err)
 	require.Len(t, warnings, 1)
-	assert.Equal(t, "replaced-bytes", warnings[0].Code)
+	assert.Equal(t, CodeReplacedBytes, warnings[0].Code)
 	assert.Contains(t, warnings[0].Message, "2 invalid utf-8 byte")
 	assert.Equal(t, "byte "+strconv.Itoa(strings.Index(in, "\xff")), warnings[0].Where)
 	assert.Equal(t, "旺苍县人民政府办公室\uFFFD\uFFFD答复如下，特此答复。感谢你们对县政府工作的关心和支持。", doc.Find("p").Text())

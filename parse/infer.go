@@ -6,12 +6,6 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
-// CodeNoTitle is the warning code of a reply whose title could be neither
-// read nor made: no line reads as the title, the page gives none, and the
-// proposal answered is not known. Such a reply has an empty Title and does
-// not pass Validate.
-const CodeNoTitle = "no-title"
-
 // inferTitle makes the title of a reply whose text has no title line from
 // the proposal it answers, in the form official replies use:
 // 「关于县政协十届一次会议第73号提案的答复」, numerals in Chinese, with only

@@ -25,9 +25,6 @@ import (
 // News sites, universities, hospitals and companies are not notices, even
 // when they reprint one: the reprint is their article, not the notice.
 
-// CodeNotNotice is the warning code of a Source whose page is not a notice.
-const CodeNotNotice = "not-notice"
-
 // IsNotice reports whether the page holds a notice of a government body,
 // rather than a news article or another page (see CodeNotNotice).
 func (s *Source) IsNotice() bool {

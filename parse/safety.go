@@ -4,11 +4,6 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
-// CodeUnsafeURL is the warning code of an address that a reply does not
-// keep: an image or page address whose scheme is not http or https (a
-// javascript: address that a page's <base> gave its relative images).
-const CodeUnsafeURL = "unsafe-url"
-
 // safeImage returns the block with an image whose address is not reply.LinkableURL
 // turned into a paragraph of its alternative text, so that its text stays
 // in the reply and the address does not, and a warning that says so.

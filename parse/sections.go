@@ -58,18 +58,18 @@ func (b *sectionBuilder) add(p para) {
 		last := &b.nodes[b.stack[depth]]
 		switch {
 		case last.level != level:
-			b.warn(p, "marker-level", fmt.Sprintf("marker %q (level %d) among sections of level %d; kept as a paragraph", m, level, last.level))
+			b.warn(p, CodeMarkerLevel, fmt.Sprintf("marker %q (level %d) among sections of level %d; kept as a paragraph", m, level, last.level))
 			b.content(item{text: p.text})
 			return
 		case n <= last.number:
-			b.warn(p, "numbering-restart", fmt.Sprintf("marker %q after %q: numbering restarts; kept as a paragraph", m, last.marker))
+			b.warn(p, CodeNumberingRestart, fmt.Sprintf("marker %q after %q: numbering restarts; kept as a paragraph", m, last.marker))
 			b.content(item{text: p.text})
 			return
 		case n > last.number+1:
-			b.warn(p, "numbering-gap", fmt.Sprintf("marker %q after %q: numbers skipped", m, last.marker))
+			b.warn(p, CodeNumberingGap, fmt.Sprintf("marker %q after %q: numbers skipped", m, last.marker))
 		}
 	} else if n != 1 {
-		b.warn(p, "numbering-gap", fmt.Sprintf("first section at its level is %q", m))
+		b.warn(p, CodeNumberingGap, fmt.Sprintf("first section at its level is %q", m))
 	}
 	heading, body, runIn := splitHeading(trim(p.text[len(m):]))
 	s := secNode{marker: m, number: n, level: level, heading: heading, runIn: runIn, depth: depth, from: len(b.items)}

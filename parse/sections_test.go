@@ -56,23 +56,23 @@ func TestSectionBuilder(t *testing.T) {
 		},
 		{
 			[]string{"一、总体情况", "三、跳过", "四、"},
-			"一、[总体情况] 三、[跳过] 四、[]", []string{"numbering-gap@line 2"},
+			"一、[总体情况] 三、[跳过] 四、[]", []string{CodeNumberingGap + "@line 2"},
 		},
 		{
 			[]string{"一、总体情况", "二、存在问题", "二、重复", "三、下一步"},
-			"一、[总体情况] 二、[存在问题]<二、重复> 三、[下一步]", []string{"numbering-restart@line 3"},
+			"一、[总体情况] 二、[存在问题]<二、重复> 三、[下一步]", []string{CodeNumberingRestart + "@line 3"},
 		},
 		{
 			[]string{"二、从二开始", "三、继续"},
-			"二、[从二开始] 三、[继续]", []string{"numbering-gap@line 1"},
+			"二、[从二开始] 三、[继续]", []string{CodeNumberingGap + "@line 1"},
 		},
 		{
 			[]string{"一、总体情况", "（一）加强领导", "1.第一点", "（二）完善机制", "2.接着", "(1)小点"},
-			"一、[总体情况]{（一）[加强领导]{1.[第一点]} （二）[完善机制]{2.[接着]{(1)[小点]}}}", []string{"numbering-gap@line 5"},
+			"一、[总体情况]{（一）[加强领导]{1.[第一点]} （二）[完善机制]{2.[接着]{(1)[小点]}}}", []string{CodeNumberingGap + "@line 5"},
 		},
 		{
 			[]string{"一、总体情况", "①圈一", "②圈二", "（一）加强领导"},
-			"一、[总体情况]{①[圈一] ②[圈二]<（一）加强领导>}", []string{"marker-level@line 4"},
+			"一、[总体情况]{①[圈一] ②[圈二]<（一）加强领导>}", []string{CodeMarkerLevel + "@line 4"},
 		},
 		{
 			[]string{"一、总体情况", "TABLE", "二、下一步"},

@@ -31,7 +31,7 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 		var n, first int
 		s, n, first = replaceInvalid(s)
 		replaced = &reply.Warning{
-			Code:    "replaced-bytes",
+			Code:    CodeReplacedBytes,
 			Message: fmt.Sprintf("%d invalid UTF-8 or NUL byte(s) replaced by U+FFFD", n),
 			Where:   fmt.Sprintf("line %d", strings.Count(s[:first], "\n")+1),
 		}

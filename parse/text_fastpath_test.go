@@ -270,7 +270,7 @@ func TestSplitTextLines(t *testing.T) {
 			continue
 		}
 		require.Len(t, src.Warnings, 1, "%q", s)
-		require.Equal(t, "replaced-bytes", src.Warnings[0].Code)
+		require.Equal(t, CodeReplacedBytes, src.Warnings[0].Code)
 		require.True(t, strings.HasPrefix(src.Warnings[0].Message, strconv.Itoa(replaced)+" "), "%q: %s", s, src.Warnings[0].Message)
 	}
 }

@@ -149,7 +149,7 @@ func TestTextFixtures(t *testing.T) {
 		{"numbering_gap.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, []string{"一、加强宣传教育", "三、完善基础设施"}, headings(r.Sections))
 			require.Len(t, r.Warnings, 1)
-			assert.Equal(t, "numbering-gap", r.Warnings[0].Code)
+			assert.Equal(t, CodeNumberingGap, r.Warnings[0].Code)
 			assert.Equal(t, "line 6", r.Warnings[0].Where)
 		}},
 		{"numbering_restart.txt", func(t *testing.T, r *reply.Reply) {
@@ -157,7 +157,7 @@ func TestTextFixtures(t *testing.T) {
 			require.Len(t, r.Sections[1].Blocks, 3)
 			assert.Equal(t, "一、关于扬尘问题", r.Sections[1].Blocks[1].Text, "kept as a paragraph where it stood")
 			require.Len(t, r.Warnings, 1)
-			assert.Equal(t, "numbering-restart", r.Warnings[0].Code)
+			assert.Equal(t, CodeNumberingRestart, r.Warnings[0].Code)
 		}},
 		{"points_series.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, "尊敬的吕莉平委员：", r.Salutation)
@@ -176,7 +176,7 @@ func TestTextFixtures(t *testing.T) {
 			assert.True(t, r.Signature.Date.IsZero(), "an ambiguous date is not guessed")
 			assert.Equal(t, "区住房和城乡建设局", r.Signature.Office)
 			require.Len(t, r.Warnings, 1)
-			assert.Equal(t, "ambiguous-date", r.Warnings[0].Code)
+			assert.Equal(t, CodeAmbiguousDate, r.Warnings[0].Code)
 			assert.Equal(t, []reply.Line{{Text: "区住房和城乡建设局", Field: reply.FieldOffice}, {Text: "2021112"}}, r.Trailer)
 		}},
 		{"no_signature.txt", func(t *testing.T, r *reply.Reply) {
