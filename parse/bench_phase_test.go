@@ -52,7 +52,7 @@ func BenchmarkHTMLPhase(b *testing.B) {
 			// readSource keeps the blocks it is given; a copy each time
 			// keeps every run reading the same source.
 			s := *src
-			s.Blocks = append([]Block(nil), src.Blocks...)
+			s.Blocks = append([]SourceBlock(nil), src.Blocks...)
 			if rep, err := readSource(&s, cfg); err != nil || rep.Title == "" {
 				b.Fatal(err)
 			}

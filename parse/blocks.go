@@ -11,8 +11,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Block positions: html.Parse keeps no source offsets, so Pos.Offset of an
-// HTML block is its byte offset in the page's visible text — the decoded
+// The positions of blocks: html.Parse keeps no source offsets, so
+// Pos.Offset of an HTML block is its byte offset in the page's visible text — the decoded
 // text of every text node of the page that is walked (scripts, styles and
 // hidden elements left out), in document order. It is stable for a page
 // and grows with the block's place in it.
@@ -194,7 +194,7 @@ type emitter struct {
 	cfg    *config
 	region *region
 	base   *url.URL
-	blocks []Block
+	blocks []SourceBlock
 	lines  []pline
 	seen   bool // the container has been walked
 	after  int
@@ -360,7 +360,7 @@ func (e *emitter) flush() {
 			lb.reset()
 			return
 		}
-		e.blocks = append(e.blocks, Block{
+		e.blocks = append(e.blocks, SourceBlock{
 			Text:    lb.String(),
 			Align:   st.align,
 			Heading: st.heading,
@@ -470,7 +470,7 @@ func (e *emitter) image(n *html.Node, st blockStyle) {
 		e.err = &LimitError{Limit: "blocks", Max: int64(e.cfg.maxBlocks), Where: "byte " + strconv.Itoa(e.off)}
 		return
 	}
-	e.blocks = append(e.blocks, Block{
+	e.blocks = append(e.blocks, SourceBlock{
 		Text: alt, Align: st.align, Image: &reply.Image{URL: u, Alt: alt}, Pos: Pos{Offset: e.off},
 	})
 }

@@ -47,7 +47,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 		return nil, noContent(ref, ps)
 	}
 	em := &emitter{cfg: cfg, region: &ps.region, base: baseURL(page.URL, ps), cache: cache,
-		blocks: make([]Block, 0, min(ps.region.children(), 1024)+4), lines: make([]pline, 0, 32)}
+		blocks: make([]SourceBlock, 0, min(ps.region.children(), 1024)+4), lines: make([]pline, 0, 32)}
 	em.walk(root, blockStyle{}, 0)
 	em.flush()
 	if em.err != nil {
@@ -107,7 +107,7 @@ func noContent(title string, ps *pageScan) error {
 }
 
 // hasBody reports whether blocks hold any text or a table or image.
-func hasBody(blocks []Block) bool {
+func hasBody(blocks []SourceBlock) bool {
 	for _, b := range blocks {
 		if b.Table != nil || b.Image != nil || utf8.RuneCountInString(b.Text) >= 2 {
 			return true
@@ -140,7 +140,7 @@ const maxTitleRunes = 200
 
 // pickTitle chooses the title and drops the blocks at the top of the
 // content that repeat it.
-func pickTitle(lines []pline, blocks []Block, articleTitle, pageTitle string) (string, []Block) {
+func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle string) (string, []SourceBlock) {
 	type cand struct {
 		text   string
 		inside int // index of the block, -1 for a line before the content
@@ -211,7 +211,7 @@ func titleLike(s string) bool {
 
 // dropTitleBlocks drops the first blocks of the content when together they
 // are the title (a title set over several lines), and returns them joined.
-func dropTitleBlocks(blocks []Block, title string) ([]Block, string) {
+func dropTitleBlocks(blocks []SourceBlock, title string) ([]SourceBlock, string) {
 	key := squeezeSpace(title)
 	if key == "" {
 		return blocks, ""

@@ -35,7 +35,7 @@ func extractFile(t testing.TB, name string, opts ...Option) (*Source, error) {
 	return Extract(f, opts...)
 }
 
-func blockTexts(blocks []Block) []string {
+func blockTexts(blocks []SourceBlock) []string {
 	out := make([]string, len(blocks))
 	for i, b := range blocks {
 		out[i] = b.Text

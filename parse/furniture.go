@@ -55,7 +55,8 @@ var breadcrumbPrefixes = []string{"您当前所在位置", "您所在的位置",
 
 // isFurniture reports whether line is page furniture rather than notice
 // text, and records in page whatever it states: breadcrumb, publish time,
-// source, views, author. Lines are as Block.Text holds them: spaces folded.
+// source, views, author. Lines are as SourceBlock.Text holds them: spaces
+// folded.
 func isFurniture(line string, page *reply.Page) bool {
 	line = strings.TrimSpace(line)
 	if line == "" {

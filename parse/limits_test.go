@@ -138,9 +138,9 @@ func TestLimitBlocks(t *testing.T) {
 	assert.Equal(t, "line 21", le.Where)
 
 	// Read, from a Source made elsewhere, checks the limit too.
-	src := &Source{Blocks: make([]Block, 30)}
+	src := &Source{Blocks: make([]SourceBlock, 30)}
 	for i := range src.Blocks {
-		src.Blocks[i] = Block{Text: "一段文字。", Pos: Pos{Line: i + 1}}
+		src.Blocks[i] = SourceBlock{Text: "一段文字。", Pos: Pos{Line: i + 1}}
 	}
 	_, err = Read(src, WithMaxBlocks(10))
 	le = requireLimit(t, err, "blocks", 10)
@@ -160,7 +160,7 @@ func TestLimitParagraph(t *testing.T) {
 	le := requireLimit(t, err, "paragraph", 1000)
 	assert.Equal(t, "line 2", le.Where)
 
-	src := &Source{Blocks: []Block{{Text: "涂轶委员："}, {Text: long, Pos: Pos{Line: 2}}}}
+	src := &Source{Blocks: []SourceBlock{{Text: "涂轶委员："}, {Text: long, Pos: Pos{Line: 2}}}}
 	_, err = Read(src, WithMaxParagraph(1000))
 	requireLimit(t, err, "paragraph", 1000)
 }

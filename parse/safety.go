@@ -7,7 +7,7 @@ import (
 // safeImage returns the block with an image whose address is not reply.LinkableURL
 // turned into a paragraph of its alternative text, so that its text stays
 // in the reply and the address does not, and a warning that says so.
-func safeImage(b Block) (Block, *reply.Warning) {
+func safeImage(b SourceBlock) (SourceBlock, *reply.Warning) {
 	if b.Image == nil || b.Image.URL != "" && reply.LinkableURL(b.Image.URL) {
 		return b, nil
 	}

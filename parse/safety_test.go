@@ -15,7 +15,7 @@ import (
 func TestReadKeepsNoScriptAddress(t *testing.T) {
 	src := &Source{
 		Title: "关于县政协十届一次会议第73号提案的答复",
-		Blocks: []Block{
+		Blocks: []SourceBlock{
 			{Text: "涂轶委员："},
 			{Text: "你在县政协十届一次会议上提出的提案收悉。现将有关情况答复如下："},
 			{Text: "示意图", Image: &reply.Image{URL: "javascript:///x.png", Alt: "示意图"}, Pos: Pos{Offset: 120}},

@@ -197,7 +197,7 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 		e.err = &LimitError{Limit: "paragraph", Max: int64(e.cfg.maxParagraph), Where: "byte " + strconv.Itoa(start)}
 		return
 	}
-	e.blocks = append(e.blocks, Block{
+	e.blocks = append(e.blocks, SourceBlock{
 		Text:  all.String(),
 		Align: st.align,
 		Table: &reply.Table{Caption: caption, Rows: rows},

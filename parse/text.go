@@ -57,7 +57,7 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
 	// One block a line at most, sized once: appending a block at a time
 	// would copy the list again and again on a long text.
-	src = &Source{Blocks: make([]Block, 0, min(strings.Count(s, "\n")+1, cfg.maxBlocks))}
+	src = &Source{Blocks: make([]SourceBlock, 0, min(strings.Count(s, "\n")+1, cfg.maxBlocks))}
 	lineNo := 0
 	for pos := 0; pos < len(s); {
 		// A line ends at \n, \r\n or a lone \r: the \r is looked for
@@ -90,7 +90,7 @@ func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
 		if len(src.Blocks) >= cfg.maxBlocks {
 			return nil, true, &LimitError{Limit: "blocks", Max: int64(cfg.maxBlocks), Where: fmt.Sprintf("line %d", lineNo)}
 		}
-		src.Blocks = append(src.Blocks, Block{Text: text, Indent: indent, Pos: Pos{Line: lineNo, Offset: -1}})
+		src.Blocks = append(src.Blocks, SourceBlock{Text: text, Indent: indent, Pos: Pos{Line: lineNo, Offset: -1}})
 	}
 	return src, true, nil
 }

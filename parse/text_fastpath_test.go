@@ -249,11 +249,11 @@ func TestSplitTextLines(t *testing.T) {
 			continue
 		}
 		require.NoError(t, err, "%q", s)
-		var want []Block
+		var want []SourceBlock
 		for i, line := range lines {
 			text, indent := foldDefinition(line)
 			if text != "" && !slices.Contains(furniture, i+1) {
-				want = append(want, Block{Text: text, Indent: indent, Pos: Pos{Line: i + 1, Offset: -1}})
+				want = append(want, SourceBlock{Text: text, Indent: indent, Pos: Pos{Line: i + 1, Offset: -1}})
 			}
 		}
 		for _, n := range furniture {

@@ -267,7 +267,7 @@ func TestReadProposalTitle(t *testing.T) {
 func TestReadSource(t *testing.T) {
 	src := &Source{
 		Title: "关于县政协十届一次会议第73号提案的答复",
-		Blocks: []Block{
+		Blocks: []SourceBlock{
 			{Text: "涂轶委员："},
 			{Text: "您提出的“关于加强社区建设的建议”提案收悉，现答复如下：", Indent: true},
 			{Text: "感谢您的关心和支持。", Indent: true},
