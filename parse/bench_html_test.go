@@ -169,7 +169,7 @@ var bodyParagraph = regexp.MustCompile(`<p style="text-indent: 2em;">([^<]+)</p>
 // 300 bytes or more) repeated after the last of them, until the page's
 // paragraphs hold at least text bytes of text. The page keeps the seed's
 // layout, head and furniture, and its opening and closing paragraphs.
-func grownPage(b *testing.B, seed []byte, text int) []byte {
+func grownPage(b testing.TB, seed []byte, text int) []byte {
 	b.Helper()
 	all := bodyParagraph.FindAllSubmatchIndex(seed, -1)
 	var long [][]byte

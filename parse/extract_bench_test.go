@@ -12,7 +12,7 @@ import (
 // benchPages are the seed page fixtures the benchmarks read.
 var benchPages = []string{"seed-trs.utf8.html", "seed-trs.gbk.html"}
 
-func readBenchPage(b *testing.B, name string) []byte {
+func readBenchPage(b testing.TB, name string) []byte {
 	b.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "pages", name))
 	if err != nil {
