@@ -60,7 +60,10 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	if w != nil {
 		warnings = append(warnings, *w)
 	}
-	rep := &reply.Reply{Page: page}
+	rep := &reply.Reply{}
+	if page != nil {
+		rep.Page = *page
+	}
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
 	rep.Warnings = append(rep.Warnings, warnings...)
 
@@ -223,13 +226,8 @@ func setHeader(rep *reply.Reply, h header, pageTitle string) {
 	rep.Signer = h.signer
 	rep.IndexNumber = h.indexNumber
 	rep.Category = h.category
-	if h.published != nil {
-		if rep.Page == nil {
-			rep.Page = &reply.Page{}
-		}
-		if rep.Page.Published == nil {
-			rep.Page.Published = h.published
-		}
+	if h.published != nil && rep.Page.Published.IsZero() {
+		rep.Page.Published = *h.published
 	}
 	if len(h.lines) == 1 && h.lines[0].Text == rep.Title {
 		return
@@ -243,12 +241,9 @@ func setHeader(rep *reply.Reply, h header, pageTitle string) {
 // Trailer unless they are exactly the canonical trailer.
 func setEndMatter(rep *reply.Reply, em endMatter) {
 	if len(em.offices) > 0 || !em.date.IsZero() {
-		rep.Signature = &reply.Signature{Office: strings.Join(em.offices, "\n"), Date: em.date}
+		rep.Signature = reply.Signature{Office: strings.Join(em.offices, "\n"), Date: em.date}
 	}
-	if em.contact != (reply.Contact{}) {
-		c := em.contact
-		rep.Contact = &c
-	}
+	rep.Contact = em.contact
 	rep.CC = em.cc
 	rep.Attachments = em.attachments
 	if em.category != "" {
@@ -271,8 +266,8 @@ func setEndMatter(rep *reply.Reply, em endMatter) {
 }
 
 // readProposal reads the proposal answered from the title and opening.
-func readProposal(title, opening string, sal *salutation) *reply.Proposal {
-	p := &reply.Proposal{}
+func readProposal(title, opening string, sal *salutation) reply.Proposal {
+	var p reply.Proposal
 	for _, s := range []string{title, opening} {
 		if body, term, session, ok := readSession(s); ok {
 			p.Body, p.Term, p.Session = body, term, session
@@ -288,7 +283,7 @@ func readProposal(title, opening string, sal *salutation) *reply.Proposal {
 	p.Title = readProposalTitle(opening)
 	p.Proposers = readProposers(sal, opening)
 	if p.Body == "" && p.Number == "" && p.Title == "" && len(p.Proposers) == 0 {
-		return nil
+		return reply.Proposal{}
 	}
 	return p
 }

@@ -173,7 +173,7 @@ func fillReply(data []byte) *reply.Reply {
 		r.Kind = reply.Kind(s.str())
 	}
 	if s.yes() {
-		r.Proposal = &reply.Proposal{Body: s.str(), Term: s.n(30) - 2, Session: s.n(9), Number: s.str(),
+		r.Proposal = reply.Proposal{Body: s.str(), Term: s.n(30) - 2, Session: s.n(9), Number: s.str(),
 			Title: s.str(), Proposers: s.strs()}
 	}
 	for range s.n(4) {
@@ -184,22 +184,21 @@ func fillReply(data []byte) *reply.Reply {
 	r.Sections = s.sections(3)
 	r.Closing = s.blocks()
 	if s.yes() {
-		r.Contact = &reply.Contact{Unit: s.str(), Person: s.str(), Phone: s.str()}
+		r.Contact = reply.Contact{Unit: s.str(), Person: s.str(), Phone: s.str()}
 	}
 	r.CC, r.Attachments = s.strs(), s.strs()
 	r.Category = reply.Category(s.str())
 	if s.byte()&1 == 1 {
-		r.Signature = &reply.Signature{Office: s.str(), Date: s.date()}
+		r.Signature = reply.Signature{Office: s.str(), Date: s.date()}
 	}
 	r.Header = s.lines(nil)
-	r.Trailer = s.lines(r.Signature)
+	r.Trailer = s.lines(&r.Signature)
 	if s.byte()&1 == 1 {
-		p := &reply.Page{URL: s.str(), Site: s.str(), Column: s.str(), Breadcrumb: s.strs(),
+		p := reply.Page{URL: s.str(), Site: s.str(), Column: s.str(), Breadcrumb: s.strs(),
 			Source: s.str(), Author: s.str(), Views: int(int16(uint16(s.byte())<<8 | uint16(s.byte()))),
 			Keywords: s.strs(), Description: s.str()}
 		if s.byte()&1 == 1 {
-			d := s.date()
-			p.Published = &d
+			p.Published = s.date()
 		}
 		r.Page = p
 	}

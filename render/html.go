@@ -53,12 +53,12 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 	h := &hw
 	page := safePage(r.Page)
 	if !cfg.fragment {
-		h.head(r, page, &cfg)
+		h.head(r, &page, &cfg)
 	}
-	if cfg.pageHeader && page != nil {
-		h.pageHeader(page)
+	if cfg.pageHeader && !page.IsZero() {
+		h.pageHeader(&page)
 	}
-	h.article(r, page)
+	h.article(r, &page)
 	if !cfg.fragment {
 		h.raw("</body>\n</html>\n")
 	}
@@ -70,13 +70,11 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 
 // safePage returns the page metadata with an address that is not safe to
 // link left out, so that it reaches neither the meta tags nor data-page.
-func safePage(p *reply.Page) *reply.Page {
-	if p == nil || p.URL == "" || reply.LinkableURL(p.URL) {
-		return p
+func safePage(p reply.Page) reply.Page {
+	if p.URL != "" && !reply.LinkableURL(p.URL) {
+		p.URL = ""
 	}
-	c := *p
-	c.URL = ""
-	return &c
+	return p
 }
 
 // head writes the doctype, <head> and the opening of <body>.
@@ -89,10 +87,8 @@ func (h *htmlWriter) head(r *reply.Reply, page *reply.Page, cfg *config) {
 	h.close(elTitle)
 	h.nl()
 	h.meta("ArticleTitle", r.Title)
-	if p := page; p != nil {
-		if p.Published != nil {
-			h.pubDate(p.Published)
-		}
+	if p := page; !p.IsZero() {
+		h.pubDate(&p.Published)
 		h.meta("ContentSource", p.Source)
 		h.meta("SiteName", p.Site)
 		h.meta("ColumnName", p.Column)
@@ -192,7 +188,7 @@ func (h *htmlWriter) pageHeader(p *reply.Page) {
 		h.close(elNav)
 		h.nl()
 	}
-	if p.Published != nil || p.Source != "" || p.Author != "" || p.Views != 0 {
+	if !p.Published.IsZero() || p.Source != "" || p.Author != "" || p.Views != 0 {
 		h.open(elP)
 		h.attrConst(atClass, "rk-pageinfo")
 		h.end()
@@ -205,12 +201,12 @@ func (h *htmlWriter) pageHeader(p *reply.Page) {
 			h.tag(elSpan)
 			h.raw(label)
 		}
-		if d := p.Published; d != nil {
+		if d := p.Published; !d.IsZero() {
 			item("发布时间：")
 			if d.Valid() {
 				h.open(elTime)
 				h.attrStart(atDatetime)
-				h.date(*d)
+				h.date(d)
 				h.byte1('"')
 				h.end()
 				h.text(d.Text)
@@ -272,14 +268,14 @@ func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 	if r.Trailer != nil {
 		h.attrConst(atTrailerAt, "lines")
 	}
-	if r.Proposal != nil {
-		h.attrProposal(r.Proposal)
+	if !r.Proposal.IsZero() {
+		h.attrProposal(&r.Proposal)
 	}
 	if len(r.Addressees) > 0 {
 		h.attrAddressees(r.Addressees)
 	}
-	if r.Contact != nil {
-		h.attrContact(r.Contact)
+	if !r.Contact.IsZero() {
+		h.attrContact(&r.Contact)
 	}
 	if len(r.CC) > 0 {
 		h.attrStrings(atCC, r.CC)
@@ -287,10 +283,10 @@ func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 	if len(r.Attachments) > 0 {
 		h.attrStrings(atAttach, r.Attachments)
 	}
-	if r.Signature != nil {
-		h.attrSignature(r.Signature)
+	if !r.Signature.IsZero() {
+		h.attrSignature(&r.Signature)
 	}
-	if page != nil {
+	if !page.IsZero() {
 		h.attrPage(page)
 	}
 	h.end()
@@ -637,7 +633,7 @@ func isSignatureLine(l reply.Line) bool {
 // dateOf returns the signature's date when l is a date line that writes
 // it, else nil.
 func dateOf(r *reply.Reply, l reply.Line) *reply.Date {
-	if l.Field != reply.FieldDate || r.Signature == nil || l.Text != r.Signature.Date.Text {
+	if l.Field != reply.FieldDate || l.Text != r.Signature.Date.Text {
 		return nil
 	}
 	return &r.Signature.Date

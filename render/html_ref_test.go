@@ -30,7 +30,11 @@ func refHTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 		return fmt.Errorf("render: stylesheet %q: %w", cfg.stylesheetURL, ErrUnsafeURL)
 	}
 	h := &refWriter{buf: bufio.NewWriterSize(w, 16<<10)}
-	page := refSafePage(r.Page)
+	pv := safePage(r.Page)
+	var page *reply.Page
+	if !pv.IsZero() {
+		page = &pv
+	}
 	if !cfg.fragment {
 		h.head(r, page, &cfg)
 	}
@@ -47,17 +51,6 @@ func refHTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 	return nil
 }
 
-// refSafePage returns the page metadata with an address that is not safe to
-// link left out, so that it reaches neither the meta tags nor data-page.
-func refSafePage(p *reply.Page) *reply.Page {
-	if p == nil || p.URL == "" || reply.LinkableURL(p.URL) {
-		return p
-	}
-	c := *p
-	c.URL = ""
-	return &c
-}
-
 // head writes the doctype, <head> and the opening of <body>.
 func (h *refWriter) head(r *reply.Reply, page *reply.Page, cfg *config) {
 	h.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n" +
@@ -69,7 +62,7 @@ func (h *refWriter) head(r *reply.Reply, page *reply.Page, cfg *config) {
 	h.nl()
 	h.meta("ArticleTitle", r.Title)
 	if p := page; p != nil {
-		if p.Published != nil {
+		if !p.Published.IsZero() {
 			pub := p.Published.Text
 			if pub == "" {
 				pub = p.Published.String()
@@ -134,7 +127,7 @@ func (h *refWriter) pageHeader(p *reply.Page) {
 		h.nl()
 	}
 	var items [][2]string
-	if p.Published != nil {
+	if !p.Published.IsZero() {
 		items = append(items, [2]string{"发布时间：", p.Published.Text})
 	}
 	if p.Source != "" {
@@ -156,7 +149,7 @@ func (h *refWriter) pageHeader(p *reply.Page) {
 			}
 			h.tag(elSpan)
 			h.text(it[0])
-			if i == 0 && p.Published != nil && p.Published.Valid() {
+			if i == 0 && p.Published.Valid() {
 				h.open(elTime)
 				h.attr(atDatetime, p.Published.String())
 				h.end()
@@ -204,14 +197,14 @@ func (h *refWriter) article(r *reply.Reply, page *reply.Page) {
 	if r.Trailer != nil {
 		h.attr(atTrailerAt, "lines")
 	}
-	if r.Proposal != nil {
-		h.attrJSON(atProposal, r.Proposal)
+	if !r.Proposal.IsZero() {
+		h.attrJSON(atProposal, &r.Proposal)
 	}
 	if len(r.Addressees) > 0 {
 		h.attrJSON(atAddressees, r.Addressees)
 	}
-	if r.Contact != nil {
-		h.attrJSON(atContact, r.Contact)
+	if !r.Contact.IsZero() {
+		h.attrJSON(atContact, &r.Contact)
 	}
 	if len(r.CC) > 0 {
 		h.attrJSON(atCC, r.CC)
@@ -219,8 +212,8 @@ func (h *refWriter) article(r *reply.Reply, page *reply.Page) {
 	if len(r.Attachments) > 0 {
 		h.attrJSON(atAttach, r.Attachments)
 	}
-	if r.Signature != nil {
-		h.attrJSON(atSignature, r.Signature)
+	if !r.Signature.IsZero() {
+		h.attrJSON(atSignature, &r.Signature)
 	}
 	if page != nil {
 		h.attrJSON(atPage, page)
@@ -568,7 +561,7 @@ func refIsSignatureLine(l reply.Line) bool {
 // refDatetimeOf returns the machine-readable date of a date line that writes
 // the signature's date, else "".
 func refDatetimeOf(r *reply.Reply, l reply.Line) string {
-	if l.Field != reply.FieldDate || r.Signature == nil || l.Text != r.Signature.Date.Text {
+	if l.Field != reply.FieldDate || l.Text != r.Signature.Date.Text {
 		return ""
 	}
 	return r.Signature.Date.String()

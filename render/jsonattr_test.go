@@ -168,7 +168,7 @@ func TestJSONAttrsComplete(t *testing.T) {
 			pages := variants[reply.Page](t, s, n)
 			for _, d := range dates {
 				sigs = append(sigs, reply.Signature{Office: s, Date: d})
-				pages = append(pages, reply.Page{URL: s, Published: &d})
+				pages = append(pages, reply.Page{URL: s, Published: d})
 			}
 			for _, sig := range sigs {
 				require.Equal(t, refAttr(atSignature, &sig), written(func(h *htmlWriter) { h.attrSignature(&sig) }))

@@ -26,8 +26,8 @@ func Markdown(w io.Writer, r *reply.Reply, opts ...Option) error {
 	cfg := newConfig(opts)
 	bw := bufio.NewWriter(w)
 	m := &mdWriter{w: bw}
-	if cfg.pageHeader && r.Page != nil {
-		for _, l := range furnitureLines(r.Page) {
+	if cfg.pageHeader && !r.Page.IsZero() {
+		for _, l := range furnitureLines(&r.Page) {
 			m.raw("> ")
 			m.text(l)
 			m.raw("\n")

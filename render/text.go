@@ -32,8 +32,8 @@ func Text(w io.Writer, r *reply.Reply, opts ...Option) error {
 	cfg := newConfig(opts)
 	bw := bufio.NewWriter(w)
 	t := &textWriter{w: bw}
-	if cfg.pageHeader && r.Page != nil {
-		for _, l := range furnitureLines(r.Page) {
+	if cfg.pageHeader && !r.Page.IsZero() {
+		for _, l := range furnitureLines(&r.Page) {
 			t.line("", l)
 		}
 		t.blank()
@@ -71,7 +71,7 @@ func furnitureLines(p *reply.Page) []string {
 		out = append(out, "当前位置："+strings.Join(p.Breadcrumb, " > "))
 	}
 	var items []string
-	if p.Published != nil && p.Published.Text != "" {
+	if p.Published.Text != "" {
 		items = append(items, "发布时间："+p.Published.Text)
 	}
 	if p.Source != "" {

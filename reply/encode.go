@@ -108,9 +108,9 @@ func (e *replyEncoder) reply(r *Reply) error {
 	e.optString("signer", r.Signer)
 	e.optString("indexNumber", r.IndexNumber)
 	e.lines("header", r.Header)
-	if r.Proposal != nil {
+	if !r.Proposal.IsZero() {
 		e.key("proposal")
-		e.proposal(r.Proposal)
+		e.proposal(&r.Proposal)
 	}
 	e.addressees(r.Addressees)
 	e.optString("salutation", r.Salutation)
@@ -122,21 +122,21 @@ func (e *replyEncoder) reply(r *Reply) error {
 		}
 	}
 	e.blocks("closing", r.Closing)
-	if r.Contact != nil {
+	if !r.Contact.IsZero() {
 		e.key("contact")
-		e.contact(r.Contact)
+		e.contact(&r.Contact)
 	}
 	e.optStrings("cc", r.CC)
 	e.optStrings("attachments", r.Attachments)
 	e.optString("category", string(r.Category))
-	if r.Signature != nil {
+	if !r.Signature.IsZero() {
 		e.key("signature")
-		e.signature(r.Signature)
+		e.signature(&r.Signature)
 	}
 	e.lines("trailer", r.Trailer)
-	if r.Page != nil {
+	if !r.Page.IsZero() {
 		e.key("page")
-		e.page(r.Page)
+		e.page(&r.Page)
 	}
 	e.warnings(r.Warnings)
 	return nil
@@ -323,10 +323,8 @@ func (e *replyEncoder) page(p *Page) {
 	e.optString("site", p.Site)
 	e.optString("column", p.Column)
 	e.optStrings("breadcrumb", p.Breadcrumb)
-	if p.Published != nil {
-		e.dateValue("published", *p.Published)
-		e.optString("publishedText", p.Published.Text)
-	}
+	e.dateValue("published", p.Published)
+	e.optString("publishedText", p.Published.Text)
 	e.optString("source", p.Source)
 	e.optString("author", p.Author)
 	e.optInt("views", p.Views)

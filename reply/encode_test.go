@@ -92,17 +92,17 @@ func TestMarshalCases(t *testing.T) {
 			[]string{`"title": "<a>&\"\\/\u0000\u001f` + "\x7f" + `\b\f\n\r\t\u2028\u2029\ufffd\ufffd\ufffd中` + "\ufffd" + `"`}},
 		{"empty lists are left out", &Reply{Header: []Line{}, Addressees: []Addressee{}, Opening: []Block{}, Sections: []Section{},
 			CC: []string{}, Trailer: []Line{}, Warnings: []Warning{}}, []string{"  \"title\": \"\"\n}"}},
-		{"empty objects", &Reply{Proposal: &Proposal{}, Contact: &Contact{}, Signature: &Signature{}, Page: &Page{Published: &Date{}}},
-			[]string{`"proposal": {},`, `"contact": {},`, `"signature": {},`, "\"page\": {}\n}"}},
+		{"zero parts are left out", &Reply{Proposal: Proposal{Proposers: []string{}}, Page: Page{Breadcrumb: []string{}, Keywords: []string{}}},
+			[]string{"{\n  \"format\": \"replykit/v1\",\n  \"kind\": \"\",\n  \"title\": \"\"\n}\n"}},
 		{"tables", &Reply{Opening: []Block{{Table: &Table{}}, {Table: &Table{Rows: [][]string{}}},
 			{Table: &Table{Caption: "表", Rows: [][]string{nil, {}, {"a", ""}}}}, {Image: &Image{}}}},
 			[]string{`"rows": null`, `"rows": []`, "\"rows\": [\n          null,\n          [],\n          [\n            \"a\",\n            \"\"\n          ]\n        ]", `"url": ""`}},
-		{"numbers", &Reply{Proposal: &Proposal{Term: -3, Session: 1 << 62}, Sections: []Section{{}}, Page: &Page{Views: -1}},
+		{"numbers", &Reply{Proposal: Proposal{Term: -3, Session: 1 << 62}, Sections: []Section{{}}, Page: Page{Views: -1}},
 			[]string{`"term": -3,`, `"session": 4611686018427387904`, `"number": 0`, `"views": -1`}},
-		{"dates", &Reply{Signature: &Signature{Date: date}, Page: &Page{Published: &Date{Year: 33, Month: 2, Day: 28}}},
+		{"dates", &Reply{Signature: Signature{Date: date}, Page: Page{Published: Date{Year: 33, Month: 2, Day: 28}}},
 			[]string{`"date": "2020-10-21T09:30:00",`, `"dateText": "2020年10月21日 9:30"`, `"published": "0033-02-28"`}},
-		{"invalid dates keep their text", &Reply{Signature: &Signature{Date: Date{Text: "2月30日", Year: 2017, Month: 2, Day: 30}},
-			Page: &Page{Published: &Date{Year: 2020, Month: 1, Day: 1, Hour: 24, HasTime: true}}},
+		{"invalid dates keep their text", &Reply{Signature: Signature{Date: Date{Text: "2月30日", Year: 2017, Month: 2, Day: 30}},
+			Page: Page{Published: Date{Year: 2020, Month: 1, Day: 1, Hour: 24, HasTime: true}}},
 			[]string{"\"signature\": {\n    \"dateText\": \"2月30日\"\n  }", "\"page\": {}"}},
 		{"booleans", &Reply{TitleInferred: true, Sections: []Section{{RunIn: true}}}, []string{`"titleInferred": true,`, `"runIn": true`}},
 	}
@@ -233,21 +233,13 @@ func requireSameAppendJSON(t testing.TB, r *Reply) {
 		require.NoError(t, err)
 		require.Equal(t, "x"+string(want), string(got), what)
 	}
-	if p := r.Proposal; p != nil {
-		check("proposal", p.AppendJSON(prefix), p)
-	}
+	check("proposal", r.Proposal.AppendJSON(prefix), r.Proposal)
 	for _, a := range r.Addressees {
 		check("addressee", a.AppendJSON(prefix), a)
 	}
-	if c := r.Contact; c != nil {
-		check("contact", c.AppendJSON(prefix), c)
-	}
-	if s := r.Signature; s != nil {
-		check("signature", s.AppendJSON(prefix), *s)
-	}
-	if p := r.Page; p != nil {
-		check("page", p.AppendJSON(prefix), *p)
-	}
+	check("contact", r.Contact.AppendJSON(prefix), r.Contact)
+	check("signature", r.Signature.AppendJSON(prefix), r.Signature)
+	check("page", r.Page.AppendJSON(prefix), r.Page)
 	for _, s := range append(r.CC, r.Title, r.Salutation) {
 		check("string", AppendJSONString(prefix, s), s)
 	}

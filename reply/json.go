@@ -215,9 +215,7 @@ type wirePage struct {
 func (p Page) MarshalJSON() ([]byte, error) {
 	w := wirePage{URL: p.URL, Site: p.Site, Column: p.Column, Breadcrumb: p.Breadcrumb,
 		Source: p.Source, Author: p.Author, Views: p.Views, Keywords: p.Keywords, Description: p.Description}
-	if p.Published != nil {
-		w.Published, w.PublishedText = p.Published.String(), p.Published.Text
-	}
+	w.Published, w.PublishedText = p.Published.String(), p.Published.Text
 	return marshalText(w)
 }
 
@@ -234,7 +232,7 @@ func (p *Page) UnmarshalJSON(data []byte) error {
 		if err != nil {
 			return err
 		}
-		p.Published = &d
+		p.Published = d
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ func seedReply() *Reply {
 	return &Reply{
 		Kind:  KindProposalReply,
 		Title: seedTitle,
-		Proposal: &Proposal{
+		Proposal: Proposal{
 			Body:      "县政协",
 			Term:      10,
 			Session:   1,
@@ -157,13 +157,13 @@ func seedReply() *Reply {
 			{Text: "总之,我们将加快新型农村社区建设步伐,强化农村社区功能,以完善农村社区党组织和居民自治组织建设为重点,以提高农村社区居民生活质量和加强农村社区精神文明建设为宗旨,逐步建立起强有力的农村社区工作运行体系,努力建设管理有序、服务完善、环境优美、治安良好、生活便利、人际关系和谐的新型农村社区。"},
 			{Text: "感谢你们对县政府工作的关心和支持。"},
 		},
-		Signature: &Signature{
+		Signature: Signature{
 			Office: "旺苍县人民政府办公室",
 			Date:   Date{Text: "2017年3月16日", Year: 2017, Month: 3, Day: 16},
 		},
-		Page: &Page{
+		Page: Page{
 			Breadcrumb: []string{"首页", "政协提案", seedTitle},
-			Published:  &Date{Text: "2020-10-21", Year: 2020, Month: 10, Day: 21},
+			Published:  Date{Text: "2020-10-21", Year: 2020, Month: 10, Day: 21},
 			Source:     "县民政局",
 			Views:      2045,
 		},
@@ -366,7 +366,7 @@ func lineOf(s, sub string) int {
 }
 
 func TestMarshalKeepsTextAsWritten(t *testing.T) {
-	r := &Reply{Kind: KindOther, Title: "关于<道路>&桥梁的答复", Signature: &Signature{Office: "A&B局", Date: NewDate(2020, 1, 2)}}
+	r := &Reply{Kind: KindOther, Title: "关于<道路>&桥梁的答复", Signature: Signature{Office: "A&B局", Date: NewDate(2020, 1, 2)}}
 	data, err := Marshal(r)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"title": "关于<道路>&桥梁的答复"`)
