@@ -144,7 +144,7 @@ func TestTextFixtures(t *testing.T) {
 			require.Len(t, r.Sections, 2)
 			assert.Equal(t, []string{"(1)新建雨水管网", "(2)建设调蓄设施"}, headings(r.Sections[0].Sections))
 			assert.Equal(t, []string{"①", "②"}, []string{r.Sections[0].Sections[0].Sections[0].Marker, r.Sections[0].Sections[0].Sections[1].Marker})
-			assert.Equal(t, reply.LevelCircled, r.Sections[0].Sections[0].Sections[0].Level())
+			assert.Equal(t, reply.LevelCircled, reply.MarkerLevel(r.Sections[0].Sections[0].Sections[0].Marker))
 		}},
 		{"numbering_gap.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, []string{"一、加强宣传教育", "三、完善基础设施"}, headings(r.Sections))

@@ -31,7 +31,7 @@ func exampleReply() *reply.Reply {
 
 func ExampleHTML() {
 	// A fragment: the <article> alone, to place in a site's own page.
-	if err := render.HTML(os.Stdout, exampleReply(), render.Fragment()); err != nil {
+	if err := render.HTML(os.Stdout, exampleReply(), render.WithFragment()); err != nil {
 		panic(err)
 	}
 	// Output:

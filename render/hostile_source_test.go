@@ -197,7 +197,7 @@ func TestHostileSourcePagesChromium(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			require.NoError(t, render.HTML(&page, rep, render.Fragment(), render.WithPageHeader()))
+			require.NoError(t, render.HTML(&page, rep, render.WithFragment(), render.WithPageHeader()))
 			n++
 		}
 	}

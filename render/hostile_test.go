@@ -112,7 +112,7 @@ func TestHostileInput(t *testing.T) {
 	for _, payload := range xssPayloads {
 		for _, url := range append([]string{"http://example.gov.cn/a.png"}, xssURLs...) {
 			r := hostileReply(payload, url)
-			for _, opts := range [][]render.Option{{render.WithPageHeader()}, {render.Fragment(), render.WithPageHeader()}} {
+			for _, opts := range [][]render.Option{{render.WithPageHeader()}, {render.WithFragment(), render.WithPageHeader()}} {
 				page := renderHTML(t, r, opts...)
 				checkMarkup(t, page, len(opts) == 2)
 				lower := strings.ToLower(string(page))

@@ -17,7 +17,7 @@ var (
 	ErrUnsafeURL = errors.New("render: unsafe URL")
 )
 
-// HTML writes r as an HTML5 document in UTF-8 (or, with Fragment, as its
+// HTML writes r as an HTML5 document in UTF-8 (or, with WithFragment, as its
 // <article> alone) and returns the first error from w.
 //
 // The markup is semantic: an <article> holding the title as <h1>, the
@@ -269,25 +269,25 @@ func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 		h.attrConst(atTrailerAt, "lines")
 	}
 	if !r.Proposal.IsZero() {
-		h.attrProposal(&r.Proposal)
+		h.attrJSON(atProposal, &r.Proposal)
 	}
 	if len(r.Addressees) > 0 {
-		h.attrAddressees(r.Addressees)
+		h.attrJSON(atAddressees, r.Addressees)
 	}
 	if !r.Contact.IsZero() {
-		h.attrContact(&r.Contact)
+		h.attrJSON(atContact, &r.Contact)
 	}
 	if len(r.CC) > 0 {
-		h.attrStrings(atCC, r.CC)
+		h.attrJSON(atCC, r.CC)
 	}
 	if len(r.Attachments) > 0 {
-		h.attrStrings(atAttach, r.Attachments)
+		h.attrJSON(atAttach, r.Attachments)
 	}
 	if !r.Signature.IsZero() {
-		h.attrSignature(&r.Signature)
+		h.attrJSON(atSignature, r.Signature)
 	}
 	if !page.IsZero() {
-		h.attrPage(page)
+		h.attrJSON(atPage, page)
 	}
 	h.end()
 	h.nl()
@@ -468,7 +468,7 @@ func (h *htmlWriter) section(s reply.Section, depth int) {
 		runIn = 1
 	}
 	h.open(elSection)
-	h.attrConst(atClass, sectionClasses[runIn][s.Level()])
+	h.attrConst(atClass, sectionClasses[runIn][reply.MarkerLevel(s.Marker)])
 	h.attrConst(atRK, "section")
 	h.attr(atMarker, s.Marker)
 	h.attrStart(atNumber)

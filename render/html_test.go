@@ -150,7 +150,7 @@ func TestHTMLValid(t *testing.T) {
 	for range 100 {
 		r := g.reply()
 		checkMarkup(t, renderHTML(t, r, render.WithPageHeader()), false)
-		checkMarkup(t, renderHTML(t, r, render.Fragment(), render.WithPageHeader()), true)
+		checkMarkup(t, renderHTML(t, r, render.WithFragment(), render.WithPageHeader()), true)
 	}
 }
 
@@ -193,7 +193,7 @@ func TestHTMLOptions(t *testing.T) {
 	err := render.HTML(&bytes.Buffer{}, seed, render.WithStylesheetURL("javascript:alert(1)"))
 	assert.ErrorIs(t, err, render.ErrUnsafeURL)
 
-	frag := string(renderHTML(t, seed, render.Fragment()))
+	frag := string(renderHTML(t, seed, render.WithFragment()))
 	assert.True(t, strings.HasPrefix(frag, `<article class="rk-reply"`), frag[:80])
 	assert.NotContains(t, frag, "<head>")
 	assert.NotContains(t, frag, "<style>")

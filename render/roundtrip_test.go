@@ -23,7 +23,7 @@ func TestHTMLRoundTripGoldens(t *testing.T) {
 		r := goldens[path]
 		t.Run(path, func(t *testing.T) {
 			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r)))
-			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r, render.Fragment(), render.WithPageHeader())))
+			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r, render.WithFragment(), render.WithPageHeader())))
 		})
 	}
 }
@@ -119,7 +119,7 @@ func TestHTMLRoundTripCases(t *testing.T) {
 			edit(r)
 			require.NoError(t, r.Validate())
 			require.Equal(t, r, readBack(t, renderHTML(t, r)))
-			require.Equal(t, r, readBack(t, renderHTML(t, r, render.Fragment())))
+			require.Equal(t, r, readBack(t, renderHTML(t, r, render.WithFragment())))
 		})
 	}
 }

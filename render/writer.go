@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"strconv"
 
@@ -118,9 +120,10 @@ type htmlWriter struct {
 	w   io.Writer
 	err error
 	own bool // buf was allocated here, not lent by w
-	// scratch holds the JSON of a data-* attribute before it is escaped
-	// into buf; reused from attribute to attribute.
-	scratch []byte
+	// jsonEnc writes the JSON of a data-* attribute into jsonBuf, before
+	// it is escaped into buf; both are made on first use.
+	jsonEnc *json.Encoder
+	jsonBuf *bytes.Buffer
 }
 
 // newHTMLWriter returns a writer to w with its buffer.

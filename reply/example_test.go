@@ -124,15 +124,6 @@ func ExampleAppendMarshal() {
 	// }
 }
 
-// A part of a reply as compact JSON, to embed in another document.
-func ExamplePage_AppendJSON() {
-	published := reply.Date{Text: "2020-10-21 09:30", Year: 2020, Month: 10, Day: 21, HasTime: true, Hour: 9, Minute: 30}
-	p := reply.Page{Site: "某县人民政府", Published: published, Views: 1203}
-	fmt.Println(string(p.AppendJSON(nil)))
-	// Output:
-	// {"site":"某县人民政府","published":"2020-10-21T09:30:00","publishedText":"2020-10-21 09:30","views":1203}
-}
-
 func ExampleReply_Validate() {
 	r := exampleReply()
 	fmt.Println(r.Validate())

@@ -147,7 +147,8 @@ const (
 )
 
 // Section is one numbered section of a reply's body, with its subsections.
-// The levels follow GB/T 9704: 「一、」 > 「（一）」 > 「1.」 > 「（1）」.
+// The levels follow GB/T 9704: 「一、」 > 「（一）」 > 「1.」 > 「（1）」. A
+// section's level is not stored: it is its marker's, MarkerLevel(s.Marker).
 type Section struct {
 	// Marker is the section's number as written, such as 「一、」「（二）」「3.」.
 	Marker string `json:"marker"`
@@ -164,11 +165,6 @@ type Section struct {
 	// Sections are the subsections.
 	Sections []Section `json:"sections,omitempty"`
 }
-
-// Level returns the section's GB/T 9704 level read from its marker: 1 for
-// 「一、」, 2 for 「（一）」, 3 for 「1.」, 4 for 「（1）」, 5 for 「①」 and 0 when the
-// marker is none of these.
-func (s Section) Level() int { return MarkerLevel(s.Marker) }
 
 // Block is one piece of content: a paragraph, a table or an image.
 // Exactly one of Text/Points, Table and Image is set.

@@ -264,7 +264,7 @@ func TestSeedFacts(t *testing.T) {
 	assert.Len(t, r.Sections[1].Blocks[0].Points, 4)
 	require.Len(t, r.Sections[2].Sections, 4)
 	for i, s := range r.Sections[2].Sections {
-		assert.Equal(t, LevelParenCN, s.Level())
+		assert.Equal(t, LevelParenCN, MarkerLevel(s.Marker))
 		assert.Equal(t, i+1, s.Number)
 		assert.True(t, s.RunIn)
 	}
