@@ -43,6 +43,13 @@
 // character of the reply escaped. JSON writes the reference format,
 // replykit/v1.
 //
+// The writers do not validate: they write any non-nil reply, the zero Reply
+// too (an empty article, or nothing but a blank line of text), as
+// reply.Marshal writes any reply to the reference format. A reader's
+// partial result — a notice with no title, kept with the warning that says
+// so — must stay viewable; Reply.Validate is the check, and parse.HTML
+// refuses the page of a reply that fails it, the empty title alone aside.
+//
 // The same reply always gives the same bytes, and the functions are safe
 // for concurrent use.
 package render

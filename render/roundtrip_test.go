@@ -249,3 +249,28 @@ func TestTextRoundTripRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroReplyIsWritten: the writers do not validate. The zero Reply,
+// which Validate refuses, is written by each: an empty article, a blank
+// line of text, an empty heading, the reference format's three keys. Its
+// page does not read back: parse.HTML refuses an invalid rendered reply.
+func TestZeroReplyIsWritten(t *testing.T) {
+	zero := &reply.Reply{}
+	require.ErrorIs(t, zero.Validate(), reply.ErrInvalid)
+	var frag, text, md, js bytes.Buffer
+	require.NoError(t, render.HTML(&frag, zero, render.WithFragment()))
+	assert.Equal(t, "<article class=\"rk-reply\" data-rk=\"reply\" data-format=\"replykit/v1\" data-kind=\"\">\n"+
+		"<h1 class=\"rk-title\" data-rk=\"title\"></h1>\n</article>\n", frag.String())
+	require.NoError(t, render.Text(&text, zero))
+	assert.Equal(t, "\n\n", text.String())
+	require.NoError(t, render.Markdown(&md, zero))
+	assert.Equal(t, "# \n\n", md.String())
+	require.NoError(t, render.JSON(&js, zero))
+	assert.Equal(t, "{\n  \"format\": \"replykit/v1\",\n  \"kind\": \"\",\n  \"title\": \"\"\n}\n", js.String())
+
+	page := renderHTML(t, zero)
+	_, err := parse.HTML(bytes.NewReader(page))
+	require.ErrorIs(t, err, parse.ErrRenderedPage)
+	require.ErrorIs(t, err, reply.ErrInvalid)
+	assert.Contains(t, err.Error(), "kind: missing")
+}

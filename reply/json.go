@@ -64,6 +64,12 @@ func (r *Reply) UnmarshalJSON(data []byte) error {
 // json.Indent indents, written here directly into one buffer. As with
 // encoding/json, the only failure is a list of sections that holds itself:
 // a wrapped *json.UnsupportedValueError.
+//
+// Marshal does not validate: it writes any reply, the zero Reply too (as
+// its format tag, an empty kind and an empty title), so that what a reader
+// could not settle — a notice with no title, a date it could not read — is
+// kept with the warnings that say so. Validate is the check; call it before
+// writing where only consistent records may be kept.
 func Marshal(r *Reply) ([]byte, error) {
 	return AppendMarshal(make([]byte, 0, sizeHint(r)), r)
 }
@@ -81,7 +87,9 @@ func AppendMarshal(dst []byte, r *Reply) ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-// Unmarshal reads a reply in the reference format. Malformed JSON, an
+// Unmarshal reads a reply in the reference format. Like Marshal it checks
+// the form, not the consistency (Validate does): a record that is well
+// formed but does not validate is read. Malformed JSON, an
 // unknown key (wrapping ErrUnknownKey) and a value of the wrong type are a
 // *SyntaxError with the line and byte offset; a missing or unknown format
 // version wraps ErrFormat.
