@@ -50,7 +50,7 @@ func tour(path, url string) error {
 	if err != nil {
 		return err
 	}
-	r2, err := reply.Unmarshal(data) // refuses other versions and unknown keys, with line numbers
+	r2, err := reply.Unmarshal(data) // refuses other versions, unknown and repeated keys, with line numbers
 	if err != nil {
 		return err
 	}

@@ -19,8 +19,8 @@
 // ParseDate reads 「2017年3月16日」「二〇一七年三月十六日」「2017-03-16」.
 //
 // Marshal and Unmarshal write and read the reference format; Unmarshal
-// refuses another format version (ErrFormat) and unknown keys, placing every
-// error by line. JSONSchema returns the format's JSON Schema. Validate checks
+// refuses another format version (ErrFormat), unknown keys and keys an
+// object holds twice, placing every error by line. JSONSchema returns the format's JSON Schema. Validate checks
 // what a schema cannot: that dates match their text, that section numbers
 // match their markers and go up, and the like, reporting every problem with
 // its path in one *ValidationError.

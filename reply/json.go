@@ -47,8 +47,8 @@ func (r *Reply) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads r from the reference format. It rejects a missing or
-// unknown "format" with an error wrapping ErrFormat, and an unknown key or a
-// value of the wrong type with a *SyntaxError.
+// unknown "format" with an error wrapping ErrFormat, and an unknown or
+// repeated key or a value of the wrong type with a *SyntaxError.
 func (r *Reply) UnmarshalJSON(data []byte) error {
 	got, err := decodeReply(data)
 	if err != nil {
@@ -90,9 +90,10 @@ func AppendMarshal(dst []byte, r *Reply) ([]byte, error) {
 // Unmarshal reads a reply in the reference format. Like Marshal it checks
 // the form, not the consistency (Validate does): a record that is well
 // formed but does not validate is read. Malformed JSON, an
-// unknown key (wrapping ErrUnknownKey) and a value of the wrong type are a
-// *SyntaxError with the line and byte offset; a missing or unknown format
-// version wraps ErrFormat.
+// unknown key (wrapping ErrUnknownKey), a key that an object holds twice
+// (a *DuplicateKeyError, wrapping ErrDuplicateKey) and a value of the
+// wrong type are a *SyntaxError with the line and byte offset; a missing
+// or unknown format version wraps ErrFormat.
 func Unmarshal(data []byte) (*Reply, error) {
 	if !json.Valid(data) {
 		return nil, locateSyntaxError(data)

@@ -331,6 +331,8 @@ func TestUnmarshalErrors(t *testing.T) {
 		{"wrong type", strings.Replace(seed, `"term": 10`, `"term": "十"`, 1), nil, lineOf(seed, `"term"`), "proposal.term"},
 		{"fraction", strings.Replace(seed, `"views": 2045`, `"views": 20.45`, 1), nil, lineOf(seed, `"views"`), "page.views"},
 		{"bad date", strings.Replace(seed, `"date": "2017-03-16"`, `"date": "2017-02-30"`, 1), nil, lineOf(seed, `"date": "2017`), "signature.date"},
+		{"duplicate top-level key", strings.Replace(seed, `"kind":`, `"salutation": "x", "kind":`, 1), ErrDuplicateKey, lineOf(seed, `"salutation"`), "salutation: duplicate key, first at line 3"},
+		{"duplicate nested key", strings.Replace(seed, `"term": 10,`, `"term": 10, "term": 11,`, 1), ErrDuplicateKey, lineOf(seed, `"term"`), "proposal.term: duplicate key"},
 		{"syntax error", strings.Replace(seed, `"session": 1,`, `"session": 1,,`, 1), nil, lineOf(seed, `"session"`), ""},
 		{"truncated", seed[:len(seed)/2], nil, strings.Count(seed[:len(seed)/2], "\n") + 1, "unexpected EOF"},
 		{"data after", seed + "{}", nil, strings.Count(seed, "\n") + 1, "after"},
@@ -354,6 +356,26 @@ func TestUnmarshalErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.inText)
 		})
 	}
+}
+
+// TestUnmarshalDuplicateKey: a key met twice is a *DuplicateKeyError
+// inside the *SyntaxError, with both lines; the decoder alone would keep
+// the last value.
+func TestUnmarshalDuplicateKey(t *testing.T) {
+	in := "{\n  \"format\": \"replykit/v1\",\n  \"kind\": \"other\",\n  \"title\": \"a\",\n" +
+		"  \"page\": {\n    \"site\": \"x\",\n    \"views\": 1,\n    \"site\": \"y\"\n  }\n}\n"
+	_, err := Unmarshal([]byte(in))
+	require.ErrorIs(t, err, ErrDuplicateKey)
+	var de *DuplicateKeyError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, DuplicateKeyError{Path: "page.site", Line: 8, FirstLine: 6}, *de)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 8, se.Line)
+	assert.Equal(t, `reply: decode JSON at line 8 (byte 119): page.site: duplicate key, first at line 6`, err.Error())
+
+	var r Reply
+	require.ErrorIs(t, json.Unmarshal([]byte(in), &r), ErrDuplicateKey, "through UnmarshalJSON too")
 }
 
 // lineOf returns the 1-based line of the first occurrence of sub in s.
