@@ -24,7 +24,10 @@
 // The HTML writer has no templates: element and attribute names are the
 // package's own constants, and every string of a reply is escaped on its
 // way out, in text and in attribute values alike. No markup from a source
-// page reaches the output.
+// page reaches the output. Text that holds a bidirectional or zero-width
+// control (reply.HasBidiControl), which could make a name or title display
+// as other text, is kept as written but isolated in a <bdi>, so that it
+// cannot reorder the text around it. Text and Markdown write it as it is.
 //
 // The embedded stylesheet (see Stylesheet) lays the page out as GB/T
 // 9704-2012 does: A4 with margins of 37, 35, 28 and 26 mm, the title in

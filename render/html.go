@@ -83,7 +83,7 @@ func (h *htmlWriter) head(r *reply.Reply, page *reply.Page, cfg *config) {
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
 		"<meta name=\"generator\" content=\"replykit\">\n")
 	h.tag(elTitle)
-	h.text(r.Title)
+	h.escape(r.Title) // <title> holds text only, no <bdi>
 	h.close(elTitle)
 	h.nl()
 	h.meta("ArticleTitle", r.Title)

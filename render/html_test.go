@@ -23,7 +23,7 @@ var allowedElements = map[string]bool{
 	"header": true, "nav": true, "article": true, "section": true, "footer": true, "div": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "p": true, "span": true,
 	"br": true, "time": true, "a": true, "table": true, "caption": true, "tbody": true, "tr": true,
-	"td": true, "figure": true, "img": true,
+	"td": true, "figure": true, "img": true, "bdi": true,
 }
 
 // allowedAttrs are the attributes the renderer writes.

@@ -17,6 +17,7 @@ type elem string
 const (
 	elArticle elem = "article"
 	elA       elem = "a"
+	elBdi     elem = "bdi"
 	elBr      elem = "br"
 	elCaption elem = "caption"
 	elDiv     elem = "div"
@@ -308,8 +309,19 @@ func (h *htmlWriter) close(e elem) {
 // nl writes a line break between elements, for people reading the source.
 func (h *htmlWriter) nl() { h.byte1('\n') }
 
-// text writes escaped text.
-func (h *htmlWriter) text(s string) { h.escape(s) }
+// text writes escaped text. Text that holds a bidirectional or zero-width
+// control (reply.HasBidiControl) is isolated in a <bdi>, so that the
+// control reorders nothing outside it: 「\u202E」 in a name cannot turn the
+// text that follows it around. The text itself is kept as written.
+func (h *htmlWriter) text(s string) {
+	if !reply.HasBidiControl(s) {
+		h.escape(s)
+		return
+	}
+	h.tag(elBdi)
+	h.escape(s)
+	h.close(elBdi)
+}
 
 // element writes a whole element holding escaped text, with one class.
 func (h *htmlWriter) element(e elem, class, rk constant, text string) {
@@ -321,7 +333,7 @@ func (h *htmlWriter) element(e elem, class, rk constant, text string) {
 		h.attrConst(atRK, rk)
 	}
 	h.end()
-	h.escape(text)
+	h.text(text)
 	h.close(e)
 }
 
