@@ -24,7 +24,8 @@ type Reply struct {
 	// TitleInferred is true when the notice's text holds no title line:
 	// Title was made from what the notice states (the proposal answered),
 	// and PlainText and Lines leave it out, since it is not text of the
-	// notice.
+	// notice. Where such a title is shown, it is marked as supplied
+	// (SuppliedTitle).
 	TitleInferred bool `json:"titleInferred,omitempty"`
 	// DocNumber is the document number (发文字号), such as 「旺府办函〔2017〕12号」.
 	DocNumber string `json:"docNumber,omitempty"`
