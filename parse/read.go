@@ -50,6 +50,14 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		}
 		paras = append(paras, para{text: t, pos: b.Pos, align: b.Align, table: b.Table, image: b.Image})
 	}
+	// A title that a renderer supplied (reply.SuppliedTitle) stands first;
+	// it is not text of the notice, and is taken back as its title.
+	supplied := ""
+	if len(paras) > 0 && paras[0].table == nil && paras[0].image == nil {
+		if t, ok := reply.ReadSuppliedTitle(paras[0].text); ok {
+			supplied, paras = t, paras[1:]
+		}
+	}
 	if len(paras) == 0 && src.Title == "" {
 		return nil, fmt.Errorf("parse: source holds no text: %w", ErrEmpty)
 	}
@@ -138,9 +146,13 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		rep.Proposal = readProposal(titles, openingText, salp)
 	}
 	if rep.Title == "" {
-		// No title line and no page title: make one from what the
-		// notice states, marked as not being text of the notice.
-		rep.Title = inferTitle(rep)
+		// No title line and no page title: the supplied title, else one
+		// made from what the notice states, marked as not being text of
+		// the notice.
+		rep.Title = supplied
+		if rep.Title == "" {
+			rep.Title = inferTitle(rep)
+		}
 		rep.TitleInferred = rep.Title != ""
 	}
 	if rep.Title == "" {
