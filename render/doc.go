@@ -39,12 +39,18 @@
 // Text writes the plain text layout in which notices are copied (title,
 // blank line, salutation, paragraphs indented by two full-width spaces,
 // office and date at the end), which parse.Text reads back in everything
-// that text can carry. A title that is not a line of the notice
-// (TitleInferred) is shown by HTML, whose <h1> then carries
-// data-title-inferred, and by Markdown, but is not written by Text: read
-// back, the text gives the same title again. Markdown writes CommonMark with every markup
+// that text can carry. Markdown writes CommonMark with every markup
 // character of the reply escaped. JSON writes the reference format,
 // replykit/v1.
+//
+// A title that is not a line of the notice but was made up by its reader
+// (TitleInferred) must not pass for the notice's own: HTML, Text and
+// Markdown write it first, above any header lines, marked as supplied the
+// way archivists mark the titles they supply, in 〔〕 brackets followed by
+// the note 「（标题为整理者所拟）」 (reply.SuppliedTitle). In HTML its <h1>
+// has the class rk-supplied and the attribute data-title-inferred, and the
+// note is a <span class="rk-note">. parse.HTML and parse.Text read the
+// page and the text back to the same title, marked inferred.
 //
 // The writers do not validate: they write any non-nil reply, the zero Reply
 // too (an empty article, or nothing but a blank line of text), as

@@ -9,8 +9,9 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
-// Markdown writes r as CommonMark: the title as a level-one heading (an
-// inferred one too, for the reader's sake), the
+// Markdown writes r as CommonMark: the title as a level-one heading (one
+// that is not a line of the notice, TitleInferred, first and marked as
+// supplied: 「# 〔…〕（标题为整理者所拟）」), the
 // header lines, salutation and paragraphs as paragraphs, sections as
 // headings by depth (## for top-level sections, ### below…, run-in
 // headings included), the points of
@@ -34,10 +35,15 @@ func Markdown(w io.Writer, r *reply.Reply, opts ...Option) error {
 		}
 		m.raw("\n")
 	}
+	if r.TitleInferred {
+		m.heading(1, reply.SuppliedTitle(r.Title))
+	}
 	if len(r.Header) == 0 {
-		m.heading(1, r.Title)
+		if !r.TitleInferred {
+			m.heading(1, r.Title)
+		}
 	} else {
-		titled := false
+		titled := r.TitleInferred
 		for _, l := range r.Header {
 			switch {
 			case l.Field != reply.FieldTitle:

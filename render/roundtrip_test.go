@@ -188,6 +188,7 @@ func assertTextCarried(t *testing.T, want, got *reply.Reply) {
 	assert.Equal(t, want.Lines(), got.Lines(), "lines")
 	assert.Equal(t, want.Kind, got.Kind, "kind")
 	assert.Equal(t, want.Title, got.Title, "title")
+	assert.Equal(t, want.TitleInferred, got.TitleInferred, "titleInferred")
 	assert.Equal(t, want.DocNumber, got.DocNumber, "docNumber")
 	assert.Equal(t, want.Header, got.Header, "header")
 	assert.Equal(t, want.Proposal, got.Proposal, "proposal")
