@@ -164,7 +164,8 @@ func (h *htmlWriter) title(r *reply.Reply) {
 		}
 		// The first run of title lines is the <h1>, one span a line.
 		titled = true
-		h.titleStart(r.Title)
+		h.titleStart("rk-title", r.Title)
+		h.end()
 		for j := i; j < len(lines) && lines[j].Field == reply.FieldTitle; j++ {
 			if j > i {
 				h.tag(elBr)
@@ -176,7 +177,8 @@ func (h *htmlWriter) title(r *reply.Reply) {
 		h.nl()
 	}
 	if !titled {
-		h.titleStart(r.Title)
+		h.titleStart("rk-title", r.Title)
+		h.end()
 		h.text(r.Title)
 		h.close(elH1)
 		h.nl()
@@ -185,14 +187,14 @@ func (h *htmlWriter) title(r *reply.Reply) {
 	h.nl()
 }
 
-// titleStart writes the start tag of an <h1> that is not the title's text
-// alone: the title itself goes in data-title, for parse.HTML.
-func (h *htmlWriter) titleStart(title string) {
+// titleStart writes the start tag of an <h1> whose text is not the title
+// alone, up to its end: the title itself goes in data-title, for
+// parse.HTML.
+func (h *htmlWriter) titleStart(class constant, title string) {
 	h.open(elH1)
-	h.attrConst(atClass, "rk-title")
+	h.attrConst(atClass, class)
 	h.attrConst(atRK, "title")
 	h.attr(atTitleAt, title)
-	h.end()
 }
 
 // suppliedTitle writes a title the reader made up as archivists mark a
@@ -200,10 +202,7 @@ func (h *htmlWriter) titleStart(title string) {
 // (reply.SuppliedTitle). The <h1> carries the class rk-supplied and
 // data-title-inferred; the title itself is in data-title.
 func (h *htmlWriter) suppliedTitle(title string) {
-	h.open(elH1)
-	h.attrConst(atClass, "rk-title rk-supplied")
-	h.attrConst(atRK, "title")
-	h.attr(atTitleAt, title)
+	h.titleStart("rk-title rk-supplied", title)
 	h.attrConst(atTitleInf, "true")
 	h.end()
 	h.raw("〔")
@@ -251,14 +250,8 @@ func (h *htmlWriter) line(e elem, l reply.Line, date *reply.Date) {
 	h.attrConst(atRK, "line")
 	h.attrIf(atField, string(l.Field))
 	h.end()
-	if date != nil && date.Valid() {
-		h.open(elTime)
-		h.attrStart(atDatetime)
-		h.date(*date)
-		h.byte1('"')
-		h.end()
-		h.text(l.Text)
-		h.close(elTime)
+	if date != nil {
+		h.timed(*date, l.Text)
 	} else {
 		h.text(l.Text)
 	}

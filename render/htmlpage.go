@@ -146,17 +146,7 @@ func (h *htmlWriter) pageHeader(p *reply.Page) {
 		}
 		if d := p.Published; !d.IsZero() {
 			item("发布时间：")
-			if d.Valid() {
-				h.open(elTime)
-				h.attrStart(atDatetime)
-				h.date(d)
-				h.byte1('"')
-				h.end()
-				h.text(d.Text)
-				h.close(elTime)
-			} else {
-				h.text(d.Text)
-			}
+			h.timed(d, d.Text)
 			h.close(elSpan)
 		}
 		if p.Source != "" {

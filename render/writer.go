@@ -233,6 +233,22 @@ func (h *htmlWriter) date(d reply.Date) {
 	}
 }
 
+// timed writes text as a <time> of d's value when d is valid, else as it
+// is.
+func (h *htmlWriter) timed(d reply.Date, text string) {
+	if !d.Valid() {
+		h.text(text)
+		return
+	}
+	h.open(elTime)
+	h.attrStart(atDatetime)
+	h.date(d)
+	h.byte1('"')
+	h.end()
+	h.text(text)
+	h.close(elTime)
+}
+
 // int writes n in decimal.
 func (h *htmlWriter) int(n int) {
 	if h.room(20) {
