@@ -32,6 +32,7 @@ type DuplicateKeyError struct {
 	Line, FirstLine int
 }
 
+// Error says which key is repeated and where it stood first.
 func (e *DuplicateKeyError) Error() string {
 	return fmt.Sprintf("%s: duplicate key, first at line %d", e.Path, e.FirstLine)
 }

@@ -3,6 +3,7 @@ package fill
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -10,12 +11,12 @@ import (
 // nil, so that recursive types (sections in sections) end.
 const maxDepth = 6
 
-// Pieces are what a string is made of beside the input's own bytes: text
+// pieces are what a string is made of beside the input's own bytes: text
 // as notices write it, what JSON, HTML and Markdown escape, bidi and
 // zero-width controls, UTF-8 that is invalid in each way a decoder knows,
 // markers, dates, addresses safe and not, and one run longer than a
 // writer's buffer.
-var Pieces = []string{
+var pieces = [...]string{
 	"中", "〔2017〕", "“一核多元”", "涂轶", "关于加强新型农村社区建设工作的建议", "，", "　", "\u00a0",
 	"一、", "（一）", "1.", "①", "一是", "首先", "二〇一七年三月十六日", "2017-03-16",
 	"<", ">", "&", "\"", "'", "\\", "/", "&amp;", "&#60;", "]]>", "</p>", "`", "*", "_", "[", "|", "#",
@@ -43,9 +44,6 @@ func New(data []byte, full bool) *Filler {
 	return &Filler{data: data, full: full}
 }
 
-// Full reports whether f leaves nothing zero.
-func (f *Filler) Full() bool { return f.full }
-
 // Use makes f fill values of type t with fn instead of field by field.
 func (f *Filler) Use(t reflect.Type, fn func(*Filler, reflect.Value)) {
 	if f.hooks == nil {
@@ -72,9 +70,6 @@ func (f *Filler) Byte() byte {
 	f.data = f.data[1:]
 	return b
 }
-
-// Yes returns a choice, true one time in four, always true when full.
-func (f *Filler) Yes() bool { return f.full || f.Byte()&3 == 3 }
 
 // fill sets v, which is settable.
 func (f *Filler) fill(v reflect.Value) error {
@@ -141,8 +136,12 @@ func (f *Filler) slice(v reflect.Value) error {
 	return nil
 }
 
+// Pieces returns the pieces that strings are made of, for seeding a fuzz
+// target with them.
+func Pieces() []string { return slices.Clone(pieces[:]) }
+
 // String returns a short string: a byte below 0x80 is itself, one below
-// 0xC0 one of Pieces, and a greater one, the lead byte of a multi-byte
+// 0xC0 one of the pieces, and a greater one, the lead byte of a multi-byte
 // character, is itself and the next byte, valid UTF-8 or not. A full
 // Filler's strings are never empty.
 func (f *Filler) String() string {
@@ -156,7 +155,7 @@ func (f *Filler) String() string {
 		case b < 0x80:
 			s = append(s, b)
 		case b < 0xC0:
-			s = append(s, Pieces[int(b)%len(Pieces)]...)
+			s = append(s, pieces[int(b)%len(pieces)]...)
 		default:
 			s = append(s, b, f.Byte())
 		}
