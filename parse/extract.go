@@ -118,7 +118,7 @@ func hasBody(blocks []SourceBlock) bool {
 
 // fillMissing copies into dst the fields of src that dst lacks.
 func fillMissing(dst, src *reply.Page) {
-	if dst.Published == nil {
+	if dst.Published.IsZero() {
 		dst.Published = src.Published
 	}
 	if dst.Source == "" {

@@ -80,7 +80,7 @@ func TestExtractCorpus(t *testing.T) {
 			if at := metaContent(string(data), "ArticleTitle"); at != "" {
 				assert.Equal(t, squeezeSpace(at), squeezeSpace(src.Title))
 			}
-			require.NotNil(t, src.Page.Published, "publish date")
+			require.NotZero(t, src.Page.Published, "publish date")
 			assert.True(t, src.Page.Published.Valid())
 			require.NotEmpty(t, src.Blocks)
 			text := 0

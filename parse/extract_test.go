@@ -77,9 +77,9 @@ func TestExtractSeedLayouts(t *testing.T) {
 			assert.Equal(t, tt.url, p.URL)
 			assert.Equal(t, tt.site, p.Site)
 			if tt.noInfo {
-				assert.Nil(t, p.Published)
+				assert.Zero(t, p.Published)
 			} else {
-				require.NotNil(t, p.Published)
+				require.NotZero(t, p.Published)
 				assert.Equal(t, "2020-10-21", p.Published.String())
 				assert.Equal(t, "2020-10-21", p.Published.Text)
 				assert.Equal(t, "县民政局", p.Source)
@@ -504,7 +504,7 @@ func TestFurnitureEmptyValue(t *testing.T) {
 	require.True(t, isFurniture("发布时间：2017-05-15 10:49 来源： 访问量：199", &p))
 	assert.Equal(t, "", p.Source)
 	assert.Equal(t, 199, p.Views)
-	require.NotNil(t, p.Published)
+	require.NotZero(t, p.Published)
 	assert.Equal(t, "2017-05-15T10:49:00", p.Published.String())
 	var q reply.Page
 	require.True(t, isFurniture("您当前所在位置：首页 > 政务公开 > 统计数据", &q))

@@ -261,7 +261,7 @@ func setField(p *reply.Page, field, value string) bool {
 		if err != nil {
 			return false
 		}
-		p.Published = &d
+		p.Published = d
 	case "source":
 		p.Source = value
 	case "views":
@@ -281,7 +281,7 @@ func setField(p *reply.Page, field, value string) bool {
 
 // mergePage copies into dst each field that src sets.
 func mergePage(dst, src *reply.Page) {
-	if src.Published != nil {
+	if !src.Published.IsZero() {
 		dst.Published = src.Published
 	}
 	if src.Source != "" {

@@ -35,10 +35,10 @@ func TestIsFurniture(t *testing.T) {
 			assert.Equal(t, tt.views, p.Views)
 			assert.Equal(t, tt.crumbs, p.Breadcrumb)
 			if tt.date != "" {
-				require.NotNil(t, p.Published)
+				require.NotZero(t, p.Published)
 				assert.Equal(t, tt.date, p.Published.String())
 			} else {
-				assert.Nil(t, p.Published)
+				assert.Zero(t, p.Published)
 			}
 		})
 	}

@@ -14,7 +14,7 @@ import (
 // neither its body, term nor number, nor its own title.
 func inferTitle(rep *reply.Reply) string {
 	p := rep.Proposal
-	if p == nil {
+	if p.IsZero() {
 		return ""
 	}
 	what := "提案"

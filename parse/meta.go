@@ -33,7 +33,7 @@ func metaPage(ps *pageScan) (page reply.Page, articleTitle string) {
 	for _, name := range metaPublished {
 		if v := m[name]; v != "" {
 			if d, ok := parsePageDate(v); ok {
-				page.Published = &d
+				page.Published = d
 				break
 			}
 		}

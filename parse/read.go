@@ -50,6 +50,14 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		}
 		paras = append(paras, para{text: t, pos: b.Pos, align: b.Align, table: b.Table, image: b.Image})
 	}
+	// A title that a renderer supplied (reply.SuppliedTitle) stands first;
+	// it is not text of the notice, and is taken back as its title.
+	supplied := ""
+	if len(paras) > 0 && paras[0].table == nil && paras[0].image == nil {
+		if t, ok := reply.ReadSuppliedTitle(paras[0].text); ok {
+			supplied, paras = t, paras[1:]
+		}
+	}
 	if len(paras) == 0 && src.Title == "" {
 		return nil, fmt.Errorf("parse: source holds no text: %w", ErrEmpty)
 	}
@@ -60,7 +68,10 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	if w != nil {
 		warnings = append(warnings, *w)
 	}
-	rep := &reply.Reply{Page: page}
+	rep := &reply.Reply{}
+	if page != nil {
+		rep.Page = *page
+	}
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
 	rep.Warnings = append(rep.Warnings, warnings...)
 
@@ -135,9 +146,13 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		rep.Proposal = readProposal(titles, openingText, salp)
 	}
 	if rep.Title == "" {
-		// No title line and no page title: make one from what the
-		// notice states, marked as not being text of the notice.
-		rep.Title = inferTitle(rep)
+		// No title line and no page title: the supplied title, else one
+		// made from what the notice states, marked as not being text of
+		// the notice.
+		rep.Title = supplied
+		if rep.Title == "" {
+			rep.Title = inferTitle(rep)
+		}
 		rep.TitleInferred = rep.Title != ""
 	}
 	if rep.Title == "" {
@@ -223,13 +238,8 @@ func setHeader(rep *reply.Reply, h header, pageTitle string) {
 	rep.Signer = h.signer
 	rep.IndexNumber = h.indexNumber
 	rep.Category = h.category
-	if h.published != nil {
-		if rep.Page == nil {
-			rep.Page = &reply.Page{}
-		}
-		if rep.Page.Published == nil {
-			rep.Page.Published = h.published
-		}
+	if h.published != nil && rep.Page.Published.IsZero() {
+		rep.Page.Published = *h.published
 	}
 	if len(h.lines) == 1 && h.lines[0].Text == rep.Title {
 		return
@@ -243,12 +253,9 @@ func setHeader(rep *reply.Reply, h header, pageTitle string) {
 // Trailer unless they are exactly the canonical trailer.
 func setEndMatter(rep *reply.Reply, em endMatter) {
 	if len(em.offices) > 0 || !em.date.IsZero() {
-		rep.Signature = &reply.Signature{Office: strings.Join(em.offices, "\n"), Date: em.date}
+		rep.Signature = reply.Signature{Office: strings.Join(em.offices, "\n"), Date: em.date}
 	}
-	if em.contact != (reply.Contact{}) {
-		c := em.contact
-		rep.Contact = &c
-	}
+	rep.Contact = em.contact
 	rep.CC = em.cc
 	rep.Attachments = em.attachments
 	if em.category != "" {
@@ -271,8 +278,8 @@ func setEndMatter(rep *reply.Reply, em endMatter) {
 }
 
 // readProposal reads the proposal answered from the title and opening.
-func readProposal(title, opening string, sal *salutation) *reply.Proposal {
-	p := &reply.Proposal{}
+func readProposal(title, opening string, sal *salutation) reply.Proposal {
+	var p reply.Proposal
 	for _, s := range []string{title, opening} {
 		if body, term, session, ok := readSession(s); ok {
 			p.Body, p.Term, p.Session = body, term, session
@@ -288,7 +295,7 @@ func readProposal(title, opening string, sal *salutation) *reply.Proposal {
 	p.Title = readProposalTitle(opening)
 	p.Proposers = readProposers(sal, opening)
 	if p.Body == "" && p.Number == "" && p.Title == "" && len(p.Proposers) == 0 {
-		return nil
+		return reply.Proposal{}
 	}
 	return p
 }

@@ -128,25 +128,13 @@ func (rr *renderedReader) article(art *html.Node) *reply.Reply {
 		IndexNumber: rkAttr(art, "data-index-number"),
 		Category:    reply.Category(rkAttr(art, "data-category")),
 	}
-	var proposal reply.Proposal
-	if rr.jsonAttr(art, "data-proposal", &proposal) {
-		r.Proposal = &proposal
-	}
+	rr.jsonAttr(art, "data-proposal", &r.Proposal)
 	rr.jsonAttr(art, "data-addressees", &r.Addressees)
-	var contact reply.Contact
-	if rr.jsonAttr(art, "data-contact", &contact) {
-		r.Contact = &contact
-	}
+	rr.jsonAttr(art, "data-contact", &r.Contact)
 	rr.jsonAttr(art, "data-cc", &r.CC)
 	rr.jsonAttr(art, "data-attachments", &r.Attachments)
-	var sig reply.Signature
-	if rr.jsonAttr(art, "data-signature", &sig) {
-		r.Signature = &sig
-	}
-	var page reply.Page
-	if rr.jsonAttr(art, "data-page", &page) {
-		r.Page = &page
-	}
+	rr.jsonAttr(art, "data-signature", &r.Signature)
+	rr.jsonAttr(art, "data-page", &r.Page)
 	_, header := rkAttrLookup(art, "data-header")
 	_, trailer := rkAttrLookup(art, "data-trailer")
 	if header {

@@ -57,7 +57,7 @@ func TestReadRendered(t *testing.T) {
 			{Text: "关于某事", Field: reply.FieldTitle},
 			{Text: "的答复", Field: reply.FieldTitle},
 		},
-		Proposal:   &reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "0487"},
+		Proposal:   reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "0487"},
 		Addressees: []reply.Addressee{{Name: "涂轶", Role: reply.RoleMember}},
 		Salutation: "涂轶委员：",
 		Opening:    []reply.Block{{Text: "A & B <script>\rx"}},
@@ -77,12 +77,12 @@ func TestReadRendered(t *testing.T) {
 			}},
 		}},
 		Closing:   []reply.Block{{Text: "此复。"}},
-		Contact:   &reply.Contact{},
+		Contact:   reply.Contact{},
 		CC:        []string{"县财政局"},
 		Category:  reply.CategoryB,
-		Signature: &reply.Signature{Office: "某局", Date: reply.Date{Text: "2017年3月16日", Year: 2017, Month: 3, Day: 16}},
+		Signature: reply.Signature{Office: "某局", Date: reply.Date{Text: "2017年3月16日", Year: 2017, Month: 3, Day: 16}},
 		Trailer:   []reply.Line{{Text: "某局", Field: reply.FieldOffice}, {Text: "2017年3月16日", Field: reply.FieldDate}},
-		Page:      &reply.Page{URL: "http://x.gov.cn/1.html", Published: &published, Views: 2045},
+		Page:      reply.Page{URL: "http://x.gov.cn/1.html", Published: published, Views: 2045},
 	}
 	assert.Equal(t, want, got)
 }

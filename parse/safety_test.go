@@ -28,7 +28,7 @@ func TestReadKeepsNoScriptAddress(t *testing.T) {
 	rep, err := Read(src)
 	require.NoError(t, err)
 	require.NoError(t, rep.Validate())
-	assert.Equal(t, &reply.Page{Source: "县民政局"}, rep.Page)
+	assert.Equal(t, reply.Page{Source: "县民政局"}, rep.Page)
 	assert.Equal(t, []reply.Block{
 		{Text: "你在县政协十届一次会议上提出的提案收悉。现将有关情况答复如下："},
 		{Text: "示意图"},

@@ -310,7 +310,7 @@ func takeFurniture(src *Source) []int {
 		keep = append(keep, b)
 	}
 	src.Blocks = keep
-	if !isZeroPage(page) {
+	if !page.IsZero() {
 		src.Page = page
 	}
 	return lines
@@ -325,12 +325,6 @@ func isFurnitureLine(line string) bool {
 		}
 	}
 	return false
-}
-
-// isZeroPage reports a page that states nothing.
-func isZeroPage(p *reply.Page) bool {
-	return p.URL == "" && p.Site == "" && p.Column == "" && len(p.Breadcrumb) == 0 && p.Published == nil &&
-		p.Source == "" && p.Author == "" && p.Views == 0 && len(p.Keywords) == 0 && p.Description == ""
 }
 
 // isParagraphLike reports a line that reads as a paragraph of the body

@@ -163,14 +163,8 @@ func TestTextCorpus(t *testing.T) {
 		if !ok {
 			continue
 		}
-		office, date := "", ""
-		if rep.Signature != nil {
-			office, date = rep.Signature.Office, rep.Signature.Date.String()
-		}
-		number := ""
-		if rep.Proposal != nil {
-			number = rep.Proposal.Number
-		}
+		office, date := rep.Signature.Office, rep.Signature.Date.String()
+		number := rep.Proposal.Number
 		var heads []string
 		if len(rep.Sections) > 0 {
 			heads = headings(rep.Sections)

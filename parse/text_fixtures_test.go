@@ -20,7 +20,7 @@ func TestTextFixtures(t *testing.T) {
 		{"suggestion_npc.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, reply.KindSuggestionReply, r.Kind)
 			assert.Equal(t, []string{"王中伟/代表"}, names(r.Addressees))
-			assert.Equal(t, &reply.Proposal{Body: "县人大", Term: 18, Session: 3, Number: "56", Title: "关于加快城区停车场建设的建议", Proposers: []string{"王中伟"}}, r.Proposal)
+			assert.Equal(t, reply.Proposal{Body: "县人大", Term: 18, Session: 3, Number: "56", Title: "关于加快城区停车场建设的建议", Proposers: []string{"王中伟"}}, r.Proposal)
 			assert.Equal(t, []string{"一、城区停车设施现状", "二、下一步工作打算"}, headings(r.Sections))
 			assert.Equal(t, "县住房和城乡建设局", r.Signature.Office)
 			assert.Equal(t, "2023-06-12", r.Signature.Date.String())
@@ -29,7 +29,7 @@ func TestTextFixtures(t *testing.T) {
 		{"contact_cc_attachments.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, []string{"农村饮水工程项目清单", "资金安排表"}, r.Attachments)
 			assert.Equal(t, reply.CategoryA, r.Category)
-			assert.Equal(t, &reply.Contact{Person: "张三", Phone: "0839-1234567"}, r.Contact)
+			assert.Equal(t, reply.Contact{Person: "张三", Phone: "0839-1234567"}, r.Contact)
 			assert.Equal(t, []string{"县政府办公室", "县政协提案委"}, r.CC)
 			assert.Equal(t, "县水利局", r.Signature.Office)
 			assert.Nil(t, r.Trailer, "the end matter is written in the canonical order")
@@ -78,7 +78,7 @@ func TestTextFixtures(t *testing.T) {
 		}},
 		{"notice_other.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, reply.KindOther, r.Kind, "a notice that is not a reply")
-			assert.Nil(t, r.Proposal)
+			assert.Zero(t, r.Proposal)
 			assert.Equal(t, []string{"各乡镇人民政府/单位", "县直各部门/单位"}, names(r.Addressees))
 			assert.Equal(t, []string{"一、提高思想认识。", "二、严格办理时限。", "三、注重办理实效。"}, headings(r.Sections))
 			assert.True(t, r.Sections[0].RunIn)
@@ -114,7 +114,7 @@ func TestTextFixtures(t *testing.T) {
 				fields = append(fields, l.Field)
 			}
 			assert.Equal(t, []reply.Field{reply.FieldIndexNumber, reply.FieldOffice, reply.FieldDocNumber, reply.FieldDate, reply.FieldTitle}, fields)
-			require.NotNil(t, r.Page)
+			require.NotZero(t, r.Page)
 			assert.Equal(t, "2024-08-09", r.Page.Published.String(), "发布日期 is the page's date")
 			assert.Equal(t, "2024-08-06", r.Signature.Date.String(), "成文日期 is the document's")
 		}},
@@ -128,7 +128,7 @@ func TestTextFixtures(t *testing.T) {
 			assert.Equal(t, []string{"双龙湖街道/单位"}, names(r.Addressees))
 			assert.Equal(t, "2021年5月6", r.Signature.Date.Text)
 			assert.Equal(t, "2021-05-06", r.Signature.Date.String())
-			assert.Equal(t, &reply.Contact{Person: "张淮铭", Phone: "67210092"}, r.Contact)
+			assert.Equal(t, reply.Contact{Person: "张淮铭", Phone: "67210092"}, r.Contact)
 			require.Len(t, r.Trailer, 3)
 			assert.Equal(t, reply.FieldContact, r.Trailer[2].Field)
 		}},
@@ -144,7 +144,7 @@ func TestTextFixtures(t *testing.T) {
 			require.Len(t, r.Sections, 2)
 			assert.Equal(t, []string{"(1)新建雨水管网", "(2)建设调蓄设施"}, headings(r.Sections[0].Sections))
 			assert.Equal(t, []string{"①", "②"}, []string{r.Sections[0].Sections[0].Sections[0].Marker, r.Sections[0].Sections[0].Sections[1].Marker})
-			assert.Equal(t, reply.LevelCircled, r.Sections[0].Sections[0].Sections[0].Level())
+			assert.Equal(t, reply.LevelCircled, reply.MarkerLevel(r.Sections[0].Sections[0].Sections[0].Marker))
 		}},
 		{"numbering_gap.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, []string{"一、加强宣传教育", "三、完善基础设施"}, headings(r.Sections))
@@ -172,7 +172,7 @@ func TestTextFixtures(t *testing.T) {
 		}},
 		{"ambiguous_date.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, []string{"刘俊华/代表", "魏娜/代表", "朱纯/代表"}, names(r.Addressees), "names padded with a space")
-			require.NotNil(t, r.Signature)
+			require.NotZero(t, r.Signature)
 			assert.True(t, r.Signature.Date.IsZero(), "an ambiguous date is not guessed")
 			assert.Equal(t, "区住房和城乡建设局", r.Signature.Office)
 			require.Len(t, r.Warnings, 1)
@@ -181,7 +181,7 @@ func TestTextFixtures(t *testing.T) {
 		}},
 		{"no_signature.txt", func(t *testing.T, r *reply.Reply) {
 			assert.Equal(t, "陈云会代表", r.Salutation, "a salutation with no colon")
-			assert.Nil(t, r.Signature)
+			assert.Zero(t, r.Signature)
 			assert.Nil(t, r.Trailer)
 			assert.Equal(t, "以上答复，如有不妥，请批评指正。", r.Closing[0].Text)
 		}},

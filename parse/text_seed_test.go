@@ -24,7 +24,7 @@ func TestTextSeed(t *testing.T) {
 	assert.Equal(t, title, rep.Title)
 	assert.Nil(t, rep.Header, "the title line alone stands above the salutation")
 	assert.Empty(t, rep.DocNumber)
-	assert.Equal(t, &reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "73",
+	assert.Equal(t, reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "73",
 		Title: "关于加强新型农村社区建设工作的建议", Proposers: []string{"涂轶", "李勇"}}, rep.Proposal)
 	assert.Equal(t, []reply.Addressee{{Name: "涂轶", Role: reply.RoleMember}, {Name: "李勇", Role: reply.RoleMember}}, rep.Addressees)
 	assert.Equal(t, "涂轶、李勇委员:", rep.Salutation)
@@ -88,18 +88,18 @@ func TestTextSeed(t *testing.T) {
 	assert.Regexp(t, `^总之,.*新型农村社区。$`, rep.Closing[0].Text)
 	assert.Equal(t, "感谢你们对县政府工作的关心和支持。", rep.Closing[1].Text)
 
-	require.NotNil(t, rep.Signature)
+	require.NotZero(t, rep.Signature)
 	assert.Equal(t, "旺苍县人民政府办公室", rep.Signature.Office)
 	assert.Equal(t, "2017-03-16", rep.Signature.Date.String())
 	assert.Equal(t, "2017年3月16日", rep.Signature.Date.Text)
 	assert.Nil(t, rep.Trailer, "the canonical trailer")
-	assert.Nil(t, rep.Contact)
+	assert.Zero(t, rep.Contact)
 	assert.Nil(t, rep.CC)
 	assert.Empty(t, rep.Category)
 
-	require.NotNil(t, rep.Page)
+	require.NotZero(t, rep.Page)
 	assert.Equal(t, []string{"首页", "政协提案", title}, rep.Page.Breadcrumb)
-	require.NotNil(t, rep.Page.Published)
+	require.NotZero(t, rep.Page.Published)
 	assert.Equal(t, "2020-10-21", rep.Page.Published.String())
 	assert.Equal(t, "2020-10-21", rep.Page.Published.Text)
 	assert.Equal(t, "县民政局", rep.Page.Source)

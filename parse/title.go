@@ -186,8 +186,10 @@ func (h *header) classify(text string, labelTitle *string) (field reply.Field, s
 		setOnce(&h.docNumber, text)
 		return reply.FieldDocNumber, true
 	}
-	// 发文机关标志: 「某某县交通运输局」 or 「某某局文件」 above the title.
-	if isOfficeLine(para{text: strings.TrimSuffix(text, "文件")}) {
+	// 发文机关标志: 「某某县交通运输局」 or 「某某局文件」 above the title. A
+	// line with 「关于」 is a title that a page followed with its site's
+	// name (「关于…的答复--某某县农业农村局」), not an office.
+	if !strings.Contains(text, "关于") && isOfficeLine(para{text: strings.TrimSuffix(text, "文件")}) {
 		return reply.FieldOffice, false
 	}
 	return reply.FieldNone, false

@@ -103,7 +103,7 @@ func TestParseThenRender(t *testing.T) {
 	r, err := reply.Unmarshal([]byte(parsed.stdout))
 	require.NoError(t, err)
 	assert.Equal(t, "旺苍县人民政府办公室关于县政协十届一次会议第73号提案的答复", r.Title)
-	require.NotNil(t, r.Page)
+	require.NotZero(t, r.Page)
 	assert.Equal(t, "http://www.scwc.gov.cn/zxta/t20201021_73.html", r.Page.URL)
 
 	tests := []struct {
@@ -272,7 +272,7 @@ func TestMigrateSampleEndToEnd(t *testing.T) {
 	require.Len(t, seed.Addressees, 2)
 	assert.Equal(t, "涂轶", seed.Addressees[0].Name)
 	assert.Equal(t, "李勇", seed.Addressees[1].Name)
-	require.NotNil(t, seed.Signature)
+	require.NotZero(t, seed.Signature)
 	assert.Equal(t, "2017-03-16", seed.Signature.Date.String())
 
 	// A second run skips every page written.

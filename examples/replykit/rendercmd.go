@@ -39,7 +39,7 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *format == "html" {
 		var opts []render.Option
 		if *fragment {
-			opts = append(opts, render.Fragment())
+			opts = append(opts, render.WithFragment())
 		}
 		if *noStyle {
 			opts = append(opts, render.WithoutStylesheet())
