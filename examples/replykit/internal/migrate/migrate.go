@@ -91,7 +91,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if opts.FS == nil {
 		opts.FS = OS{}
 	}
-	if err := opts.FS.MkdirAll(opts.OutDir, 0o755); err != nil {
+	if err := opts.FS.MkdirAll(opts.OutDir, 0o777); err != nil {
 		return nil, fmt.Errorf("migrate: output directory: %w", err)
 	}
 	if err := removeStaleTemps(opts.OutDir); err != nil {
@@ -191,7 +191,7 @@ func (c *dirCache) mkdir(fsys FS, dir string) error {
 	if c.made[dir] {
 		return nil
 	}
-	if err := fsys.MkdirAll(dir, 0o755); err != nil {
+	if err := fsys.MkdirAll(dir, 0o777); err != nil {
 		return err
 	}
 	c.made[dir] = true
