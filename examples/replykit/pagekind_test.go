@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/reply"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,7 +113,7 @@ func TestParseSaysItWaitsForATerminal(t *testing.T) {
 		t.Skipf("no %s: %v", os.DevNull, err)
 	}
 	defer tty.Close()
-	if !isTerminal(tty) {
+	if !migrate.IsTerminal(tty) {
 		t.Skipf("%s is not a character device here", os.DevNull)
 	}
 	var out, errOut strings.Builder
@@ -121,11 +122,11 @@ func TestParseSaysItWaitsForATerminal(t *testing.T) {
 	assert.Equal(t, "replykit parse: waiting for a page on stdin; end it with Ctrl-D, or give a FILE\nstdin: empty input\n", errOut.String())
 
 	// A pipe or a file is not waited for in words.
-	assert.False(t, isTerminal(strings.NewReader("")))
+	assert.False(t, migrate.IsTerminal(strings.NewReader("")))
 	f, err := os.Open("testdata/valid.json")
 	require.NoError(t, err)
 	defer f.Close()
-	assert.False(t, isTerminal(f))
+	assert.False(t, migrate.IsTerminal(f))
 }
 
 func TestPlainError(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/parse"
 	"github.com/replykit/replykit/render"
 	"github.com/replykit/replykit/reply"
@@ -63,7 +64,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts = append(opts, parse.WithCharset(*cs))
 	}
 	for _, name := range files {
-		if name == "-" && isTerminal(stdin) {
+		if name == "-" && migrate.IsTerminal(stdin) {
 			fmt.Fprintln(stderr, "replykit parse: waiting for a page on stdin; end it with Ctrl-D, or give a FILE")
 		}
 		data, err := readInput(name, stdin)
@@ -110,17 +111,6 @@ func pageName(name string) string {
 		return ""
 	}
 	return name
-}
-
-// isTerminal reports whether r is a terminal (a character device), where
-// nothing comes unless someone types.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // writers write a reply in each output format.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/render"
 	"github.com/replykit/replykit/reply"
 )
@@ -46,7 +47,7 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		write = func(w io.Writer, r *reply.Reply) error { return render.HTML(w, r, opts...) }
 	}
-	if name == "-" && isTerminal(stdin) {
+	if name == "-" && migrate.IsTerminal(stdin) {
 		fmt.Fprintln(stderr, "replykit render: waiting for reference JSON on stdin; end it with Ctrl-D, or give a FILE.json")
 	}
 	data, err := readInput(name, stdin)
