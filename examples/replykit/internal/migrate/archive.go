@@ -37,6 +37,7 @@ func (w *walker) archivePage(archive, name string, size int64, info fs.FileInfo,
 	}
 	typ := typeOf(path.Base(rel))
 	if typ == notPage || strings.HasPrefix(path.Base(rel), ".") {
+		w.ignore(display, ignoreReason(path.Base(rel), 0))
 		return true
 	}
 	if size > w.opts.MaxBytes {
@@ -56,6 +57,7 @@ func (w *walker) archivePage(archive, name string, size int64, info fs.FileInfo,
 		return w.fail(display, rel, kind, err)
 	}
 	if typ == sniff && !looksHTML(data) {
+		w.ignore(display, IgnoredNotHTML)
 		return true
 	}
 	if data == nil {
@@ -73,7 +75,11 @@ func (w *walker) walkZip(name string, info fs.FileInfo) bool {
 	}
 	defer zr.Close()
 	for _, f := range zr.File {
-		if f.FileInfo().IsDir() || !f.Mode().IsRegular() {
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		if !f.Mode().IsRegular() {
+			w.ignore(name+"!"+f.Name, IgnoredNotRegular)
 			continue
 		}
 		if !w.archivePage(name, f.Name, int64(f.UncompressedSize64), info, func() (io.ReadCloser, error) { return f.Open() }) {
@@ -105,6 +111,9 @@ func (w *walker) walkTarGz(name string, info fs.FileInfo) bool {
 			return w.fail(name, "", KindArchive, fmt.Errorf("reading the archive: %w", err))
 		}
 		if hdr.Typeflag != tar.TypeReg {
+			if hdr.Typeflag != tar.TypeDir {
+				w.ignore(name+"!"+hdr.Name, IgnoredNotRegular)
+			}
 			continue
 		}
 		if !w.archivePage(name, hdr.Name, hdr.Size, info, func() (io.ReadCloser, error) { return io.NopCloser(tr), nil }) {

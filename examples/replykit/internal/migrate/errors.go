@@ -22,6 +22,9 @@ var (
 	// ErrBadPath means an archive entry's name would escape the output
 	// directory (absolute, or with ".." elements).
 	ErrBadPath = errors.New("unsafe path in archive")
+	// ErrReport means the report could not be written: the run's outcome
+	// is then known only from what Run returned.
+	ErrReport = errors.New("report not written")
 )
 
 // The kinds of failure that the report names, beside those that

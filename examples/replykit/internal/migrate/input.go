@@ -38,7 +38,7 @@ const (
 	notPage  pageType = iota // not a page: skipped
 	htmlPage                 // an HTML page
 	textPage                 // a plain-text notice (.txt)
-	sniff                    // no extension: an HTML page if its bytes look like one
+	sniff                    // no or an unknown extension: an HTML page if its bytes look like one
 )
 
 // typeOf decides from a file name whether the file is a page. Names that
@@ -49,15 +49,17 @@ func typeOf(name string) pageType {
 	if i := strings.IndexAny(n, "?#"); i > 0 {
 		n = n[:i]
 	}
-	switch path.Ext(n) {
-	case ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php":
+	switch ext := path.Ext(n); ext {
+	case ".html", ".htm", ".shtml", ".shtm", ".xhtml", ".jsp", ".jhtml", ".asp", ".aspx", ".php":
 		return htmlPage
 	case ".txt":
 		return textPage
-	case "":
-		return sniff
+	default:
+		if isAsset(ext) {
+			return notPage
+		}
+		return sniff // no extension, or one a site's software made up (.do, .action)
 	}
-	return notPage
 }
 
 // archiveType tells a .zip or .tar.gz archive from its name: "zip", "tgz"
@@ -73,7 +75,7 @@ func archiveType(name string) string {
 	return ""
 }
 
-// sniffLen is how many bytes of an extensionless file are looked at.
+// sniffLen is how many bytes of a file to sniff are looked at.
 const sniffLen = 1024
 
 // htmlSigns are what the start of an HTML page holds, lower-cased.

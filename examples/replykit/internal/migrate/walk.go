@@ -24,6 +24,7 @@ type walker struct {
 	claimed map[string]string // output name → display path of its page
 	outDir  fs.FileInfo       // the output directory, never walked into
 	found   func()            // counts a page found, for the progress line
+	ignored func(Ignored)     // records a file passed over, for the report
 }
 
 // emit claims the page's output name and sends it on. It reports false
@@ -117,6 +118,7 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
+			w.ignore(filepath.Join(dir, name), IgnoredHidden)
 			continue // hidden files, version control, our own temporary files
 		}
 		full := filepath.Join(dir, name)
@@ -127,6 +129,7 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 		}
 		if err != nil {
 			if typeOf(name) == notPage && !errors.Is(err, syscall.ELOOP) {
+				w.ignore(full, IgnoredBrokenLink)
 				continue // a dangling link to a stylesheet is no page's business
 			}
 			if !w.fail(full, r, statKind(err, KindVanished), err) {
@@ -136,6 +139,7 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 		}
 		if info.IsDir() {
 			if w.outDir != nil && os.SameFile(info, w.outDir) {
+				w.ignore(full, IgnoredOutput)
 				continue
 			}
 			if loopsTo(info, ancestors) {
@@ -150,10 +154,12 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 			continue
 		}
 		if !info.Mode().IsRegular() {
+			w.ignore(full, IgnoredNotRegular)
 			continue
 		}
 		switch typeOf(name) {
 		case notPage:
+			w.ignore(full, IgnoredNotPage)
 			continue
 		case sniff:
 			head, err := readHead(full)
@@ -164,6 +170,7 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 				continue
 			}
 			if !looksHTML(head) {
+				w.ignore(full, IgnoredNotHTML)
 				continue
 			}
 		}
@@ -210,11 +217,14 @@ func (w *walker) walkFS(in Input) bool {
 			ok = w.fail(display, "", KindUnreadable, err)
 		} else if d.IsDir() {
 			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				w.ignore(display, IgnoredHidden)
 				return fs.SkipDir
 			}
 			return nil
 		} else if typ := typeOf(d.Name()); typ != notPage && !strings.HasPrefix(d.Name(), ".") && d.Type().IsRegular() {
 			ok = w.emitFS(in.FS, p, display, typ)
+		} else {
+			w.ignore(display, ignoreReason(d.Name(), d.Type()))
 		}
 		if !ok {
 			return fs.SkipAll
@@ -243,6 +253,7 @@ func (w *walker) emitFS(fsys fs.FS, p, display string, typ pageType) bool {
 		return w.fail(display, p, kind, err)
 	}
 	if typ == sniff && !looksHTML(data) {
+		w.ignore(display, IgnoredNotHTML)
 		return true
 	}
 	var mod time.Time
