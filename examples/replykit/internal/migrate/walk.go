@@ -32,8 +32,8 @@ type walker struct {
 func (w *walker) emit(p page) bool {
 	if p.err == nil && p.rel != "" {
 		switch other, taken := w.claimed[p.rel]; {
-		case p.rel+".json" == ReportName:
-			p.err = &pageError{kind: KindCollision, err: wrapPath(p.display, fmt.Errorf("%w: %s is the report's name", ErrCollision, ReportName))}
+		case reservedName(p.rel) != "":
+			p.err = &pageError{kind: KindCollision, err: wrapPath(p.display, fmt.Errorf("%w: %s is the run's own", ErrCollision, reservedName(p.rel)))}
 		case taken:
 			p.err = &pageError{kind: KindCollision, err: wrapPath(p.display, fmt.Errorf("%w: %s.json is written for %s", ErrCollision, p.rel, other))}
 		default:
