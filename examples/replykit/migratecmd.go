@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
+	"github.com/replykit/replykit/examples/replykit/internal/collection"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/parse"
 	"github.com/replykit/replykit/render"
@@ -20,7 +22,9 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("migrate", "[-o OUTDIR] [-j N] [--force] INPUT…",
 		"Reads every page of the INPUTs — files; directories, walked recursively; .zip and\n"+
 			".tar.gz archives of a site mirror — and writes OUTDIR/<path>.json (reference JSON)\n"+
-			"and OUTDIR/<path>.html (a clean page) for each, then OUTDIR/report.json and a summary.\n"+
+			"and OUTDIR/<path>.html (a clean page) for each, then OUTDIR/report.json, the\n"+
+			"collection — OUTDIR/replies.jsonl, every reply as JSON, one a line, and\n"+
+			"OUTDIR/index.html, a page to browse and search them, no server needed — and a summary.\n"+
 			"In directories and archives, files named .html .htm .shtml .shtm .xhtml .jsp .jhtml\n"+
 			".asp .aspx .php are read as HTML pages and .txt files as plain-text notices; files\n"+
 			"with no or another extension (.do, .action) are read as pages when their start looks\n"+
@@ -31,7 +35,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
 			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
 			"a broken archive, an output directory where nothing can be written, no pages found,\n"+
-			"the run interrupted, or the report not written.", stdout, stderr)
+			"the run interrupted, or the report or the collection not written.", stdout, stderr)
 	out := fs.String("o", "replykit-out", "output `directory`")
 	jobs := fs.Int("j", 0, "convert `N` pages at once; 0 means one a CPU")
 	force := fs.Bool("force", false, "convert every page again, even when its outputs are newer")
@@ -62,7 +66,8 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep, err := migrate.Run(ctx, ins, opts)
-	return finishMigrate(rep, err, stderr, stderr)
+	col, err := collect(rep, err)
+	return finishMigrate(rep, col, err, stderr, stderr)
 }
 
 // migrateOptions are the engine's options with the real conversion.
@@ -102,16 +107,35 @@ func runHint(err error) string {
 	return ""
 }
 
-// finishMigrate writes the summary, and where the report is, to w, says
-// on stderr what went wrong with an input as a whole (a missing one, a
-// broken archive, one with no pages), and gives the exit status.
-func finishMigrate(rep *migrate.Report, err error, w, stderr io.Writer) int {
+// collect writes the collection of a run that finished, with its report
+// written: index.html and replies.jsonl. It gives the run's error back
+// when there was one, and the collection's when it could not be written.
+func collect(rep *migrate.Report, err error) (*collection.Result, error) {
+	if err != nil || rep == nil || rep.Written == "" {
+		return nil, err
+	}
+	return collection.Build(filepath.Dir(rep.Written), rep, collection.Options{Workers: rep.Workers})
+}
+
+// finishMigrate writes the summary, and where the report and the
+// collection are, to w, says on stderr what went wrong with an input as a
+// whole (a missing one, a broken archive, one with no pages) and which
+// pages the collection left out, and gives the exit status.
+func finishMigrate(rep *migrate.Report, col *collection.Result, err error, w, stderr io.Writer) int {
 	if rep != nil {
 		_ = rep.WriteSummary(w)
 		if rep.Written != "" {
 			fmt.Fprintf(w, "report: %s\n", rep.Written)
 		}
 		inputNotes(rep, stderr)
+	}
+	if col != nil {
+		fmt.Fprintf(w, "replies: %s (%d %s, %d other %s; one a line)\n", col.JSONL,
+			col.Replies, plural(col.Replies, "reply", "replies"), col.Others, plural(col.Others, "notice", "notices"))
+		fmt.Fprintf(w, "index: %s\n", col.Index)
+		for _, e := range col.LeftOut {
+			fmt.Fprintf(stderr, "replykit migrate: left out of the index: %v\n", e)
+		}
 	}
 	switch {
 	case err != nil:
