@@ -107,11 +107,11 @@ func runHint(err error) string {
 	return ""
 }
 
-// collect writes the collection of a run that finished, with its report
-// written: index.html and replies.jsonl. It gives the run's error back
+// collect writes the collection of a run that finished with pages and its
+// report written: index.html and replies.jsonl. It gives the run's error back
 // when there was one, and the collection's when it could not be written.
 func collect(rep *migrate.Report, err error) (*collection.Result, error) {
-	if err != nil || rep == nil || rep.Written == "" {
+	if err != nil || rep == nil || rep.Written == "" || rep.Totals.Pages == 0 {
 		return nil, err
 	}
 	return collection.Build(filepath.Dir(rep.Written), rep, collection.Options{Workers: rep.Workers})
@@ -127,7 +127,6 @@ func finishMigrate(rep *migrate.Report, col *collection.Result, err error, w, st
 		if rep.Written != "" {
 			fmt.Fprintf(w, "report: %s\n", rep.Written)
 		}
-		inputNotes(rep, stderr)
 	}
 	if col != nil {
 		fmt.Fprintf(w, "replies: %s (%d %s, %d other %s; one a line)\n", col.JSONL,
@@ -136,6 +135,9 @@ func finishMigrate(rep *migrate.Report, col *collection.Result, err error, w, st
 		for _, e := range col.LeftOut {
 			fmt.Fprintf(stderr, "replykit migrate: left out of the index: %v\n", e)
 		}
+	}
+	if rep != nil {
+		inputNotes(rep, stderr)
 	}
 	switch {
 	case err != nil:

@@ -104,4 +104,3 @@ func btoi(b bool) int {
 	}
 	return 0
 }
-

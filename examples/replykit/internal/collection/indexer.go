@@ -93,7 +93,7 @@ func (x *indexer) facets() *facets {
 		f.counts["office"][o]++
 		f.counts["year"][y]++
 		f.counts["kind"][kindRank(r.kind)]++
-		var ws []int
+		ws := []int{}
 		for _, w := range r.warnings {
 			i := warnAt[w]
 			if !slices.Contains(ws, i) {

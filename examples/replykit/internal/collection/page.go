@@ -40,7 +40,7 @@ type pageMeta struct {
 	Data      string            `json:"data"`
 	Registry  string            `json:"registry"`
 	Kinds     []string          `json:"kinds"`
-	Labels    map[string]string `json:"labels"`
+	Labels    map[string][2]string `json:"labels"` // Chinese and English
 }
 
 // option is one value of a filter.
@@ -93,7 +93,7 @@ const maxFailures = 100
 func indexPage(x *indexer, f *facets, rep *migrate.Report, res *Result, shards int, opts Options) ([]byte, error) {
 	d := pageData{
 		Meta: pageMeta{Rows: len(x.recs), ChunkRows: opts.RowsPerChunk, Shards: shards, Data: migrate.IndexDataDir,
-			Registry: registry, Labels: map[string]string{}},
+			Registry: registry, Labels: map[string][2]string{}},
 		CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
 		Replies: res.Replies, Others: res.Others, Failed: rep.Totals.Failed,
 		Pages: rep.Totals.Pages, Skipped: rep.Totals.Skipped, Warnings: rep.Totals.Warnings,
@@ -103,7 +103,7 @@ func indexPage(x *indexer, f *facets, rep *migrate.Report, res *Result, shards i
 	for i, k := range kindOrder {
 		l := kindLabels[k]
 		d.Meta.Kinds = append(d.Meta.Kinds, string(k))
-		d.Meta.Labels[string(k)] = l[0] + " " + l[1]
+		d.Meta.Labels[string(k)] = l
 		d.Kinds = append(d.Kinds, option{i, l[0] + " " + l[1], f.counts["kind"][i]})
 	}
 	for i, o := range f.Offices {

@@ -32,7 +32,7 @@ type record struct {
 func newRecord(r *reply.Reply, e *migrate.Entry, src string) record {
 	rec := record{
 		title:  r.Title,
-		office: strings.Join(strings.Fields(strings.ReplaceAll(r.Signature.Office, "\n", " ")), "、"),
+		office: joinLines(r.Signature.Office),
 		kind:   r.Kind,
 		output: e.Output,
 		source: src,
@@ -59,6 +59,17 @@ func newRecord(r *reply.Reply, e *migrate.Entry, src string) record {
 		rec.warnings = append(rec.warnings, w.Code)
 	}
 	return rec
+}
+
+// joinLines joins the lines of a joint reply's offices with 「、」.
+func joinLines(s string) string {
+	var parts []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, "、")
 }
 
 // proposalCell gives the proposal answered as the table shows it, such as

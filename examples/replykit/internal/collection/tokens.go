@@ -122,7 +122,6 @@ func (t *tokenizer) segment(emit func([]byte)) {
 	t.norm = t.norm[:0]
 }
 
-
 // firstUnit returns the first unit of a token: its first character when
 // that is CJK, else its leading word.
 func firstUnit(tok string) string {

@@ -21,7 +21,7 @@
     order: function (col, rows) { state.orders[col] = rows; },
     terms: function (k, map) { state.terms[k] = map; },
     tokens: docTokens,
-    shardOf: function (tok) { return shardOf(firstUnit(tok)); }
+    shardOf: function (tok, shards) { return shardOf(firstUnit(tok), shards); }
   };
 
   var loads = {};
@@ -103,10 +103,10 @@
     }
     return tok;
   }
-  function shardOf(unit) {
+  function shardOf(unit, shards) {
     var h = 2166136261;
     for (var ch of unit) h = Math.imul(h ^ ch.codePointAt(0), 16777619);
-    return (h >>> 0) % meta.shards;
+    return (h >>> 0) % (shards || meta.shards);
   }
 
   // --- Postings: as postings.go writes them. ---
@@ -249,7 +249,8 @@
       cell(tr, d[0], 'title');
       cell(tr, d[1]);
       cell(tr, d[2] + (d[3] && d[2] ? ' *' : ''));
-      cell(tr, meta.labels[d[4]] || d[4]);
+      var kind = meta.labels[d[4]] || [d[4], d[4]];
+      cell(tr, kind[0]).title = kind.join(' ');
       cell(tr, d[5]);
       cell(tr, d[6]);
       cell(tr, d[7], 'warn');
