@@ -123,3 +123,14 @@ func WaitNavigation(tb testing.TB, ctx context.Context, cond string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// WaitQuery waits until the index page has settled on the query q, with
+// every row in sight filled, and returns how many rows it shows.
+func WaitQuery(tb testing.TB, ctx context.Context, q string) int {
+	tb.Helper()
+	cond := `document.body.dataset.busy === "0" && document.body.dataset.query === ` + js(q) + ` && !document.querySelector("#rows tr.loading")`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		tb.Fatalf("waiting for the rows of %q: %v", q, err)
+	}
+	return Eval[int](tb, ctx, `+document.body.dataset.shown`)
+}

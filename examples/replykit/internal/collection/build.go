@@ -99,7 +99,7 @@ func Build(outDir string, rep *migrate.Report, opts Options) (*Result, error) {
 		if _, err := lines.Write(it.line); err != nil {
 			return err
 		}
-		idx.add(it.rec, it.text)
+		idx.add(it.rec, it.toks)
 		return nil
 	})
 	if err == nil {
@@ -134,12 +134,12 @@ func Build(outDir string, rep *migrate.Report, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// item is one page read back: its record, JSON line and search text, or
-// why it could not be read.
+// item is one page read back: its record, JSON line and search tokens,
+// or why it could not be read.
 type item struct {
 	rec  record
 	line []byte // compact JSON and a newline
-	text string
+	toks docTokens
 	err  error
 }
 
@@ -148,7 +148,8 @@ type item struct {
 const readBatch = 512
 
 // readAll reads back the JSON output of each page that has outputs, on
-// workers, and calls use with each in the order of pages.
+// workers, and calls use with each in the order of pages. use works on
+// one batch while the workers read the next.
 func readAll(outDir, absOut string, pages []migrate.Entry, workers int, use func(*item) error) error {
 	var todo []int
 	for i := range pages {
@@ -156,30 +157,45 @@ func readAll(outDir, absOut string, pages []migrate.Entry, workers int, use func
 			todo = append(todo, i)
 		}
 	}
-	items := make([]item, readBatch)
-	for len(todo) > 0 {
-		n := min(len(todo), readBatch)
-		batch := todo[:n]
-		todo = todo[n:]
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range min(workers, n) {
-			wg.Go(func() {
-				for j := range next {
-					items[j] = readPage(outDir, absOut, &pages[batch[j]])
-				}
-			})
+	batches := make(chan []item, 1)
+	stop := make(chan struct{})
+	go func() {
+		defer close(batches)
+		for start := 0; start < len(todo); start += readBatch {
+			batch := todo[start:min(len(todo), start+readBatch)]
+			items := make([]item, len(batch))
+			var wg sync.WaitGroup
+			next := make(chan int)
+			for range min(workers, len(batch)) {
+				wg.Go(func() {
+					var tk tokenizer
+					for j := range next {
+						items[j] = readPage(outDir, absOut, &pages[batch[j]], &tk)
+					}
+				})
+			}
+			for j := range batch {
+				next <- j
+			}
+			close(next)
+			wg.Wait()
+			select {
+			case batches <- items:
+			case <-stop:
+				return
+			}
 		}
-		for j := range batch {
-			next <- j
+	}()
+	defer func() {
+		close(stop)
+		for range batches { // let the reader end
 		}
-		close(next)
-		wg.Wait()
-		for j := range batch {
+	}()
+	for items := range batches {
+		for j := range items {
 			if err := use(&items[j]); err != nil {
 				return err
 			}
-			items[j] = item{}
 		}
 	}
 	return nil
@@ -191,8 +207,9 @@ func hasOutputs(e *migrate.Entry) bool {
 	return e.Output != "" && e.Error == nil && (e.Status == migrate.StatusOK || e.Status == migrate.StatusOther)
 }
 
-// readPage reads back a page's JSON output.
-func readPage(outDir, absOut string, e *migrate.Entry) item {
+// readPage reads back a page's JSON output, and cuts its text into
+// tokens with tk.
+func readPage(outDir, absOut string, e *migrate.Entry, tk *tokenizer) item {
 	name := filepath.Join(outDir, filepath.FromSlash(e.Output)+".json")
 	fail := func(err error) item { return item{err: &fs.PathError{Op: "collection", Path: name, Err: err}} }
 	data, err := os.ReadFile(name)
@@ -213,5 +230,5 @@ func readPage(outDir, absOut string, e *migrate.Entry) item {
 		return fail(err)
 	}
 	line.WriteByte('\n')
-	return item{rec: newRecord(r, e, sourceLink(absOut, e.Path)), line: line.Bytes(), text: searchText(r)}
+	return item{rec: newRecord(r, e, sourceLink(absOut, e.Path)), line: line.Bytes(), toks: tk.distinctTokens(searchText(r))}
 }

@@ -27,6 +27,7 @@ func writeData(w *writer, outDir string, x *indexer, f *facets, opts Options) (i
 	}
 	put := func(name string, call string, args ...any) error {
 		var b bytes.Buffer
+		b.Grow(len(registry) + len(call) + 8 + sizeOf(args))
 		b.WriteString(registry + "." + call + "(")
 		for i, a := range args {
 			if i > 0 {
@@ -81,21 +82,38 @@ func writeData(w *writer, outDir string, x *indexer, f *facets, opts Options) (i
 }
 
 // termsObject writes a shard as a JSON object from token to postings.
+// Tokens are letters and digits only, and postings digits from two
+// alphabets of ASCII letters and signs: neither needs escaping in JSON or
+// in a script.
 func termsObject(s shard) []byte {
-	var b bytes.Buffer
-	b.WriteByte('{')
+	n := 2
+	for i, tok := range s.tokens {
+		n += len(tok) + len(s.lists[i].text) + 6
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '{')
 	for i, tok := range s.tokens {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		key, _ := json.Marshal(tok) // a string always marshals
-		b.Write(key)
-		b.WriteString(`:"`)
-		b.Write(s.lists[i].text) // postings digits need no escaping
-		b.WriteByte('"')
+		b = append(b, '"')
+		b = append(b, tok...)
+		b = append(b, `":"`...)
+		b = append(b, s.lists[i].text...)
+		b = append(b, '"')
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	return append(b, '}')
+}
+
+// sizeOf is the size of the raw JSON among args: the rest is small.
+func sizeOf(args []any) int {
+	n := 0
+	for _, a := range args {
+		if raw, ok := a.([]byte); ok {
+			n += len(raw)
+		}
+	}
+	return n
 }
 
 func btoi(b bool) int {

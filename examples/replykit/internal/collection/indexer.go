@@ -14,7 +14,6 @@ import (
 type indexer struct {
 	recs  []record
 	post  *postings
-	tok   tokenizer
 	label func(string) []byte // a collation key for names and titles
 }
 
@@ -27,11 +26,10 @@ func newIndexer() *indexer {
 	}}
 }
 
-// add takes the next row and its text.
-func (x *indexer) add(rec record, text string) {
-	row := int32(len(x.recs))
+// add takes the next row and its text's tokens.
+func (x *indexer) add(rec record, toks docTokens) {
+	x.post.add(toks, int32(len(x.recs)))
 	x.recs = append(x.recs, rec)
-	x.tok.tokens(text, func(tok []byte) { x.post.add(tok, row) })
 }
 
 // kindOrder is the kinds in the order the index lists them.

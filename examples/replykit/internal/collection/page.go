@@ -34,12 +34,12 @@ var kindLabels = map[reply.Kind][2]string{
 
 // pageMeta is what index.js reads from the page.
 type pageMeta struct {
-	Rows      int               `json:"rows"`
-	ChunkRows int               `json:"chunkRows"`
-	Shards    int               `json:"shards"`
-	Data      string            `json:"data"`
-	Registry  string            `json:"registry"`
-	Kinds     []string          `json:"kinds"`
+	Rows      int                  `json:"rows"`
+	ChunkRows int                  `json:"chunkRows"`
+	Shards    int                  `json:"shards"`
+	Data      string               `json:"data"`
+	Registry  string               `json:"registry"`
+	Kinds     []string             `json:"kinds"`
 	Labels    map[string][2]string `json:"labels"` // Chinese and English
 }
 

@@ -3,6 +3,7 @@ package collection
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Postings are written as text that index.js reads without parsing JSON
@@ -27,6 +28,67 @@ func appendVarint(b []byte, n uint32) []byte {
 	return append(b, tmp[i:]...)
 }
 
+// docTokens are the distinct tokens of one text: those made of CJK
+// characters alone as pairs of code points (the second 0 for a lone
+// character), which are most tokens and cheaper to count than strings,
+// and the others as strings.
+type docTokens struct {
+	cjk   []uint64
+	words []string
+}
+
+// cjkKey gives the key of a token of one or two CJK characters, or false
+// for any other token.
+func cjkKey(tok []byte) (uint64, bool) {
+	r1, n1 := utf8.DecodeRune(tok)
+	if classOf(r1) != classCJK {
+		return 0, false
+	}
+	if n1 == len(tok) {
+		return uint64(r1) << 32, true
+	}
+	r2, n2 := utf8.DecodeRune(tok[n1:])
+	if n1+n2 != len(tok) || classOf(r2) != classCJK {
+		return 0, false
+	}
+	return uint64(r1)<<32 | uint64(r2), true
+}
+
+// keyToken gives the token of a CJK key.
+func keyToken(k uint64) string {
+	b := utf8.AppendRune(nil, rune(k>>32))
+	if lo := rune(k & 0xFFFFFFFF); lo != 0 {
+		b = utf8.AppendRune(b, lo)
+	}
+	return string(b)
+}
+
+// keyLen is len(keyToken(k)).
+func keyLen(k uint64) int {
+	n := utf8.RuneLen(rune(k >> 32))
+	if lo := rune(k & 0xFFFFFFFF); lo != 0 {
+		n += utf8.RuneLen(lo)
+	}
+	return n
+}
+
+// distinctTokens cuts s into its distinct tokens, sorted.
+func (t *tokenizer) distinctTokens(s string) docTokens {
+	var d docTokens
+	t.tokens(s, func(tok []byte) {
+		if k, ok := cjkKey(tok); ok {
+			d.cjk = append(d.cjk, k)
+		} else {
+			d.words = append(d.words, string(tok))
+		}
+	})
+	slices.Sort(d.cjk)
+	d.cjk = slices.Compact(d.cjk)
+	slices.Sort(d.words)
+	d.words = slices.Compact(d.words)
+	return d
+}
+
 // postingList is the rows a token occurs in.
 type postingList struct {
 	last int32  // the last row added, -1 before any
@@ -34,28 +96,48 @@ type postingList struct {
 }
 
 // postings maps each token to the rows it occurs in. Rows must be added
-// in increasing order.
+// in increasing order, each once.
 type postings struct {
-	lists map[string]*postingList
+	cjk   map[uint64]int32 // CJK key → index in lists
+	words map[string]int32 // other token → index in lists
+	lists []postingList
 	bytes int // the encoded size of every list, keys included
 }
 
 func newPostings() *postings {
-	return &postings{lists: map[string]*postingList{}}
+	return &postings{cjk: map[uint64]int32{}, words: map[string]int32{}}
 }
 
-// add records that tok occurs in row. A token added twice for a row is
-// kept once.
-func (p *postings) add(tok []byte, row int32) {
-	l := p.lists[string(tok)] // no allocation: the lookup does not keep the key
-	if l == nil {
-		l = &postingList{last: -1}
-		p.lists[string(tok)] = l
-		p.bytes += len(tok) + 6 // the key, quoted, with its colon and comma
+// add records the tokens of a row.
+func (p *postings) add(d docTokens, row int32) {
+	for _, k := range d.cjk {
+		i, ok := p.cjk[k]
+		if !ok {
+			i = p.newList(keyLen(k))
+			p.cjk[k] = i
+		}
+		p.append(i, row)
 	}
-	if l.last == row {
-		return
+	for _, w := range d.words {
+		i, ok := p.words[w]
+		if !ok {
+			i = p.newList(len(w))
+			p.words[w] = i
+		}
+		p.append(i, row)
 	}
+}
+
+// newList starts the list of a token of n bytes.
+func (p *postings) newList(n int) int32 {
+	p.lists = append(p.lists, postingList{last: -1})
+	p.bytes += n + 6 // the key, quoted, with its colon and comma
+	return int32(len(p.lists) - 1)
+}
+
+// append adds row to list i.
+func (p *postings) append(i int32, row int32) {
+	l := &p.lists[i]
 	d := row
 	if l.last >= 0 {
 		d = row - l.last
@@ -86,16 +168,42 @@ type shard struct {
 // shards splits the postings into n shards, tokens sorted in each.
 func (p *postings) shards(n int) []shard {
 	out := make([]shard, n)
-	for tok := range p.lists {
-		s := &out[shardOf(tok, n)]
-		s.tokens = append(s.tokens, tok)
+	type entry struct {
+		tok  string
+		list int32
 	}
-	for i := range out {
-		slices.SortFunc(out[i].tokens, strings.Compare)
-		out[i].lists = make([]*postingList, len(out[i].tokens))
-		for j, tok := range out[i].tokens {
-			out[i].lists[j] = p.lists[tok]
+	entries := make([][]entry, n)
+	add := func(tok string, i int32) {
+		s := shardOf(tok, n)
+		entries[s] = append(entries[s], entry{tok, i})
+	}
+	for k, i := range p.cjk {
+		add(keyToken(k), i)
+	}
+	for w, i := range p.words {
+		add(w, i)
+	}
+	for s, es := range entries {
+		slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.tok, b.tok) })
+		out[s].tokens = make([]string, len(es))
+		out[s].lists = make([]*postingList, len(es))
+		for j, e := range es {
+			out[s].tokens[j], out[s].lists[j] = e.tok, &p.lists[e.list]
 		}
 	}
 	return out
+}
+
+// lookup returns the list of a token, or nil.
+func (p *postings) lookup(tok string) *postingList {
+	if k, ok := cjkKey([]byte(tok)); ok {
+		if i, ok := p.cjk[k]; ok {
+			return &p.lists[i]
+		}
+		return nil
+	}
+	if i, ok := p.words[tok]; ok {
+		return &p.lists[i]
+	}
+	return nil
 }

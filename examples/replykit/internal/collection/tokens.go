@@ -49,6 +49,8 @@ func classOf(r rune) int {
 			return classWord
 		}
 		return classBreak
+	case r >= 0x4E00 && r <= 0x9FFF: // the unified ideographs: most text, all Han
+		return classCJK
 	case unicode.In(r, cjkScripts...):
 		return classCJK
 	case unicode.IsLetter(r) || unicode.IsDigit(r):

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -104,16 +105,39 @@ func TestPostingsRoundTrip(t *testing.T) {
 		for range rnd.IntN(50) + 1 {
 			row += 1 + rnd.IntN([]int{1, 40, 2000, 1 << 22}[rnd.IntN(4)])
 			rows = append(rows, row)
-			p.add([]byte("提案"), int32(row))
-			p.add([]byte("提案"), int32(row)) // twice in a row: kept once
+			var tk tokenizer
+			p.add(tk.distinctTokens("提案 第73号 提案"), int32(row)) // each token once a row
 		}
-		l := p.lists["提案"]
-		assert.Equal(t, rows, decodeVarints(string(l.text)))
-		assert.NotContains(t, string(l.text), `"`)
+		for _, tok := range []string{"提案", "案", "第73", "73", "73号", "号"} {
+			l := p.lookup(tok)
+			require.NotNil(t, l, tok)
+			assert.Equal(t, rows, decodeVarints(string(l.text)), tok)
+		}
+		assert.Nil(t, p.lookup("提"))
 	}
 	assert.Equal(t, "0", string(appendVarint(nil, 0)))
 	assert.Equal(t, "v", string(appendVarint(nil, 31)))
 	assert.Equal(t, "B0", string(appendVarint(nil, 32)))
+}
+
+func TestDistinctTokens(t *testing.T) {
+	var tk tokenizer
+	d := tk.distinctTokens("提案，提案答复 第73号 73")
+	var got []string
+	for _, k := range d.cjk {
+		got = append(got, keyToken(k))
+	}
+	assert.Equal(t, []string{"号", "复", "提案", "案", "案答", "答复"}, got) // by code point
+	assert.Equal(t, []string{"73", "73号", "第73"}, d.words)
+	for _, tok := range []string{"案", "提案", "𠀀字"} {
+		k, ok := cjkKey([]byte(tok))
+		require.True(t, ok, tok)
+		assert.Equal(t, tok, keyToken(k))
+	}
+	for _, tok := range []string{"第73", "73", "a级", "提案答"} {
+		_, ok := cjkKey([]byte(tok))
+		assert.False(t, ok, tok)
+	}
 }
 
 func TestShardCount(t *testing.T) {
@@ -122,4 +146,32 @@ func TestShardCount(t *testing.T) {
 	assert.Equal(t, 2, shardCount(101, 100))
 	assert.Equal(t, 16, shardCount(1600, 100))
 	assert.Equal(t, 4096, shardCount(1<<40, 100))
+}
+
+// TestTokensNeedNoEscaping: termsObject writes tokens into JSON as they
+// are, so no token may hold a character JSON or a script escapes.
+func TestTokensNeedNoEscaping(t *testing.T) {
+	text := "a\"b\\c<d>e&f\u2028g\u2029h\x00i\tj'k`l提案\ufeff答复"
+	for _, tok := range tokensOf(text) {
+		js, err := json.Marshal(tok)
+		require.NoError(t, err)
+		assert.Equal(t, `"`+tok+`"`, string(js), "%q", tok)
+	}
+}
+
+// TestClassOfFastPath: the shortcut for the unified ideographs agrees
+// with the scripts' tables.
+func TestClassOfFastPath(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		want := classWord
+		if unicode.In(r, cjkScripts...) {
+			want = classCJK
+		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			want = classBreak
+		}
+		require.Equal(t, want, classOf(r), "%U", r)
+	}
+	for _, k := range []uint64{0x53bf << 32, 0x53bf<<32 | 0x653f, 0x20000<<32 | 0x5b57} {
+		assert.Equal(t, len(keyToken(k)), keyLen(k))
+	}
 }

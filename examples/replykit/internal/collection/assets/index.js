@@ -167,6 +167,7 @@
 
   function refresh() {
     var seq = ++state.seq;
+    state.started = performance.now();
     document.body.dataset.busy = '1';
     var waits = [];
     if (filtersOn()) waits.push(load('cols'));
@@ -316,11 +317,20 @@
       var need = {};
       trs.forEach(function (tr) { if (tr.classList.contains('loading')) need[Math.floor(+tr.dataset.row / meta.chunkRows)] = true; });
       var ks = Object.keys(need);
-      if (!ks.length) { document.body.dataset.busy = '0'; return; }
+      if (!ks.length) { settled(); return; }
       Promise.all(ks.map(function (k) { return load('rows-' + k); })).then(function () {
         trs.forEach(function (tr) { if (tr.classList.contains('loading')) fill(tr, +tr.dataset.row); });
         fetchRows();
       }, function (err) { status.textContent = '无法载入数据 Cannot load the data: ' + err.message; });
+    }
+    // settled marks the page idle, with how long the last change took
+    // and, the first time, when the first rows stood (ms since the page
+    // began to load): what the benchmarks read.
+    function settled() {
+      var ds = document.body.dataset;
+      if (ds.busy !== '0') ds.answerMs = (performance.now() - state.started).toFixed(1);
+      if (!ds.firstRowsMs) ds.firstRowsMs = performance.now().toFixed(1);
+      ds.busy = '0';
     }
     function reset() {
       trs.forEach(function (tr) { tr.remove(); });
