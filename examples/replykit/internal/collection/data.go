@@ -74,7 +74,7 @@ func writeData(w *writer, outDir string, x *indexer, f *facets, opts Options) (i
 	}
 	n := shardCount(x.post.bytes, opts.ShardBytes)
 	for k, s := range x.post.shards(n) {
-		if err := put(fmt.Sprintf("terms-%d.js", k), "terms", k, termsObject(s)); err != nil {
+		if err := put(fmt.Sprintf("terms-%d.js", k), "terms", k, termsObject(x.post, s)); err != nil {
 			return 0, err
 		}
 	}
@@ -85,10 +85,10 @@ func writeData(w *writer, outDir string, x *indexer, f *facets, opts Options) (i
 // Tokens are letters and digits only, and postings digits from two
 // alphabets of ASCII letters and signs: neither needs escaping in JSON or
 // in a script.
-func termsObject(s shard) []byte {
+func termsObject(p *postings, s shard) []byte {
 	n := 2
 	for i, tok := range s.tokens {
-		n += len(tok) + len(s.lists[i].text) + 6
+		n += len(tok) + int(s.lists[i].size) + 6
 	}
 	b := make([]byte, 0, n)
 	b = append(b, '{')
@@ -99,7 +99,7 @@ func termsObject(s shard) []byte {
 		b = append(b, '"')
 		b = append(b, tok...)
 		b = append(b, `":"`...)
-		b = append(b, s.lists[i].text...)
+		b = p.appendText(b, s.lists[i])
 		b = append(b, '"')
 	}
 	return append(b, '}')

@@ -1,6 +1,7 @@
 package collection
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -74,7 +75,9 @@ func keyLen(k uint64) int {
 
 // distinctTokens cuts s into its distinct tokens, sorted.
 func (t *tokenizer) distinctTokens(s string) docTokens {
-	var d docTokens
+	// A text of n bytes has fewer than n/3 tokens of CJK characters,
+	// each at least three bytes long, in its own segment or a pair.
+	d := docTokens{cjk: make([]uint64, 0, len(s)/3+2)}
 	t.tokens(s, func(tok []byte) {
 		if k, ok := cjkKey(tok); ok {
 			d.cjk = append(d.cjk, k)
@@ -89,11 +92,23 @@ func (t *tokenizer) distinctTokens(s string) docTokens {
 	return d
 }
 
-// postingList is the rows a token occurs in.
+// postingList is the rows a token occurs in, its encoded text in a chain
+// of blocks of the postings' arena. It holds no pointer, nor does the
+// arena: millions of lists cost the garbage collector nothing to scan.
 type postingList struct {
-	last int32  // the last row added, -1 before any
-	text []byte // the rows, encoded
+	last       int32  // the last row added, -1 before any
+	head, tail uint32 // its first and last block; 0 before any
+	used       uint8  // the bytes used in the tail block
+	size       int32  // the encoded text's length
 }
+
+// A block of the arena holds blockText bytes of a list's text and, in its
+// last four bytes, the index of the next block. Block 0 is never used, so
+// that 0 means none.
+const (
+	blockSize = 16
+	blockText = blockSize - 4
+)
 
 // postings maps each token to the rows it occurs in. Rows must be added
 // in increasing order, each once.
@@ -101,11 +116,12 @@ type postings struct {
 	cjk   map[uint64]int32 // CJK key → index in lists
 	words map[string]int32 // other token → index in lists
 	lists []postingList
+	arena []byte
 	bytes int // the encoded size of every list, keys included
 }
 
 func newPostings() *postings {
-	return &postings{cjk: map[uint64]int32{}, words: map[string]int32{}}
+	return &postings{cjk: map[uint64]int32{}, words: map[string]int32{}, arena: make([]byte, blockSize, 1<<16)}
 }
 
 // add records the tokens of a row.
@@ -142,10 +158,37 @@ func (p *postings) append(i int32, row int32) {
 	if l.last >= 0 {
 		d = row - l.last
 	}
-	n := len(l.text)
-	l.text = appendVarint(l.text, uint32(d))
-	p.bytes += len(l.text) - n
+	var buf [7]byte
+	for _, c := range appendVarint(buf[:0], uint32(d)) {
+		if l.tail == 0 || l.used == blockText {
+			b := uint32(len(p.arena) / blockSize)
+			p.arena = append(p.arena, make([]byte, blockSize)...)
+			if l.tail == 0 {
+				l.head = b
+			} else {
+				binary.LittleEndian.PutUint32(p.arena[int(l.tail)*blockSize+blockText:], b)
+			}
+			l.tail, l.used = b, 0
+		}
+		p.arena[int(l.tail)*blockSize+int(l.used)] = c
+		l.used++
+		l.size++
+		p.bytes++
+	}
 	l.last = row
+}
+
+// appendText appends the encoded text of l to dst.
+func (p *postings) appendText(dst []byte, l *postingList) []byte {
+	left := int(l.size)
+	for b := l.head; b != 0 && left > 0; {
+		off := int(b) * blockSize
+		n := min(left, blockText)
+		dst = append(dst, p.arena[off:off+n]...)
+		left -= n
+		b = binary.LittleEndian.Uint32(p.arena[off+blockText:])
+	}
+	return dst
 }
 
 // shardCount is how many shards the postings are split into: a power of

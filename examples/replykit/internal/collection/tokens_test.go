@@ -111,7 +111,7 @@ func TestPostingsRoundTrip(t *testing.T) {
 		for _, tok := range []string{"提案", "案", "第73", "73", "73号", "号"} {
 			l := p.lookup(tok)
 			require.NotNil(t, l, tok)
-			assert.Equal(t, rows, decodeVarints(string(l.text)), tok)
+			assert.Equal(t, rows, decodeVarints(string(p.appendText(nil, l))), tok)
 		}
 		assert.Nil(t, p.lookup("提"))
 	}
