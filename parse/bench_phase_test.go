@@ -3,6 +3,8 @@ package parse
 import (
 	"bytes"
 	"testing"
+
+	"github.com/replykit/replykit/parse/internal/charset"
 )
 
 // BenchmarkHTMLPhase times each stage of parse.HTML on the seed page
@@ -25,7 +27,7 @@ func BenchmarkHTMLPhase(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			data, err := readLimited(bytes.NewReader(page), int64(len(page)), cfg.maxBytes)
-			if err != nil || decodePage(data, cfg).encoding != "utf-8" {
+			if err != nil || charset.Decode(data, charset.Hints{}).Encoding != "utf-8" {
 				b.Fatal(err)
 			}
 		}

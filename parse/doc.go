@@ -57,3 +57,7 @@
 //
 // The functions are safe for concurrent use.
 package parse
+
+// The page fixtures under testdata are written by a generator from the
+// seed notice (testdata/pages/README.md).
+//go:generate go run ./testdata/pages/gen

@@ -160,7 +160,7 @@ func TestLineBuilderAliases(t *testing.T) {
 	assert.Equal(t, "你们的提案收悉。 现将有关情况答复如下：谢谢。", lb.String())
 }
 
-// FuzzTextScan checks countText, lineBuilder and validUTF8, and the text
+// FuzzTextScan checks countText and lineBuilder, and the text
 // reader's byte-level helpers (checkFastPaths), against their
 // definitions on any bytes.
 func FuzzTextScan(f *testing.F) {
@@ -180,8 +180,6 @@ func FuzzTextScan(f *testing.F) {
 		if utf8.ValidString(a) {
 			require.Equal(t, countDefinition(a), countText(a), "countText(%q)", a)
 		}
-		valid, _ := validUTF8([]byte(a + b))
-		require.Equal(t, utf8.Valid([]byte(a+b)), valid)
 		var lb lineBuilder
 		lb.write(a, blockStyle{}, 0)
 		lb.write(b, blockStyle{}, len(a))
@@ -191,48 +189,6 @@ func FuzzTextScan(f *testing.F) {
 			require.Equal(t, lead, lb.leadIndent, "lineBuilder %q %q", a, b)
 		}
 	})
-}
-
-// TestRuneSet checks the bit set that textScore looks common characters up in.
-func TestRuneSet(t *testing.T) {
-	set := newRuneSet([]rune{100, 163, 164, 300})
-	for r, want := range map[rune]bool{99: false, 100: true, 101: false, 163: true, 164: true, 299: false, 300: true, 301: false, 100000: false, -5: false} {
-		assert.Equal(t, want, set.has(r), "rune %d", r)
-	}
-	assert.False(t, runeSet{}.has('的'))
-	assert.True(t, commonHan.has('的'))
-	assert.True(t, commonHan.has('們'))
-	assert.False(t, commonHan.has('龘'))
-	assert.False(t, commonHan.has('a'))
-}
-
-// TestValidUTF8 checks validUTF8 against utf8.Valid on samples, random
-// text and random bytes.
-func TestValidUTF8(t *testing.T) {
-	check := func(b []byte) {
-		t.Helper()
-		valid, wide := validUTF8(b)
-		require.Equal(t, utf8.Valid(b), valid, "%q", b)
-		if valid {
-			require.Equal(t, strings.ContainsFunc(string(b), func(r rune) bool { return r >= utf8.RuneSelf }), wide, "%q", b)
-		}
-	}
-	for _, s := range textSamples {
-		check([]byte(s))
-	}
-	for _, s := range []string{"\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "abcdefgh\xe4\xb8", "abcdefgh中"} {
-		check([]byte(s))
-	}
-	rng := rand.New(rand.NewPCG(9, 9))
-	for range 5000 {
-		s := []byte(randomText(rng, rng.IntN(40)))
-		check(s)
-		b := make([]byte, rng.IntN(24))
-		for i := range b {
-			b[i] = byte(rng.IntN(256))
-		}
-		check(b)
-	}
 }
 
 // TestIsHiddenStyle checks the one-sweep reading of an inline style: the

@@ -1,14 +1,13 @@
-package parse
+package charset
 
 import (
-	"os"
-	"path/filepath"
+	"strings"
 	"testing"
-
-	"golang.org/x/net/html/charset"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+	htmlcharset "golang.org/x/net/html/charset"
 )
 
 // metaCharsetCases are heads with and without a declaration, in the
@@ -62,18 +61,21 @@ func TestMetaCharset(t *testing.T) {
 	}
 }
 
-// TestMetaCharsetPages reads the declaration of every fixture page that
-// has one, by name.
-func TestMetaCharsetPages(t *testing.T) {
-	for file, want := range map[string]string{
-		"seed-trs.gbk.html":             "gbk",
-		"seed-table.gb2312.html":        "gbk",
-		"broken-gbk-declared-utf8.html": "utf-8",
-		"seed-trs.utf8.html":            "utf-8",
+// TestHeadCharset reads the declaration from a page's node tree, where
+// the parser has put what the page's head holds: the first <meta> that
+// declares a charset counts.
+func TestHeadCharset(t *testing.T) {
+	for head, want := range map[string]string{
+		`<meta charset="gbk">`: "gbk",
+		`<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><meta charset="big5">`: "gbk",
+		`<title>答复</title><meta name="keywords" content="charset=gbk"><meta charset="big5">`:        "big5",
+		`<meta charset="nonsense">`:         "",
+		`<title>答复</title>`:                 "",
+		`</head><body><meta charset="gbk">`: "", // in the body: no declaration
 	} {
-		data, err := os.ReadFile(filepath.Join("testdata", "pages", file))
+		doc, err := html.Parse(strings.NewReader("<!doctype html><html><head>" + head + "</head><body><p>正文</p></body></html>"))
 		require.NoError(t, err)
-		assert.Equal(t, want, metaCharset(data[:min(len(data), sniffLen)]), file)
+		assert.Equal(t, want, HeadCharset(doc), "%q", head)
 	}
 }
 
@@ -89,8 +91,28 @@ func FuzzMetaCharset(f *testing.F) {
 		if got == "" {
 			return
 		}
-		if _, name := charset.Lookup(got); name != got {
+		if _, name := htmlcharset.Lookup(got); name != got {
 			t.Fatalf("metaCharset(%q) = %q, not a WHATWG name (%q)", head, got, name)
 		}
 	})
+}
+
+// TestCharsetFromContent checks the reading of a Content-Type value,
+// including values where lower-casing would change byte offsets.
+func TestCharsetFromContent(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"text/html; charset=gb2312", "gb2312"},
+		{"text/html; CHARSET = \"GBK\"", "GBK"},
+		{"text/html;charset='utf-8' x", "utf-8"},
+		{"\xd9Charset0", ""},
+		{"\xd9Charset=big5", "big5"},
+		{"İİİcharset=gbk", "gbk"},
+		{"text/html", ""},
+		{"charset", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, charsetFromContent(tt.in), "%q", tt.in)
+	}
+	assert.Equal(t, 0, indexFoldASCII("ab", ""))
+	assert.Equal(t, -1, indexFoldASCII("charse", "charset"))
 }

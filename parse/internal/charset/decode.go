@@ -1,14 +1,11 @@
-package parse
+package charset
 
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
-	"strconv"
 	"unicode/utf8"
 
-	"github.com/replykit/replykit/reply"
-	"golang.org/x/net/html/charset"
+	htmlcharset "golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -16,9 +13,9 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// How the encoding of a page is chosen (decodePage):
+// How the encoding of a page is chosen (Decode):
 //
-//  1. WithCharset forces it.
+//  1. Hints.Charset forces it.
 //  2. A byte order mark decides it.
 //  3. Bytes that are valid UTF-8 and hold multi-byte sequences are UTF-8,
 //     whatever the page declares: legacy Chinese text is practically never
@@ -35,52 +32,51 @@ import (
 //     decoding with no replaced bytes that scores sureScore or more is
 //     taken at once.
 
-// The page fixtures under testdata/pages are written by a generator.
-//go:generate go run ./testdata/pages/gen
+// highBits is the high bit of each byte of a 64-bit word: a word of
+// ASCII has none of them set.
+const highBits = 0x8080808080808080
 
 // sureScore is the textScore above which a clean decoding is taken
 // without trying the other candidates: real Chinese text scores about 0.8
 // and more, text decoded with the wrong legacy encoding far less.
 const sureScore = 0.6
 
-// decoded is a page's text and how it was decoded.
-type decoded struct {
-	text     []byte
-	encoding string // the name of the encoding used
-	replaced int    // bytes (or legacy sequences) replaced by U+FFFD
-	firstBad int    // byte offset in the input of the first replaced byte, -1 if none
-	ignored  string // a declared encoding that the bytes contradicted
-	// checkMeta says the page's <meta> declaration is still to be read
-	// (from the tree) to set ignored.
-	checkMeta bool
+// Hints is what a caller knows of a page's encoding besides its bytes.
+// The zero value knows nothing.
+type Hints struct {
+	// Charset forces the encoding by its WHATWG label ("gbk", "big5",
+	// "utf-8"…), over anything the page declares or its bytes suggest;
+	// an unknown label is ignored.
+	Charset string
+	// ContentType is the HTTP Content-Type the page was served with: its
+	// charset parameter is a declaration, taken before the page's <meta>.
+	ContentType string
 }
 
-// warnings are the warnings a page's decoding gives.
-func (dec *decoded) warnings() []reply.Warning {
-	var warnings []reply.Warning
-	if dec.ignored != "" {
-		warnings = append(warnings, reply.Warning{
-			Code:    CodeCharsetMismatch,
-			Message: fmt.Sprintf("page declares %s but its bytes are %s; read as %s", dec.ignored, dec.encoding, dec.encoding),
-		})
-	}
-	if dec.replaced > 0 {
-		w := reply.Warning{
-			Code:    CodeReplacedBytes,
-			Message: fmt.Sprintf("%d invalid %s byte(s) replaced by U+FFFD", dec.replaced, dec.encoding),
-		}
-		if dec.firstBad >= 0 {
-			w.Where = "byte " + strconv.Itoa(dec.firstBad)
-		}
-		warnings = append(warnings, w)
-	}
-	return warnings
+// Decoded is a page's text and how it was decoded.
+type Decoded struct {
+	// Text is the page as UTF-8; it may be the input itself, not a copy.
+	Text []byte
+	// Encoding is the WHATWG name of the encoding used.
+	Encoding string
+	// Replaced counts the bytes (or legacy sequences) replaced by U+FFFD.
+	Replaced int
+	// FirstBad is the byte offset in the input of the first replaced
+	// byte, when it is known, else -1.
+	FirstBad int
+	// Ignored is a declared encoding that the bytes contradicted, or "".
+	Ignored string
+	// CheckMeta says the page's <meta> declaration is still to be read,
+	// from the node tree by HeadCharset, to set Ignored: a page of valid
+	// UTF-8 is not tokenized twice for it.
+	CheckMeta bool
 }
 
-// decodePage decodes data to UTF-8 text; see the rules above.
-func decodePage(data []byte, cfg *config) decoded {
-	if cfg.charset != "" {
-		if e, name := charset.Lookup(cfg.charset); e != nil {
+// Decode decodes a page's bytes to UTF-8 text; see the rules above. Bytes
+// that are not text in the encoding chosen become U+FFFD, counted.
+func Decode(data []byte, hints Hints) Decoded {
+	if hints.Charset != "" {
+		if e, name := htmlcharset.Lookup(hints.Charset); e != nil {
 			return decodeWith(data, legacyOrUTF8(e, name), name)
 		}
 	}
@@ -95,22 +91,22 @@ func decodePage(data []byte, cfg *config) decoded {
 	multi, bad := utf8Stats(data)
 	if bad == 0 && multi == 0 {
 		// ASCII: every declaration reads it the same; none is read.
-		return decoded{text: data, encoding: "utf-8", firstBad: -1}
+		return Decoded{Text: data, Encoding: "utf-8", FirstBad: -1}
 	}
 	if bad == 0 {
 		// Valid UTF-8 is read as UTF-8 whatever is declared; the <meta>
 		// declaration only tells whether to warn, and is read from the
 		// tree once it is built rather than by tokenizing the head twice.
-		d := decoded{text: data, encoding: "utf-8", firstBad: -1, checkMeta: true}
-		if declared := headerCharset(cfg.contentType); declared != "" {
-			d.checkMeta = false
+		d := Decoded{Text: data, Encoding: "utf-8", FirstBad: -1, CheckMeta: true}
+		if declared := headerCharset(hints.ContentType); declared != "" {
+			d.CheckMeta = false
 			if declared != "utf-8" {
-				d.ignored = declared
+				d.Ignored = declared
 			}
 		}
 		return d
 	}
-	declared := declaredCharset(data, cfg.contentType)
+	declared := declaredCharset(data, hints.ContentType)
 	// Mostly UTF-8: a legacy page holds few valid UTF-8 sequences by
 	// accident (under one in ten of its characters), while a UTF-8 page
 	// with a pasted legacy paragraph or a cut character holds many. Such a
@@ -118,7 +114,7 @@ func decodePage(data []byte, cfg *config) decoded {
 	if multi > 0 && bad <= 2*multi {
 		d := decodeUTF8(data, 0)
 		if multi > 0 && declared != "" && declared != "utf-8" {
-			d.ignored = declared
+			d.Ignored = declared
 		}
 		return d
 	}
@@ -129,12 +125,12 @@ func decodePage(data []byte, cfg *config) decoded {
 	}
 	var cands []cand
 	if declared != "" && declared != "utf-8" {
-		if e, name := charset.Lookup(declared); e != nil {
+		if e, name := htmlcharset.Lookup(declared); e != nil {
 			cands = append(cands, cand{name, legacyOrUTF8(e, name)})
 		}
 	}
 	cands = append(cands, cand{"gb18030", simplifiedchinese.GB18030}, cand{"big5", traditionalchinese.Big5})
-	best, bestScore := decoded{}, -1e9
+	best, bestScore := Decoded{}, -1e9
 	for i, c := range cands {
 		if i > 0 && c.name == cands[0].name {
 			continue
@@ -143,18 +139,18 @@ func decodePage(data []byte, cfg *config) decoded {
 			continue
 		}
 		d := decodeWith(data, c.enc, c.name)
-		s := textScore(d.text)
+		s := textScore(d.Text)
 		if s > bestScore+1e-9 {
 			best, bestScore = d, s
 		}
-		if d.replaced == 0 && s >= sureScore {
+		if d.Replaced == 0 && s >= sureScore {
 			// Clean, common Chinese: no other candidate can do better
 			// than sure.
 			break
 		}
 	}
-	if declared != "" && best.encoding != declared && !(isGB(declared) && isGB(best.encoding)) {
-		best.ignored = declared
+	if declared != "" && best.Encoding != declared && !(isGB(declared) && isGB(best.Encoding)) {
+		best.Ignored = declared
 	}
 	return best
 }
@@ -210,7 +206,7 @@ func validUTF8(data []byte) (valid, wide bool) {
 	}
 	i := 0
 	for ; i+8 <= len(data); i += 8 {
-		if binary.LittleEndian.Uint64(data[i:])&laneHi != 0 {
+		if binary.LittleEndian.Uint64(data[i:])&highBits != 0 {
 			return true, true
 		}
 	}
@@ -241,7 +237,7 @@ func validCJK(p []byte) bool {
 			}
 			i += 3
 		}
-		for i+8 <= n && binary.LittleEndian.Uint64(p[i:])&laneHi == 0 {
+		for i+8 <= n && binary.LittleEndian.Uint64(p[i:])&highBits == 0 {
 			i += 8
 		}
 		if i >= n {
@@ -262,10 +258,10 @@ func validCJK(p []byte) bool {
 
 // decodeUTF8 copies data, replacing each invalid byte by U+FFFD. offset is
 // where data starts in the input.
-func decodeUTF8(data []byte, offset int) decoded {
-	d := decoded{encoding: "utf-8", firstBad: -1}
+func decodeUTF8(data []byte, offset int) Decoded {
+	d := Decoded{Encoding: "utf-8", FirstBad: -1}
 	if utf8.Valid(data) {
-		d.text = data
+		d.Text = data
 		return d
 	}
 	var b bytes.Buffer
@@ -273,17 +269,17 @@ func decodeUTF8(data []byte, offset int) decoded {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
-			if d.firstBad < 0 {
-				d.firstBad = offset + i
+			if d.FirstBad < 0 {
+				d.FirstBad = offset + i
 			}
-			d.replaced++
+			d.Replaced++
 			b.WriteRune(utf8.RuneError)
 		} else {
 			b.Write(data[i : i+size])
 		}
 		i += size
 	}
-	d.text = b.Bytes()
+	d.Text = b.Bytes()
 	return d
 }
 
@@ -308,18 +304,18 @@ func transformAll(t transform.Transformer, src []byte) ([]byte, error) {
 
 // decodeWith decodes data with e; every U+FFFD in the result is a
 // replaced sequence, counted.
-func decodeWith(data []byte, e encoding.Encoding, name string) decoded {
+func decodeWith(data []byte, e encoding.Encoding, name string) Decoded {
 	if name == "utf-8" {
 		return decodeUTF8(data, 0)
 	}
-	d := decoded{encoding: name, firstBad: -1}
+	d := Decoded{Encoding: name, FirstBad: -1}
 	out, err := transformAll(e.NewDecoder(), data)
 	if err != nil {
 		// x/text decoders replace bad input; an error here is a bug in
 		// the decoder, read the page as UTF-8 instead.
 		return decodeUTF8(data, 0)
 	}
-	d.text = out
-	d.replaced = bytes.Count(out, []byte("\uFFFD"))
+	d.Text = out
+	d.Replaced = bytes.Count(out, []byte("\uFFFD"))
 	return d
 }

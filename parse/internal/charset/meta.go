@@ -1,4 +1,4 @@
-package parse
+package charset
 
 import (
 	"bytes"
@@ -7,8 +7,13 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
+	htmlcharset "golang.org/x/net/html/charset"
 )
+
+// prescanLen is how much of a page's start the <meta> prescan reads: the
+// head of a Chinese government page, with its inline scripts and styles,
+// often runs past the 1024 bytes the WHATWG prescan reads.
+const prescanLen = 16 << 10
 
 // declaredCharset is the charset the HTTP header or the page's <meta>
 // declares, as a WHATWG name, or "".
@@ -16,7 +21,7 @@ func declaredCharset(data []byte, contentType string) string {
 	if name := headerCharset(contentType); name != "" {
 		return name
 	}
-	return metaCharset(data[:min(len(data), sniffLen)])
+	return metaCharset(data[:min(len(data), prescanLen)])
 }
 
 // headerCharset is the charset an HTTP Content-Type value declares, as a
@@ -26,7 +31,7 @@ func headerCharset(contentType string) string {
 		return ""
 	}
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
-		if _, name := charset.Lookup(params["charset"]); name != "" {
+		if _, name := htmlcharset.Lookup(params["charset"]); name != "" {
 			return name
 		}
 	}
@@ -66,9 +71,10 @@ func metaCharset(head []byte) string {
 	}
 }
 
-// headCharset is the charset the first <meta> of the page's head that
-// declares one declares, as a WHATWG name, or "".
-func headCharset(doc *html.Node) string {
+// HeadCharset is the charset that the first <meta> of the page's head
+// that declares one declares, as a WHATWG name, or "": read from the node
+// tree of a page whose Decoded says CheckMeta.
+func HeadCharset(doc *html.Node) string {
 	for n := doc.FirstChild; n != nil; n = n.NextSibling {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Html {
 			continue
@@ -111,7 +117,7 @@ func metaDeclares(attrs []html.Attribute) string {
 	if cs == "" {
 		return ""
 	}
-	_, name := charset.Lookup(cs)
+	_, name := htmlcharset.Lookup(cs)
 	return name
 }
 

@@ -1,9 +1,8 @@
-package parse
+package charset
 
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -33,14 +32,15 @@ func TestTextScore(t *testing.T) {
 	assert.Greater(t, textScore([]byte("旺苍县人民政府办公室关于县政协十届一次会议第73号提案的答复")), sureScore)
 }
 
-// FuzzValidCJK checks validCJK against utf8.Valid.
-func FuzzValidCJK(f *testing.F) {
-	for _, s := range []string{"", "中文，abc。", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80中", "中\xef\xbf\xbd\xf0\x9f\x98\x80", "abcdefgh中文中文"} {
-		f.Add([]byte(s))
+// TestRuneSet checks the bit set that textScore looks common characters up in.
+func TestRuneSet(t *testing.T) {
+	set := newRuneSet([]rune{100, 163, 164, 300})
+	for r, want := range map[rune]bool{99: false, 100: true, 101: false, 163: true, 164: true, 299: false, 300: true, 301: false, 100000: false, -5: false} {
+		assert.Equal(t, want, set.has(r), "rune %d", r)
 	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		if got, want := validCJK(b), utf8.Valid(b); got != want {
-			t.Fatalf("validCJK(%q) = %v, want %v", b, got, want)
-		}
-	})
+	assert.False(t, runeSet{}.has('的'))
+	assert.True(t, commonHan.has('的'))
+	assert.True(t, commonHan.has('們'))
+	assert.False(t, commonHan.has('龘'))
+	assert.False(t, commonHan.has('a'))
 }
