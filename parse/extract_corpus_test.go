@@ -78,7 +78,7 @@ func TestExtractCorpus(t *testing.T) {
 			assert.True(t, src.IsNotice(), "warnings %v", src.Warnings)
 			require.NotEmpty(t, src.Title)
 			if at := metaContent(string(data), "ArticleTitle"); at != "" {
-				assert.Equal(t, squeezeSpace(at), squeezeSpace(src.Title))
+				assert.Equal(t, stripSpaces(at), stripSpaces(src.Title))
 			}
 			require.NotZero(t, src.Page.Published, "publish date")
 			assert.True(t, src.Page.Published.Valid())
