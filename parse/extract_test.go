@@ -72,7 +72,7 @@ func TestExtractSeedLayouts(t *testing.T) {
 			assert.Empty(t, src.Warnings)
 			assert.True(t, src.IsNotice())
 			p := src.Page
-			require.NotNil(t, p)
+			require.False(t, p.IsZero())
 			assert.Equal(t, crumbs, p.Breadcrumb)
 			assert.Equal(t, tt.url, p.URL)
 			assert.Equal(t, tt.site, p.Site)

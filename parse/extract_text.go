@@ -115,9 +115,7 @@ func takeFurniture(src *Source) []int {
 		keep = append(keep, b)
 	}
 	src.Blocks = keep
-	if !page.IsZero() {
-		src.Page = page
-	}
+	src.Page = *page
 	return lines
 }
 

@@ -68,10 +68,7 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	if w != nil {
 		warnings = append(warnings, *w)
 	}
-	rep := &reply.Reply{}
-	if page != nil {
-		rep.Page = *page
-	}
+	rep := &reply.Reply{Page: page}
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
 	rep.Warnings = append(rep.Warnings, warnings...)
 

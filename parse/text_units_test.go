@@ -23,7 +23,7 @@ func TestTextSourceLines(t *testing.T) {
 	assert.Equal(t, []int{3, 6, 7}, lines, "\\r\\n, \\r and \\n each end a line")
 	assert.True(t, src.Blocks[1].Indent)
 	assert.False(t, src.Blocks[0].Indent)
-	require.NotNil(t, src.Page)
+	require.False(t, src.Page.IsZero())
 	assert.Equal(t, []string{"首页", "提案", "某答复"}, src.Page.Breadcrumb)
 	assert.Equal(t, "县民政局", src.Page.Source)
 	assert.Equal(t, "line 7", src.Blocks[2].Pos.String())
@@ -274,7 +274,7 @@ func TestReadSource(t *testing.T) {
 			{Text: "旺苍县人民政府办公室", Align: AlignRight},
 			{Text: "2017年3月16日", Align: AlignRight},
 		},
-		Page: &reply.Page{Source: "县民政局"},
+		Page: reply.Page{Source: "县民政局"},
 	}
 	rep, err := Read(src)
 	require.NoError(t, err)
