@@ -49,6 +49,8 @@
 //   - CodeNoTitle: the reply has no title, and does not pass Validate.
 //   - CodeUnsafeURL: an image or page address that is not http, https or
 //     relative was left out.
+//   - CodeBidiControl: a title or name holds a bidirectional or zero-width
+//     control character (U+202E…), kept as written.
 //
 // A page's node tree is the one golang.org/x/net/html's parser builds,
 // browser repairs of broken markup included, and its text is decoded by

@@ -16,7 +16,7 @@ import (
 // warningCodes are the codes warnings.go declares.
 var warningCodes = []string{
 	CodeCharsetMismatch, CodeReplacedBytes, CodeBadDate, CodeAmbiguousDate, CodeMarkerLevel,
-	CodeNumberingGap, CodeNumberingRestart, CodeNotNotice, CodeNoTitle, CodeUnsafeURL,
+	CodeNumberingGap, CodeNumberingRestart, CodeNotNotice, CodeNoTitle, CodeUnsafeURL, CodeBidiControl,
 }
 
 // TestWarningCodes gives, for each code, an input that draws it, read
@@ -50,6 +50,9 @@ func TestWarningCodes(t *testing.T) {
 		}, ""},
 		{CodeNoTitle, func() (*reply.Reply, error) { return Text("张三：\n正文。") }, ""},
 		{CodeUnsafeURL, func() (*reply.Reply, error) { return HTML(strings.NewReader(notice), WithURL("javascript:alert(1)")) }, ""},
+		{CodeBidiControl, func() (*reply.Reply, error) {
+			return Text(strings.Replace(head, "加装电梯", "加装\u202e梯电", 1) + "正文。\n" + end + date)
+		}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
