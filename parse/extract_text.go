@@ -42,7 +42,7 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 	if len(src.Blocks) == 0 {
 		return nil, nil, fmt.Errorf("parse: text of %d bytes holds no text: %w", len(s), ErrEmpty)
 	}
-	furniture := takeFurniture(src)
+	furniture := takeFurniture(src, cfg.startsBody)
 	if replaced != nil {
 		src.Warnings = append(src.Warnings, *replaced)
 	}
@@ -96,16 +96,16 @@ func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
 
 // takeFurniture moves the page furniture lines of a text into src.Page and
 // returns their line numbers. Furniture is looked for above the body (up
-// to the salutation or the first paragraph) and, as whole known lines, at
-// the end.
-func takeFurniture(src *Source) []int {
+// to the first paragraph, or a line that startsBody reports: the
+// salutation) and, as whole known lines, at the end.
+func takeFurniture(src *Source, startsBody func(string) bool) []int {
 	page := &reply.Page{}
 	var lines []int
 	keep := src.Blocks[:0]
 	head := true
 	n := len(src.Blocks)
 	for i, b := range src.Blocks {
-		if head && (isParagraphLike(b.Text) || isSalutationLine(b.Text)) {
+		if head && (isParagraphLike(b.Text) || startsBody(b.Text)) {
 			head = false
 		}
 		if head && isFurniture(b.Text, page) || !head && i >= n-6 && isFurnitureLine(b.Text) {

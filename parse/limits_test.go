@@ -61,7 +61,8 @@ func TestLimitDefaults(t *testing.T) {
 	assert.Equal(t, DefaultMaxParagraph, cfg.maxParagraph)
 	// Zero and negative values keep the defaults.
 	cfg = newConfig([]Option{WithMaxBytes(0), WithMaxDepth(-1), WithMaxBlocks(0), WithMaxParagraph(-5)})
-	assert.Equal(t, newConfig(nil), cfg)
+	assert.Equal(t, []int64{DefaultMaxBytes, DefaultMaxDepth, DefaultMaxBlocks, DefaultMaxParagraph},
+		[]int64{cfg.maxBytes, int64(cfg.maxDepth), int64(cfg.maxBlocks), int64(cfg.maxParagraph)})
 }
 
 func TestLimitBytes(t *testing.T) {
