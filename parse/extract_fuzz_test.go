@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -16,8 +15,7 @@ import (
 // with http, https or relative addresses only, tables with rows, and a
 // title of valid text on one line.
 func FuzzExtract(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "pages", "*.html"))
-	for _, name := range files {
+	for _, name := range fixtureGlob(f, "html") {
 		if data, err := os.ReadFile(name); err == nil {
 			f.Add(data)
 		}
