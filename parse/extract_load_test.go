@@ -244,7 +244,7 @@ func TestLoadReplacedBytes(t *testing.T) {
 // TestExtractCorpusUndeclaredLegacy checks that the corpus's pages in
 // undeclared legacy encodings decode to sensible Chinese.
 func TestExtractCorpusUndeclaredLegacy(t *testing.T) {
-	dir := corpusPages(t)
+	dir := corpusDir(t, "pages")
 	tests := []struct {
 		file, word string
 	}{

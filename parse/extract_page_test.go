@@ -13,13 +13,21 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// corpusPages returns the directory of the shared page corpus, or skips
-// the test when it is absent.
-func corpusPages(t testing.TB) string {
+// sharedCorpus returns the folder of the shared corpus's pages or texts
+// (kind), and whether it is there (its SOURCES.tsv).
+func sharedCorpus(kind string) (string, bool) {
+	dir := filepath.Join("..", "..", "shared", "corpus", kind)
+	_, err := os.Stat(filepath.Join(dir, "SOURCES.tsv"))
+	return dir, err == nil
+}
+
+// corpusDir returns the folder of the shared corpus's pages or texts
+// (kind), or skips the test when it is absent.
+func corpusDir(t testing.TB, kind string) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", "pages")
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.tsv")); err != nil {
-		t.Skip("page corpus absent: ", dir)
+	dir, ok := sharedCorpus(kind)
+	if !ok {
+		t.Skip(kind, " corpus absent: ", dir)
 	}
 	return dir
 }
@@ -57,7 +65,7 @@ var chromeWords = []string{"首页", "网站地图", "版权所有", "主办单�
 // without page chrome; other pages (news, other) give an error or a Source
 // marked as not a notice.
 func TestExtractCorpus(t *testing.T) {
-	dir := corpusPages(t)
+	dir := corpusDir(t, "pages")
 	for _, p := range readCorpusSources(t, dir) {
 		t.Run(p.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, p.file))

@@ -134,7 +134,7 @@ func BenchmarkHTMLSize(b *testing.B) {
 // BenchmarkHTMLCorpusPage measures parse.HTML on each corpus page alone,
 // beside its baseline: where BenchmarkHTML/corpus spends its time.
 func BenchmarkHTMLCorpusPage(b *testing.B) {
-	dir := corpusPages(b)
+	dir := corpusDir(b, "pages")
 	for _, p := range readCorpusSources(b, dir) {
 		data, err := os.ReadFile(filepath.Join(dir, p.file))
 		if err != nil {
@@ -148,8 +148,8 @@ func BenchmarkHTMLCorpusPage(b *testing.B) {
 // is absent.
 func corpusBenchPages(b *testing.B) [][]byte {
 	b.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", "pages")
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.tsv")); err != nil {
+	dir, ok := sharedCorpus("pages")
+	if !ok {
 		return nil
 	}
 	var pages [][]byte

@@ -12,17 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// corpusTexts returns the directory of the shared text corpus, or skips
-// the test when it is absent.
-func corpusTexts(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", "texts")
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.tsv")); err != nil {
-		t.Skip("text corpus absent: ", dir)
-	}
-	return dir
-}
-
 // Kinds, short, for the table.
 const (
 	kp = reply.KindProposalReply
@@ -140,7 +129,7 @@ var corpusInferred = map[string]string{
 // lose a character, each reply must validate, and the facts of the table
 // must be found, except the known misses.
 func TestTextCorpus(t *testing.T) {
-	dir := corpusTexts(t)
+	dir := corpusDir(t, "texts")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
