@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Reruns the peer comparison and prints the medians and the ratios the
+# targets are judged by (parse.HTML ≤ 1.5 × the baseline; go-readability
+# ≥ 4 × and go-trafilatura ≥ 6 × parse.HTML's time).
+#
+#   ./run.sh            # -count 5
+#   ./run.sh 10         # -count 10
+#   OUT=new.txt ./run.sh   # keep the raw output in new.txt (default: a temporary file)
+#   ./run.sh -f new.txt    # only print the tables of an earlier run's output
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ "${1:-}" = "-f" ]; then
+  out=$2
+else
+  count=${1:-5}
+  out=${OUT:-$(mktemp "${TMPDIR:-/tmp}/peers-bench.XXXXXX")}
+  go version
+  grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
+  echo "cores: $(getconf _NPROCESSORS_ONLN)   go test -run '^\$' -bench . -benchmem -count $count > $out"
+  go test -run '^$' -bench . -benchmem -count "$count" | tee "$out"
+  echo
+fi
+
+# One line per benchmark, unit and measured value, then the median of each.
+awk '/^Benchmark/ {
+  name = $1; sub(/-[0-9]+$/, "", name)
+  for (i = 3; i < NF; i += 2) print name, $(i + 1), $i
+}' "$out" | LC_ALL=C sort -k1,1 -k2,2 -k3,3g | awk '
+function flush() { if (n) { m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2; print key, m, n } }
+{ k = $1 " " $2; if (k != key) { flush(); key = k; n = 0 } v[++n] = $3 }
+END { flush() }' | awk '
+function ms(ns) { return sprintf("%.3f ms", ns / 1e6) }
+function kib(b) { return sprintf("%.0f KiB", b / 1024) }
+# ratios gives the ratio of a to b in time and, where measured, in CPU time.
+function ratios(label, a, b,   r) {
+  r = sprintf("%s %.2f", label, med[a " ns/op"] / med[b " ns/op"])
+  if (med[b " cpu-ns/op"] > 0) r = r sprintf(" (cpu %.2f)", med[a " cpu-ns/op"] / med[b " cpu-ns/op"])
+  return r
+}
+{ med[$1 " " $2] = $3; runs[$1] = $4 }
+$1 ~ /^BenchmarkPeers\// { split($1, part, "/"); if (!(part[2] in seen)) { seen[part[2]] = 1; sets[++ns] = part[2] } }
+END {
+  split("parse baseline readability trafilatura", tool, " ")
+  print "Medians of BenchmarkPeers (each tool apart):"
+  printf "%-8s %-12s %12s %12s %10s %10s  %s\n", "set", "tool", "time/op", "cpu/op", "B/op", "allocs/op", "ratio"
+  for (s = 1; s <= ns; s++) {
+    for (t = 1; t <= 4; t++) {
+      b = "BenchmarkPeers/" sets[s] "/" tool[t]
+      if (!((b " ns/op") in med)) continue
+      p = "BenchmarkPeers/" sets[s] "/parse"
+      r = ""
+      if (tool[t] == "parse") r = ratios("parse/baseline", p, "BenchmarkPeers/" sets[s] "/baseline")
+      if (tool[t] == "readability" || tool[t] == "trafilatura") r = ratios(tool[t] "/parse", b, p)
+      printf "%-8s %-12s %12s %12s %10s %10d  %s\n", sets[s], tool[t], ms(med[b " ns/op"]), ms(med[b " cpu-ns/op"]), kib(med[b " B/op"]), med[b " allocs/op"], r
+    }
+  }
+  print ""
+  print "Medians of BenchmarkPeersPaired (the tools in turns, ratios of their summed times):"
+  printf "%-8s %5s %12s %12s %12s %12s %15s %18s %18s\n", "set", "runs", "parse", "baseline", "readability", "trafilatura", "parse/baseline", "readability/parse", "trafilatura/parse"
+  for (s = 1; s <= ns; s++) {
+    b = "BenchmarkPeersPaired/" sets[s]
+    if (!((b " parse/baseline") in med)) continue
+    printf "%-8s %5d %12s %12s %12s %12s %15.2f %18.2f %18.2f\n", sets[s], runs[b], ms(med[b " parse-ns/op"]), ms(med[b " baseline-ns/op"]), ms(med[b " readability-ns/op"]), ms(med[b " trafilatura-ns/op"]), med[b " parse/baseline"], med[b " readability/parse"], med[b " trafilatura/parse"]
+  }
+}'
