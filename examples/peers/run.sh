@@ -56,11 +56,14 @@ END {
     }
   }
   print ""
-  print "Medians of BenchmarkPeersPaired (the tools in turns, ratios of their summed times):"
-  printf "%-8s %5s %12s %12s %12s %12s %15s %18s %18s\n", "set", "runs", "parse", "baseline", "readability", "trafilatura", "parse/baseline", "readability/parse", "trafilatura/parse"
+  print "Medians of BenchmarkPeersPaired (parse.HTML and one other tool in turns, ratio of their summed times):"
+  printf "%-8s %-12s %5s %12s %12s  %s\n", "set", "tool", "runs", "parse", "tool", "ratio"
   for (s = 1; s <= ns; s++) {
-    b = "BenchmarkPeersPaired/" sets[s]
-    if (!((b " parse/baseline") in med)) continue
-    printf "%-8s %5d %12s %12s %12s %12s %15.2f %18.2f %18.2f\n", sets[s], runs[b], ms(med[b " parse-ns/op"]), ms(med[b " baseline-ns/op"]), ms(med[b " readability-ns/op"]), ms(med[b " trafilatura-ns/op"]), med[b " parse/baseline"], med[b " readability/parse"], med[b " trafilatura/parse"]
+    for (t = 2; t <= 4; t++) {
+      b = "BenchmarkPeersPaired/" sets[s] "/" tool[t]
+      r = (tool[t] == "baseline") ? "parse/baseline" : tool[t] "/parse"
+      if (!((b " " r) in med)) continue
+      printf "%-8s %-12s %5d %12s %12s  %s %.2f\n", sets[s], tool[t], runs[b], ms(med[b " parse-ns/op"]), ms(med[b " " tool[t] "-ns/op"]), r, med[b " " r]
+    }
   }
 }'
