@@ -39,11 +39,13 @@ func benchTool(b *testing.B, tl tool, set pageSet) {
 
 // BenchmarkPeersPaired runs parse.HTML and each other tool in turns on
 // each set, as BenchmarkPeersPaired/<set>/<tool>, within one benchmark,
-// alternating which goes first, and reports both times per operation and
-// the ratio of their summed times the targets are judged by:
-// parse/baseline, readability/parse or trafilatura/parse. Measured in
-// turns, both see the same state of a shared machine, whose speed drifts
-// from second to second; BenchmarkPeers' separate runs do not.
+// alternating which goes first. It reports both times per operation, the
+// ratio of their summed times the targets are judged by (parse/baseline,
+// readability/parse or trafilatura/parse), and the same ratio of the CPU
+// time the process used in each one's turns (<ratio>-cpu), which other
+// work on the machine does not inflate. Measured in turns, both see the
+// same state of a shared machine, whose speed drifts from second to
+// second; BenchmarkPeers' separate runs do not.
 func BenchmarkPeersPaired(b *testing.B) {
 	for _, set := range pageSets(b) {
 		b.Run(set.name, func(b *testing.B) {
@@ -57,15 +59,16 @@ func BenchmarkPeersPaired(b *testing.B) {
 
 func benchPaired(b *testing.B, parse, peer tool, set pageSet) {
 	runs := [2]func(){readSet(b, parse, set), readSet(b, peer, set)}
-	var spent [2]time.Duration
+	var spent, cpu [2]time.Duration
 	runtime.GC()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		for k := range 2 {
 			j := (i + k) % 2
-			start := time.Now()
+			start, startCPU := time.Now(), processCPU()
 			runs[j]()
 			spent[j] += time.Since(start)
+			cpu[j] += processCPU() - startCPU
 		}
 	}
 	if b.N == 0 || spent[0] == 0 || spent[1] == 0 {
@@ -73,10 +76,14 @@ func benchPaired(b *testing.B, parse, peer tool, set pageSet) {
 	}
 	b.ReportMetric(float64(spent[0].Nanoseconds())/float64(b.N), parse.name+"-ns/op")
 	b.ReportMetric(float64(spent[1].Nanoseconds())/float64(b.N), peer.name+"-ns/op")
-	if peer.name == "baseline" {
-		b.ReportMetric(float64(spent[0])/float64(spent[1]), "parse/baseline")
-	} else {
-		b.ReportMetric(float64(spent[1])/float64(spent[0]), peer.name+"/parse")
+	// The ratio is parse.HTML's to the baseline's, or a peer's to parse.HTML's.
+	num, den, unit := 0, 1, "parse/baseline"
+	if peer.name != "baseline" {
+		num, den, unit = 1, 0, peer.name+"/parse"
+	}
+	b.ReportMetric(float64(spent[num])/float64(spent[den]), unit)
+	if cpu[den] > 0 {
+		b.ReportMetric(float64(cpu[num])/float64(cpu[den]), unit+"-cpu")
 	}
 }
 

@@ -39,7 +39,7 @@ function ratios(label, a, b,   r) {
   return r
 }
 { med[$1 " " $2] = $3; runs[$1] = $4 }
-$1 ~ /^BenchmarkPeers\// { split($1, part, "/"); if (!(part[2] in seen)) { seen[part[2]] = 1; sets[++ns] = part[2] } }
+$1 ~ /^BenchmarkPeers(Paired)?\// { split($1, part, "/"); if (!(part[2] in seen)) { seen[part[2]] = 1; sets[++ns] = part[2] } }
 END {
   split("parse baseline readability trafilatura", tool, " ")
   print "Medians of BenchmarkPeers (each tool apart):"
@@ -56,14 +56,14 @@ END {
     }
   }
   print ""
-  print "Medians of BenchmarkPeersPaired (parse.HTML and one other tool in turns, ratio of their summed times):"
+  print "Medians of BenchmarkPeersPaired (parse.HTML and one other tool in turns; ratio of their summed times, and of their CPU times):"
   printf "%-8s %-12s %5s %12s %12s  %s\n", "set", "tool", "runs", "parse", "tool", "ratio"
   for (s = 1; s <= ns; s++) {
     for (t = 2; t <= 4; t++) {
       b = "BenchmarkPeersPaired/" sets[s] "/" tool[t]
       r = (tool[t] == "baseline") ? "parse/baseline" : tool[t] "/parse"
       if (!((b " " r) in med)) continue
-      printf "%-8s %-12s %5d %12s %12s  %s %.2f\n", sets[s], tool[t], runs[b], ms(med[b " parse-ns/op"]), ms(med[b " " tool[t] "-ns/op"]), r, med[b " " r]
+      printf "%-8s %-12s %5d %12s %12s  %s %.2f (cpu %.2f)\n", sets[s], tool[t], runs[b], ms(med[b " parse-ns/op"]), ms(med[b " " tool[t] "-ns/op"]), r, med[b " " r], med[b " " r "-cpu"]
     }
   }
 }'
