@@ -8,17 +8,22 @@
 #   OUT=new.txt ./run.sh   # keep the raw output in new.txt (default: a temporary file)
 #   ./run.sh -f new.txt    # only print the tables of an earlier run's output
 set -euo pipefail
-cd "$(dirname "$0")"
 
+# Paths given are taken from where the script is called, before it moves
+# to its own folder.
 if [ "${1:-}" = "-f" ]; then
-  out=$2
+  out=$(realpath "$2")
+  cd "$(dirname "$0")"
 else
   count=${1:-5}
-  out=${OUT:-$(mktemp "${TMPDIR:-/tmp}/peers-bench.XXXXXX")}
+  out=$(realpath "${OUT:-$(mktemp "${TMPDIR:-/tmp}/peers-bench.XXXXXX")}")
+  cd "$(dirname "$0")"
   go version
   grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
-  echo "cores: $(getconf _NPROCESSORS_ONLN)   go test -run '^\$' -bench . -benchmem -count $count > $out"
+  echo "cores: $(getconf _NPROCESSORS_ONLN); load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
+  echo "go test -run '^\$' -bench . -benchmem -count $count > $out"
   go test -run '^$' -bench . -benchmem -count "$count" | tee "$out"
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
   echo
 fi
 
