@@ -15,7 +15,7 @@ import (
 // repository (skipped when absent) and parse's seed-style fixtures.
 const (
 	corpusDir = "../../../shared/corpus/pages"
-	seedGlob  = "../../parse/testdata/pages/seed-*.html"
+	seedGlob  = "../../parse/testdata/cases/seed-*/page.html"
 )
 
 // page is one saved page as its tools get it: raw bytes, in whatever
@@ -62,6 +62,8 @@ func pageSets(tb testing.TB) []pageSet {
 }
 
 // readPages reads the files, in the order given (filepath.Glob's, sorted).
+// A page is named by its file, a seed fixture (a case's page.html) by its
+// case: seed-hanweb.html.
 func readPages(tb testing.TB, files []string, urls map[string]*url.URL) []page {
 	tb.Helper()
 	pages := make([]page, 0, len(files))
@@ -69,6 +71,9 @@ func readPages(tb testing.TB, files []string, urls map[string]*url.URL) []page {
 		data, err := os.ReadFile(f)
 		require.NoError(tb, err)
 		name := filepath.Base(f)
+		if name == "page.html" {
+			name = filepath.Base(filepath.Dir(f)) + ".html"
+		}
 		pages = append(pages, page{name: name, data: data, url: urls[name]})
 	}
 	return pages
