@@ -32,7 +32,7 @@ type caseOptions struct {
 func TestCases(t *testing.T) {
 	for _, dir := range caseDirs(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			rep, _, _ := readCase(t, dir)
+			rep := readCase(t, dir)
 			got, err := reply.Marshal(rep)
 			require.NoError(t, err)
 			wantPath := filepath.Join(dir, "want.json")
@@ -56,7 +56,8 @@ func TestCases(t *testing.T) {
 func TestCasesLoseNothing(t *testing.T) {
 	for _, dir := range caseDirs(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			rep, input, isText := readCase(t, dir)
+			rep := readCase(t, dir)
+			input, isText := caseInput(t, dir)
 			if isText {
 				assertNothingLost(t, string(input), rep)
 				return
@@ -72,13 +73,13 @@ func TestCasesLoseNothing(t *testing.T) {
 // encoding (the cases seed-*) and checks that it gives the reply its text
 // (the case seed) gives, but for the page's metadata.
 func TestCasesSeedLayouts(t *testing.T) {
-	want, _, _ := readCase(t, filepath.Join("testdata", "cases", "seed"))
+	want := readCase(t, filepath.Join("testdata", "cases", "seed"))
 	dirs, err := filepath.Glob(filepath.Join("testdata", "cases", "seed-*"))
 	require.NoError(t, err)
 	require.NotEmpty(t, dirs)
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			got, _, _ := readCase(t, dir)
+			got := readCase(t, dir)
 			body := func(r *reply.Reply) reply.Reply {
 				c := *r
 				c.Page, c.Warnings = reply.Page{}, nil
@@ -102,9 +103,8 @@ func caseDirs(t testing.TB) []string {
 	return dirs
 }
 
-// readCase parses the input of the case folder dir, and returns the reply,
-// the input and whether it is a text.
-func readCase(t *testing.T, dir string) (rep *reply.Reply, input []byte, isText bool) {
+// readCase parses the input of the case folder dir.
+func readCase(t *testing.T, dir string) *reply.Reply {
 	t.Helper()
 	var opt caseOptions
 	if data, err := os.ReadFile(filepath.Join(dir, "options.json")); err == nil {
@@ -112,13 +112,12 @@ func readCase(t *testing.T, dir string) (rep *reply.Reply, input []byte, isText 
 	} else {
 		require.True(t, errors.Is(err, os.ErrNotExist), "options.json: %v", err)
 	}
-	if text, err := os.ReadFile(filepath.Join(dir, "text.txt")); err == nil {
-		rep, err := Text(string(text))
+	input, isText := caseInput(t, dir)
+	if isText {
+		rep, err := Text(string(input))
 		require.NoError(t, err)
-		return rep, text, true
+		return rep
 	}
-	page, err := os.ReadFile(filepath.Join(dir, "page.html"))
-	require.NoError(t, err, "a case holds page.html or text.txt")
 	var opts []Option
 	if opt.URL != "" {
 		opts = append(opts, WithURL(opt.URL))
@@ -126,9 +125,21 @@ func readCase(t *testing.T, dir string) (rep *reply.Reply, input []byte, isText 
 	if opt.ContentType != "" {
 		opts = append(opts, WithContentType(opt.ContentType))
 	}
-	rep, err = HTML(bytes.NewReader(page), opts...)
+	rep, err := HTML(bytes.NewReader(input), opts...)
 	require.NoError(t, err)
-	return rep, page, false
+	return rep
+}
+
+// caseInput returns the input of the case folder dir, its text.txt or its
+// page.html, and whether it is a text.
+func caseInput(t testing.TB, dir string) (input []byte, isText bool) {
+	t.Helper()
+	if text, err := os.ReadFile(filepath.Join(dir, "text.txt")); err == nil {
+		return text, true
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "page.html"))
+	require.NoError(t, err, "a case holds page.html or text.txt")
+	return page, false
 }
 
 // fixture returns a page or text of testdata by name: the page.html or
@@ -136,14 +147,11 @@ func readCase(t *testing.T, dir string) (rep *reply.Reply, input []byte, isText 
 // testdata/pages, which holds the pages that read as no reply.
 func fixture(t testing.TB, name string) []byte {
 	t.Helper()
-	path := filepath.Join("testdata", "pages", name)
 	if filepath.Ext(name) == "" {
-		path = filepath.Join("testdata", "cases", name, "page.html")
-		if _, err := os.Stat(path); err != nil {
-			path = filepath.Join("testdata", "cases", name, "text.txt")
-		}
+		data, _ := caseInput(t, filepath.Join("testdata", "cases", name))
+		return data
 	}
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(filepath.Join("testdata", "pages", name))
 	require.NoError(t, err)
 	return data
 }
