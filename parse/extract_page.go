@@ -91,7 +91,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	if !hasBody(blocks) {
 		return nil, noContent(title, ps)
 	}
-	src := &Source{Title: title, Blocks: blocks, Page: &page}
+	src := &Source{Title: title, Blocks: blocks, Page: page}
 	if why := noticeVerdict(pageHost(page.URL, ps), page.Site, title); why != "" {
 		src.Warnings = append(src.Warnings, reply.Warning{Code: CodeNotNotice, Message: "not a notice: " + why})
 	}
@@ -163,10 +163,10 @@ func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle stri
 	title := ""
 	// A heading that is the reference title, else one that holds it or is
 	// most of it; the last before the content, or the first in it.
-	key := squeezeSpace(ref)
+	key := stripSpaces(ref)
 	for pass := 0; pass < 2 && title == "" && key != ""; pass++ {
 		for _, c := range cands {
-			k := squeezeSpace(c.text)
+			k := stripSpaces(c.text)
 			if k == key || pass == 1 && articleTitle == "" && (strings.Contains(k, key) || strings.Contains(key, k) && len(k)*2 > len(key)) {
 				title = c.text
 				if c.inside >= 0 {
@@ -212,7 +212,7 @@ func titleLike(s string) bool {
 // dropTitleBlocks drops the first blocks of the content when together they
 // are the title (a title set over several lines), and returns them joined.
 func dropTitleBlocks(blocks []SourceBlock, title string) ([]SourceBlock, string) {
-	key := squeezeSpace(title)
+	key := stripSpaces(title)
 	if key == "" {
 		return blocks, ""
 	}
@@ -230,7 +230,7 @@ func dropTitleBlocks(blocks []SourceBlock, title string) ([]SourceBlock, string)
 			}
 		}
 		joined += b.Text
-		acc += squeezeSpace(b.Text)
+		acc += stripSpaces(b.Text)
 		if acc == key {
 			return blocks[i+1:], joined
 		}
@@ -239,17 +239,4 @@ func dropTitleBlocks(blocks []SourceBlock, title string) ([]SourceBlock, string)
 		}
 	}
 	return blocks, ""
-}
-
-// squeezeSpace removes all white space from s, for comparing titles.
-func squeezeSpace(s string) string {
-	if !strings.ContainsFunc(s, isSpace) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }
