@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 )
 
 // tempPrefix starts the names of the files and folders Build writes before
@@ -24,19 +26,27 @@ type writer struct {
 }
 
 // create makes a new temporary file in dir, 0666 less the umask, as
-// os.WriteFile would: the collection is for others (a web server) to read.
-func (w *writer) create(dir string) (*os.File, error) {
-	for try := 0; ; try++ {
-		name := filepath.Join(dir, tempPrefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, fs.ErrExist) && try < 1000 {
-			continue
-		}
-		if err == nil {
-			w.temps = append(w.temps, name)
-		}
-		return f, err
+// os.WriteFile would (migrate.OS does): the collection is for others (a
+// web server) to read.
+func (w *writer) create(dir string) (*tempFile, error) {
+	f, err := migrate.OS{}.CreateTemp(dir, tempPrefix+"*.tmp")
+	if err != nil {
+		return nil, err
 	}
+	w.temps = append(w.temps, f.Name())
+	return &tempFile{File: f}, nil
+}
+
+// tempFile is a temporary file being written, counting its bytes.
+type tempFile struct {
+	migrate.File
+	size int64
+}
+
+func (f *tempFile) Write(p []byte) (int, error) {
+	n, err := f.File.Write(p)
+	f.size += int64(n)
+	return n, err
 }
 
 // mkdir makes a new temporary folder in dir, 0777 less the umask.
@@ -55,11 +65,8 @@ func (w *writer) mkdir(dir string) (string, error) {
 }
 
 // place closes f and renames it to final.
-func (w *writer) place(f *os.File, final string) error {
-	info, err := f.Stat()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+func (w *writer) place(f *tempFile, final string) error {
+	err := f.Close()
 	if err == nil {
 		err = os.Rename(f.Name(), final)
 	}
@@ -68,7 +75,7 @@ func (w *writer) place(f *os.File, final string) error {
 	}
 	w.placed(f.Name())
 	w.files++
-	w.bytes += info.Size()
+	w.bytes += f.size
 	return nil
 }
 

@@ -127,28 +127,24 @@ func newPostings() *postings {
 // add records the tokens of a row.
 func (p *postings) add(d docTokens, row int32) {
 	for _, k := range d.cjk {
-		i, ok := p.cjk[k]
-		if !ok {
-			i = p.newList(keyLen(k))
-			p.cjk[k] = i
-		}
-		p.append(i, row)
+		p.append(listOf(p, p.cjk, k, keyLen(k)), row)
 	}
 	for _, w := range d.words {
-		i, ok := p.words[w]
-		if !ok {
-			i = p.newList(len(w))
-			p.words[w] = i
-		}
-		p.append(i, row)
+		p.append(listOf(p, p.words, w, len(w)), row)
 	}
 }
 
-// newList starts the list of a token of n bytes.
-func (p *postings) newList(n int) int32 {
-	p.lists = append(p.lists, postingList{last: -1})
-	p.bytes += n + 6 // the key, quoted, with its colon and comma
-	return int32(len(p.lists) - 1)
+// listOf returns the list of the token keyed k in m, of n bytes, starting
+// it if need be.
+func listOf[K comparable](p *postings, m map[K]int32, k K, n int) int32 {
+	i, ok := m[k]
+	if !ok {
+		p.lists = append(p.lists, postingList{last: -1})
+		p.bytes += n + 6 // the key, quoted, with its colon and comma
+		i = int32(len(p.lists) - 1)
+		m[k] = i
+	}
+	return i
 }
 
 // append adds row to list i.
