@@ -43,6 +43,7 @@ type tempFile struct {
 	size int64
 }
 
+// Write writes p, counting its bytes.
 func (f *tempFile) Write(p []byte) (int, error) {
 	n, err := f.File.Write(p)
 	f.size += int64(n)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -174,4 +175,33 @@ func TestClassOfFastPath(t *testing.T) {
 	for _, k := range []uint64{0x53bf << 32, 0x53bf<<32 | 0x653f, 0x20000<<32 | 0x5b57} {
 		assert.Equal(t, len(keyToken(k)), keyLen(k))
 	}
+}
+
+// FuzzTokens: on any text, every token is letters and digits that JSON
+// writes as they are, each CJK character begins a token, and a token of
+// CJK characters alone has a key that gives it back.
+func FuzzTokens(f *testing.F) {
+	for _, tc := range loadTokenCases(f) {
+		f.Add(tc.Text)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tokensOf(s)
+		starts := map[rune]bool{}
+		for _, tok := range toks {
+			require.NotEmpty(t, tok)
+			js, err := json.Marshal(tok)
+			require.NoError(t, err)
+			require.Equal(t, `"`+tok+`"`, string(js))
+			r, _ := utf8.DecodeRuneInString(tok)
+			starts[r] = true
+			if k, ok := cjkKey([]byte(tok)); ok {
+				require.Equal(t, tok, keyToken(k))
+			}
+		}
+		for _, r := range s {
+			if r = fold(r); classOf(r) == classCJK {
+				require.True(t, starts[r], "%q begins no token of %q", r, s)
+			}
+		}
+	})
 }
