@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -90,10 +91,18 @@ func TestIndexInBrowser(t *testing.T) {
 	assert.IsDecreasing(t, bt.Cells(t, ctx, 2))
 	assert.Equal(t, []string{"descending"}, bt.Eval[[]string](t, ctx, `[...document.querySelectorAll("th[aria-sort]:not([aria-sort=none])")].map(th => th.getAttribute("aria-sort"))`))
 
+	// From the keyboard: the kind column's button, focused, sorts on Enter.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(`button[data-sort="kind"]`), chromedp.KeyEvent("\r")))
+	bt.WaitRows(t, ctx, "", 6)
+	assert.Equal(t, "ascending", bt.Eval[string](t, ctx, `document.querySelector('button[data-sort="kind"]').parentNode.getAttribute("aria-sort")`))
+	assert.Equal(t, "建议答复", bt.Cells(t, ctx, 3)[4], "proposal replies, then the suggestion reply, then the other notice")
+
 	// The first row's HTML link opens its reply's page.
 	want := strings.TrimSuffix(bt.Cells(t, ctx, 0)[0], " *")
+	href := bt.Eval[string](t, ctx, `document.querySelector("#rows tr.row td.links a").href`)
+	assert.Regexp(t, `^file:///.*/replykit-out/[^?#]+\.html$`, href)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#rows tr.row td.links a`)))
-	bt.WaitNavigation(t, ctx, `location.pathname.endsWith(".html.html")`)
+	bt.WaitNavigation(t, ctx, `location.href === `+strconv.Quote(href))
 	got, err := chromedp.Run(ctx, chromedp.Title())
 	require.NoError(t, err)
 	assert.Equal(t, want, got)

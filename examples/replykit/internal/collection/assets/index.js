@@ -206,6 +206,7 @@
     en.textContent = 'Showing ' + fmt(m) + ' of ' + fmt(n);
     status.appendChild(en);
     document.body.dataset.shown = String(m);
+    document.getElementById('replies').setAttribute('aria-rowcount', String(m + 1));
   }
 
   // --- The table: only the rows in sight (and a margin) are in the DOM. ---
