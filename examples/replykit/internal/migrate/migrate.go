@@ -94,6 +94,11 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if err := opts.FS.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return nil, fmt.Errorf("migrate: output directory: %w", err)
 	}
+	lock, err := lockOutDir(opts.OutDir)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer lock.release()
 	if err := removeStaleTemps(opts.OutDir); err != nil {
 		return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
 	}
@@ -151,7 +156,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		close(results)
 	}()
 
-	rep := &Report{Format: ReportFormat, Pages: []Entry{}, Workers: opts.Workers}
+	rep := &Report{Format: ReportFormat, Pages: []Entry{}, Workers: opts.Workers, Notes: lock.notes}
 	for e := range results {
 		rep.Pages = append(rep.Pages, e)
 		rep.Totals.add(e)

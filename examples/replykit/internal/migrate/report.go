@@ -46,6 +46,9 @@ type Report struct {
 	Totals Totals `json:"totals"`
 	// Pages holds one entry a page, sorted by path.
 	Pages []Entry `json:"pages"`
+	// Notes are what the run did beside the pages that a person should
+	// know, such as taking over the lock a killed run left.
+	Notes []string `json:"notes,omitempty"`
 
 	// Elapsed is how long the run took; it is left out of the JSON.
 	Elapsed time.Duration `json:"-"`
@@ -165,6 +168,9 @@ func (r *Report) WriteSummary(w io.Writer) error {
 		state = "interrupted"
 	}
 	fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d workers\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers)
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "  note: %s\n", n)
+	}
 	row("pages read", t.Pages)
 	row("replies found", t.Replies)
 	row("other notices", t.Other)
