@@ -4,6 +4,10 @@ package migrate
 
 import "os"
 
+// openFlags are added to O_RDONLY when a page is opened; without FIFOs
+// that block an open, there are none.
+const openFlags = 0
+
 // processAlive reports whether a process of this host is running.
 func processAlive(pid int) bool {
 	if pid <= 0 {

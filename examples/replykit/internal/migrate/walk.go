@@ -84,25 +84,27 @@ func (w *walker) walkPath(name string) bool {
 		return w.fail(name, "", KindCollision, fmt.Errorf("%w: the input is the output directory", ErrCollision))
 	case info.IsDir():
 		return w.walkDir(name, "", []fs.FileInfo{info})
+	case !info.Mode().IsRegular():
+		return w.fail(name, "", KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode())))
 	case archiveType(name) == "zip":
 		return w.walkZip(name, info)
 	case archiveType(name) == "tgz":
 		return w.walkTarGz(name, info)
-	case !info.Mode().IsRegular():
-		return w.fail(name, "", KindUnreadable, errors.New("not a regular file"))
 	}
 	// A page named on the command line is read whatever its name says.
 	return w.emitFile(name, filepath.Base(name), info)
 }
 
 // statKind names the failure of a stat or open: a link loop, a missing
-// file (as kind missing says), or an unreadable one.
+// file (as kind missing says), a FIFO or device, or an unreadable one.
 func statKind(err error, missing string) string {
 	switch {
 	case errors.Is(err, syscall.ELOOP):
 		return KindSymlinkLoop
 	case errors.Is(err, fs.ErrNotExist):
 		return missing
+	case errors.Is(err, ErrNotRegular):
+		return KindNotRegular
 	}
 	return KindUnreadable
 }
