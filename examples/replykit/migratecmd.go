@@ -33,6 +33,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jobs := fs.Int("j", runtime.NumCPU(), "convert `N` pages at once")
 	force := fs.Bool("force", false, "convert every page again, even when its outputs are newer")
 	quiet := fs.Bool("q", false, "show no progress")
+	follow := fs.Bool("follow-links", false, "follow symbolic links that lead out of an INPUT (each directory is still walked once)")
 	noSync := fs.Bool("no-sync", false, "do not fsync each output before renaming it into place (faster; an\ninterrupted run is still safe, a power cut may leave empty outputs)")
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
@@ -49,6 +50,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := migrateOptions(*out, *jobs, *force)
 	opts.NoSync = *noSync
+	opts.FollowLinks = *follow
 	if !*quiet {
 		opts.Progress, opts.Bar = stderr, migrate.IsTerminal(stderr)
 	}

@@ -235,4 +235,5 @@ type page struct {
 	data    []byte                           // the page's bytes, when read during the walk
 	read    func(buf []byte) ([]byte, error) // reads the page when data is nil: into buf's room, or a buffer the caller may keep
 	err     *pageError                       // a failure found during the walk
+	notRead bool                             // err says why the entry is not read: not a failure
 }

@@ -54,6 +54,18 @@ type Options struct {
 	Classify func(error) string
 	// MaxBytes is the largest page read; zero means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxInflateRatio is how many times its size on disk an archive may
+	// inflate to (never less than MaxBytes); zero means
+	// DefaultMaxInflateRatio. An archive past it is read no further and
+	// reported as failed.
+	MaxInflateRatio int64
+	// MaxInflateBytes is the most bytes an archive may inflate to; zero
+	// means DefaultMaxInflateBytes.
+	MaxInflateBytes int64
+	// FollowLinks follows symbolic links that lead out of an input;
+	// without it they are reported, not read. Each directory is walked
+	// once whatever links lead to it.
+	FollowLinks bool
 	// FS is where outputs are written; nil means OS.
 	FS FS
 	// ReadFile reads a page on disk; nil reads it with os.Open, refusing
@@ -235,7 +247,7 @@ func (b *buffers) trim() {
 func process(p page, opts *Options, dirs *dirCache, bufs *buffers) Entry {
 	e := Entry{Path: p.display, Output: p.rel}
 	if p.err != nil {
-		return failed(e, p.err)
+		return walkEntry(e, p)
 	}
 	base := filepath.Join(opts.OutDir, filepath.FromSlash(p.rel))
 	jsonName, htmlName := base+".json", base+".html"

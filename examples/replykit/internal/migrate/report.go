@@ -32,6 +32,9 @@ const (
 	StatusOther Status = "other"
 	// StatusFailed is a page that could not be read, converted or written.
 	StatusFailed Status = "failed"
+	// StatusNotRead is an entry with a page's name that is not read, and
+	// no failure: a link out of the input, a FIFO; its error says why.
+	StatusNotRead Status = "not-read"
 )
 
 // Report is what a run did, page by page. Its JSON form is the same bytes
@@ -63,6 +66,7 @@ type Totals struct {
 	Other    int            `json:"other"`              // status other
 	Failed   int            `json:"failed"`             // status failed
 	Skipped  int            `json:"skipped"`            // outputs already up to date
+	NotRead  int            `json:"notRead,omitempty"`  // entries not read (status not-read), not counted in pages
 	Warnings int            `json:"warnings"`           // reader warnings, over all pages
 	Failures map[string]int `json:"failures,omitempty"` // failed pages by error kind
 }
@@ -95,6 +99,10 @@ type EntryError struct {
 
 // add counts an entry into the totals.
 func (t *Totals) add(e Entry) {
+	if e.Status == StatusNotRead {
+		t.NotRead++
+		return
+	}
 	t.Pages++
 	t.Warnings += e.Warnings
 	if e.Skipped {
@@ -178,6 +186,9 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	row("failed", t.Failed)
 	for _, k := range slices.Sorted(maps.Keys(t.Failures)) {
 		row("  "+k, t.Failures[k])
+	}
+	if t.NotRead > 0 {
+		row("not read", t.NotRead)
 	}
 	row("warnings", t.Warnings)
 	fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())

@@ -24,6 +24,7 @@ type walker struct {
 	claimed map[string]string // output name → display path of its page
 	outDir  fs.FileInfo       // the output directory, never walked into
 	found   func()            // counts a page found, for the progress line
+	tree    *dirWalk          // the directory input being walked
 }
 
 // emit claims the page's output name and sends it on. It reports false
@@ -51,6 +52,23 @@ func (w *walker) emit(p page) bool {
 // fail sends a failure found during the walk.
 func (w *walker) fail(display, rel, kind string, err error) bool {
 	return w.emit(page{display: display, rel: rel, err: &pageError{kind: kind, err: wrapPath(display, err)}})
+}
+
+// notRead sends an entry that is not read, and why: no failure, but
+// nothing passed over in silence.
+func (w *walker) notRead(display, kind string, err error) bool {
+	return w.emit(page{display: display, notRead: true, err: &pageError{kind: kind, err: wrapPath(display, err)}})
+}
+
+// walkEntry is the report entry of a page that the walk stopped: failed,
+// or not read.
+func walkEntry(e Entry, p page) Entry {
+	if !p.notRead {
+		return failed(e, p.err)
+	}
+	e.Status, e.Output = StatusNotRead, ""
+	e.Error = &EntryError{Kind: p.err.kind, Message: p.err.Error()}
+	return e
 }
 
 // wrapPath puts a path before an error's text, keeping it for errors.Is.
@@ -83,13 +101,13 @@ func (w *walker) walkPath(name string) bool {
 	case info.IsDir() && w.outDir != nil && os.SameFile(info, w.outDir):
 		return w.fail(name, "", KindCollision, fmt.Errorf("%w: the input is the output directory", ErrCollision))
 	case info.IsDir():
-		return w.walkDir(name, "", []fs.FileInfo{info})
-	case !info.Mode().IsRegular():
-		return w.fail(name, "", KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode())))
+		return w.walkTree(name, info)
 	case archiveType(name) == "zip":
 		return w.walkZip(name, info)
 	case archiveType(name) == "tgz":
 		return w.walkTarGz(name, info)
+	case !info.Mode().IsRegular():
+		return w.fail(name, "", KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode())))
 	}
 	// A page named on the command line is read whatever its name says.
 	return w.emitFile(name, filepath.Base(name), info)
@@ -109,9 +127,52 @@ func statKind(err error, missing string) string {
 	return KindUnreadable
 }
 
-// walkDir walks a directory in name order. ancestors are the directories
-// above it in the walk, for telling a symbolic link loop.
-func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
+// dirWalk is the state of the walk of one directory input.
+type dirWalk struct {
+	root    string    // the input's real path, which links may not leave
+	visited visitSet  // the directories walked, by device and inode
+	links   []dirLink // links to directories, followed after the tree
+}
+
+// dirLink is a symbolic link to a directory, met in the walk.
+type dirLink struct {
+	full, rel string      // the link's path and output name
+	real      string      // the real path of the directory it leads to
+	from      string      // the real path of the directory holding it
+	info      fs.FileInfo // the directory it leads to
+}
+
+// walkTree walks a directory input: first its own directories, in name
+// order, without following links, then the links to directories met on
+// the way, each leading to a directory not walked yet and (unless
+// Options.FollowLinks) within the input. Every directory is walked once
+// whatever links lead to it, so links can neither loop nor multiply the
+// pages; a page reached through a link to a file is read under the
+// link's name, as a copy would be.
+func (w *walker) walkTree(name string, info fs.FileInfo) bool {
+	real, err := filepath.EvalSymlinks(name)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		return w.fail(name, "", statKind(err, KindUnreadable), err)
+	}
+	w.tree = &dirWalk{root: real, visited: visitSet{}}
+	w.tree.visited.add(info, real)
+	if !w.walkDir(name, "", real) {
+		return false
+	}
+	// Following a link may add links: the list grows as it is read.
+	for i := 0; i < len(w.tree.links); i++ {
+		if !w.followLink(w.tree.links[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// walkDir walks a directory in name order; real is its real path.
+func (w *walker) walkDir(dir, rel, real string) bool {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return w.fail(dir, "", KindUnreadable, err)
@@ -123,13 +184,16 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 		}
 		full := filepath.Join(dir, name)
 		r := path.Join(rel, name)
-		info, err := e.Info()
-		if err == nil && e.Type()&fs.ModeSymlink != 0 {
-			info, err = os.Stat(full)
+		if e.Type()&fs.ModeSymlink != 0 {
+			if !w.link(full, r, real) {
+				return false
+			}
+			continue
 		}
+		info, err := e.Info()
 		if err != nil {
-			if typeOf(name) == notPage && !errors.Is(err, syscall.ELOOP) {
-				continue // a dangling link to a stylesheet is no page's business
+			if typeOf(name) == notPage {
+				continue
 			}
 			if !w.fail(full, r, statKind(err, KindVanished), err) {
 				return false
@@ -140,50 +204,119 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 			if w.outDir != nil && os.SameFile(info, w.outDir) {
 				continue
 			}
-			if loopsTo(info, ancestors) {
-				if !w.fail(full, "", KindSymlinkLoop, ErrSymlinkLoop) {
+			if !w.tree.visited.add(info, filepath.Join(real, name)) {
+				// The same directory mounted twice in the input.
+				if !w.notRead(full, KindLinkedDir, ErrLinkedDir) {
 					return false
 				}
 				continue
 			}
-			if !w.walkDir(full, r, append(ancestors[:len(ancestors):len(ancestors)], info)) {
+			if !w.walkDir(full, r, filepath.Join(real, name)) {
 				return false
 			}
 			continue
 		}
-		if !info.Mode().IsRegular() {
-			continue
-		}
-		switch typeOf(name) {
-		case notPage:
-			continue
-		case sniff:
-			head, err := readHead(full)
-			if err != nil {
-				if !w.fail(full, r, statKind(err, KindVanished), err) {
-					return false
-				}
-				continue
-			}
-			if !looksHTML(head) {
-				continue
-			}
-		}
-		if !w.emitFile(full, r, info) {
+		if !w.file(full, r, info) {
 			return false
 		}
 	}
 	return true
 }
 
-// loopsTo reports whether a directory is one of the walk's ancestors.
-func loopsTo(info fs.FileInfo, ancestors []fs.FileInfo) bool {
-	for _, a := range ancestors {
-		if os.SameFile(info, a) {
+// link takes a symbolic link met in a directory whose real path is from:
+// a link to a directory is kept to be followed after the tree; a link to
+// a page is read as the page, unless it leads out of the input.
+func (w *walker) link(full, rel, from string) bool {
+	info, err := os.Stat(full)
+	real := full
+	if err == nil {
+		real, err = filepath.EvalSymlinks(full)
+	}
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		if typeOf(filepath.Base(full)) == notPage && !errors.Is(err, syscall.ELOOP) {
+			return true // a dangling link to a stylesheet is no page's business
+		}
+		return w.fail(full, rel, statKind(err, KindVanished), err)
+	}
+	if info.IsDir() {
+		if w.outDir == nil || !os.SameFile(info, w.outDir) {
+			w.tree.links = append(w.tree.links, dirLink{full: full, rel: rel, real: real, from: from, info: info})
+		}
+		return true
+	}
+	if typeOf(filepath.Base(full)) == notPage {
+		return true
+	}
+	if !w.opts.FollowLinks && !within(real, w.tree.root) {
+		return w.notRead(full, KindOutside, fmt.Errorf("%w: it leads to %s", ErrOutside, real))
+	}
+	return w.file(full, rel, info)
+}
+
+// followLink walks the directory a link leads to, under the link's name,
+// unless it leads out of the input, back above the link, or to a
+// directory walked already; each of those is reported, not walked.
+func (w *walker) followLink(l dirLink) bool {
+	switch {
+	case !w.opts.FollowLinks && !within(l.real, w.tree.root):
+		return w.notRead(l.full, KindOutside, fmt.Errorf("%w: it leads to %s", ErrOutside, l.real))
+	case within(l.from, l.real):
+		return w.fail(l.full, "", KindSymlinkLoop, ErrSymlinkLoop)
+	case !w.tree.visited.add(l.info, l.real):
+		return w.notRead(l.full, KindLinkedDir, fmt.Errorf("%w: it leads to %s", ErrLinkedDir, l.real))
+	}
+	return w.walkDir(l.full, l.rel, l.real)
+}
+
+// within reports whether a real path is root or below it.
+func within(p, root string) bool {
+	if p == root {
+		return true
+	}
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	return strings.HasPrefix(p, root)
+}
+
+// file takes a file met in the walk: a page is sent, a FIFO, device or
+// socket with a page's name is reported, anything else is passed over.
+func (w *walker) file(full, rel string, info fs.FileInfo) bool {
+	typ := typeOf(filepath.Base(full))
+	if typ == notPage {
+		return true
+	}
+	if !info.Mode().IsRegular() {
+		return w.notRead(full, KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode())))
+	}
+	if typ == sniff {
+		head, err := readHead(full)
+		if err != nil {
+			return w.fail(full, rel, statKind(err, KindVanished), err)
+		}
+		if !looksHTML(head) {
 			return true
 		}
 	}
-	return false
+	return w.emitFile(full, rel, info)
+}
+
+// visitSet is a set of directories, known by device and inode number
+// where the system gives them, else by real path.
+type visitSet map[fileID]bool
+
+// add adds a directory, given with its real path, reporting false when
+// it was in the set already.
+func (s visitSet) add(info fs.FileInfo, real string) bool {
+	id := idOf(info, real)
+	if s[id] {
+		return false
+	}
+	s[id] = true
+	return true
 }
 
 // emitFile sends a page on disk, to be read by a worker.
