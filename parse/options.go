@@ -24,6 +24,11 @@ type config struct {
 	maxDepth     int
 	maxBlocks    int
 	maxParagraph int
+	// startsBody reports a line that starts a notice's body, where the
+	// furniture above a text ends: the structure reader's salutation
+	// rule, handed to the text extractor here so that extraction never
+	// calls up into the reader.
+	startsBody func(line string) bool
 }
 
 func newConfig(opts []Option) config {
@@ -33,6 +38,7 @@ func newConfig(opts []Option) config {
 		maxDepth:     DefaultMaxDepth,
 		maxBlocks:    DefaultMaxBlocks,
 		maxParagraph: DefaultMaxParagraph,
+		startsBody:   isSalutationLine,
 	}
 	for _, o := range opts {
 		if o != nil {

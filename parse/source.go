@@ -16,17 +16,19 @@ type Source struct {
 	Title string
 	// Blocks are the notice's blocks in document order, page furniture
 	// (breadcrumbs, 发布时间/来源/点击量 lines, print and share links) left out.
-	Blocks []Block
-	// Page is the page's metadata, from its meta tags and furniture.
-	Page *reply.Page
+	Blocks []SourceBlock
+	// Page is the page's metadata, from its meta tags and furniture; its
+	// zero value (IsZero) when there is none.
+	Page reply.Page
 	// Warnings say where the reader was unsure, such as bytes replaced
 	// while decoding.
 	Warnings []reply.Warning
 }
 
-// Block is one paragraph-level piece of a notice: a paragraph or a line,
-// a data table, or an image.
-type Block struct {
+// SourceBlock is one paragraph-level piece of a Source: a paragraph or a
+// line, a data table, or an image. (A reply.Block is a paragraph of the
+// reply that the structure reader makes of it.)
+type SourceBlock struct {
 	// Text is the block's text: entities decoded, runs of white space
 	// (full-width spaces included) folded to one space and trimmed.
 	Text string

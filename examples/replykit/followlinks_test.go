@@ -11,8 +11,8 @@ import (
 )
 
 // TestMigrateFollowLinks migrates a directory holding a link out of it:
-// the link is reported as not read, without failing the run, unless
-// --follow-links is given.
+// the link is listed as ignored, with where it leads, without failing the
+// run, unless --follow-links is given.
 func TestMigrateFollowLinks(t *testing.T) {
 	needParse(t)
 	page, err := os.ReadFile(seedPage)
@@ -30,13 +30,11 @@ func TestMigrateFollowLinks(t *testing.T) {
 	out := t.TempDir()
 	r := runCmd("", "migrate", "-q", "-o", out, in)
 	require.Equal(t, exitOK, r.code, r.stderr)
-	assert.Regexp(t, `\n  not read\s+1\n`, r.stderr)
+	assert.Regexp(t, `\n  files ignored\s+1\n    outside-input\s+1\n`, r.stderr)
 	rep := readReport(t, out)
 	assert.Equal(t, 1, rep.Totals.Replies)
-	assert.Equal(t, 1, rep.Totals.NotRead)
-	e := findEntry(t, rep, "in/ext")
-	assert.Equal(t, migrate.StatusNotRead, e.Status)
-	assert.Equal(t, migrate.KindOutside, e.Error.Kind)
+	assert.Equal(t, []migrate.Ignored{{Path: filepath.Join(in, "ext"), Reason: migrate.IgnoredOutside, Detail: "leads to " + outside}}, rep.Ignored)
+	assert.Len(t, rep.Pages, 1)
 	assert.NoFileExists(t, filepath.Join(out, "ext", "p.html.json"))
 
 	out = t.TempDir()
@@ -44,6 +42,6 @@ func TestMigrateFollowLinks(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.stderr)
 	rep = readReport(t, out)
 	assert.Equal(t, 2, rep.Totals.Replies)
-	assert.Zero(t, rep.Totals.NotRead)
+	assert.Empty(t, rep.Ignored)
 	assert.FileExists(t, filepath.Join(out, "ext", "p.html.json"))
 }

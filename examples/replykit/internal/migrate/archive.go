@@ -40,6 +40,8 @@ func (w *walker) archivePage(b *budget, archive, name string, size int64, info f
 	}
 	typ := typeOf(path.Base(rel))
 	if typ == notPage || strings.HasPrefix(path.Base(rel), ".") {
+		reason, _ := ignoreReason(path.Base(rel), 0)
+		w.ignore(display, reason, "")
 		return true
 	}
 	if size > w.opts.MaxBytes {
@@ -65,6 +67,7 @@ func (w *walker) archivePage(b *budget, archive, name string, size int64, info f
 		return w.fail(display, rel, kind, err)
 	}
 	if typ == sniff && !looksHTML(data) {
+		w.ignore(display, IgnoredNotHTML, "")
 		return true
 	}
 	if data == nil {
@@ -74,37 +77,42 @@ func (w *walker) archivePage(b *budget, archive, name string, size int64, info f
 	return w.emit(page{display: display, rel: rel, mod: info.ModTime(), data: data})
 }
 
-// archiveLink takes a link entry of an archive (or a name that is not a
-// page, which it passes over): when the link leads to a regular entry of
-// the archive, it reports that entry's place, for the link to be read as
-// it; else it sends why the link is not read. ok is false when the run is
-// cancelled.
+// archiveLink takes a link entry of an archive: when it has a page's name
+// and leads to a regular entry of the archive, it reports that entry's
+// place, for the link to be read as it; else it lists the link as ignored,
+// with why. ok is false when the run is cancelled.
 func (w *walker) archiveLink(ix *arcIndex, archive, name string) (at int, read, ok bool) {
+	display := archive + "!" + name
 	rel, err := safeRel(name)
 	if err != nil {
-		return 0, false, w.fail(archive+"!"+name, "", KindBadPath, err)
+		return 0, false, w.fail(display, "", KindBadPath, err)
 	}
-	if !isPageName(rel) {
+	if strings.HasPrefix(path.Base(rel), ".") {
+		w.ignore(display, IgnoredHidden, "")
 		return 0, false, true
 	}
 	v := ix.follow(rel)
 	switch {
-	case v.ok:
-		return v.at, true, true
-	case v.notRead:
-		return 0, false, w.notRead(archive+"!"+name, v.kind, v.err)
+	case v.err != nil:
+		return 0, false, w.fail(display, rel, KindArchive, v.err)
+	case v.reason != "":
+		w.ignore(display, v.reason, v.detail)
+		return 0, false, true
+	case typeOf(path.Base(rel)) == notPage:
+		w.ignore(display, IgnoredNotPage, "")
+		return 0, false, true
 	}
-	return 0, false, w.fail(archive+"!"+name, rel, v.kind, v.err)
+	return v.at, true, true
 }
 
-// notRegular sends an archive entry with a page's name that is a FIFO, a
-// device or of an unknown type, as not read.
-func (w *walker) notRegular(archive, name, what string) bool {
-	rel, err := safeRel(name)
-	if err != nil || !isPageName(rel) {
-		return true
+// notRegular lists an archive entry that is a FIFO, a device or of a type
+// not known as ignored; what says what it is.
+func (w *walker) notRegular(archive, name, what string) {
+	reason := IgnoredNotRegular
+	if strings.HasPrefix(path.Base(strings.ReplaceAll(name, `\`, "/")), ".") {
+		reason, what = IgnoredHidden, ""
 	}
-	return w.notRead(archive+"!"+name, KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, what))
+	w.ignore(archive+"!"+name, reason, what)
 }
 
 // zipKind tells what a zip entry is from its mode.
@@ -195,7 +203,7 @@ func (w *walker) walkZip(name string, info fs.FileInfo) bool {
 				ok = w.archivePage(b, name, f.Name, zipSize(t), info, zipOpen(t, b))
 			}
 		case arcOther:
-			ok = w.notRegular(name, f.Name, "mode "+f.Mode().String())
+			w.notRegular(name, f.Name, modeName(f.Mode()))
 		}
 		if !ok {
 			return false
@@ -220,6 +228,14 @@ func tarKind(hdr *tar.Header) arcKind {
 		return arcHardlink
 	}
 	return arcOther
+}
+
+// tarWhat names what a tar entry that is no file, folder or link is.
+func tarWhat(hdr *tar.Header) string {
+	if m := hdr.FileInfo().Mode(); m.Type() != 0 {
+		return modeName(m)
+	}
+	return fmt.Sprintf("a tar entry of type %q", hdr.Typeflag)
 }
 
 // tarStep says how the walk of a .tar.gz goes on after an entry.
@@ -286,8 +302,9 @@ func (w *walker) walkTarGz(name string, info fs.FileInfo) bool {
 		case arcSymlink, arcHardlink:
 			links = append(links, hdr.Name)
 		case arcOther:
+			// A global header is no file of the archive, but notes on all.
 			if hdr.Typeflag != tar.TypeXGlobalHeader {
-				ok = w.notRegular(name, hdr.Name, fmt.Sprintf("tar type %q", hdr.Typeflag))
+				w.notRegular(name, hdr.Name, tarWhat(hdr))
 			}
 		}
 		if !ok {

@@ -15,20 +15,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// hostileWant is what the report says of one entry.
+// hostileWant is what the report says of one file: a page's entry, or
+// the file in the ignored list.
 type hostileWant struct {
-	status Status
-	kind   string // the error's kind; "" for none
-	says   string // a part of the error's message
+	status Status // the page's status; "" for a file ignored
+	kind   string // the page's error kind ("" for none), or the reason it is ignored
+	says   string // a part of the page's error message, or of the ignored file's detail
 }
 
 var (
 	okPage    = hostileWant{status: StatusOK}
-	outside   = hostileWant{status: StatusNotRead, kind: KindOutside, says: "leads out of"}
-	linkedDir = hostileWant{status: StatusNotRead, kind: KindLinkedDir}
-	fifoEntry = hostileWant{status: StatusNotRead, kind: KindNotRegular, says: "not a regular file"}
-	dangling  = hostileWant{status: StatusFailed, kind: KindDangling, says: "not in the archive"}
-	loop      = hostileWant{status: StatusFailed, kind: KindSymlinkLoop}
+	outArc    = hostileWant{kind: IgnoredOutside, says: "out of the archive"}
+	walked    = hostileWant{kind: IgnoredWalked, says: "leads to "}
+	arcFolder = hostileWant{kind: IgnoredWalked, says: `the folder "www"`}
+	fifoEntry = hostileWant{kind: IgnoredNotRegular, says: "a FIFO"}
+	dangling  = hostileWant{kind: IgnoredBrokenLink, says: "the archive holds no entry"}
+	loop      = hostileWant{kind: IgnoredLinkLoop, says: "leads round a loop"}
 )
 
 // TestRunHostileInputs runs inputs made to hurt: links in directories
@@ -53,7 +55,7 @@ func TestRunHostileInputs(t *testing.T) {
 		want         map[string]hostileWant // entries by the end of their path
 		outputs      []string               // outputs written
 		maxConverted int64
-		totals       Totals // Pages, Replies, Failed and NotRead are compared
+		totals       Totals // Pages, Replies, Failed and Ignored are compared
 	}{
 		{
 			name: "hard and symbolic links in a directory",
@@ -85,10 +87,10 @@ func TestRunHostileInputs(t *testing.T) {
 				})
 				return Paths(name)
 			},
-			want:         map[string]hostileWant{"site.tar.gz!alias": linkedDir, "site.tar.gz!b.html": okPage, "site.tar.gz!www/g.html": okPage},
+			want:         map[string]hostileWant{"site.tar.gz!alias": arcFolder, "site.tar.gz!b.html": okPage, "site.tar.gz!www/g.html": okPage},
 			outputs:      []string{"a.html", "b.html", "c.html", "www/d.html", "e.html", "f.html", "www/g.html", "z/late.html"},
 			maxConverted: 8,
-			totals:       Totals{Pages: 8, Replies: 8, NotRead: 1},
+			totals:       Totals{Pages: 8, Replies: 8, Ignored: 1},
 		},
 		{
 			name: "symbolic links in a .zip",
@@ -119,23 +121,26 @@ func TestRunHostileInputs(t *testing.T) {
 					{name: "loop2.html", symlink: "loop1.html"},
 					{name: "latest", symlink: "www"},
 					{name: "pipe.html", fifo: true},
-					{name: "style.css", symlink: "/etc/passwd"}, // no page: passed over
+					{name: "style.css", symlink: "/etc/passwd"}, // no page, but where it leads is said
+					{name: "www/.hidden.html", symlink: "p.html"},
 				}
 				writeZip(t, zipName, items)
 				writeTarGz(t, tgz, append(items, arcItem{name: "hard.html", hardlink: "nothere.html"}))
 				return Paths(tgz, zipName)
 			},
 			want: map[string]hostileWant{
-				"t.tar.gz!out.html": outside, "t.tar.gz!up.html": outside, "t.tar.gz!gone.html": dangling,
-				"t.tar.gz!loop1.html": loop, "t.tar.gz!loop2.html": loop, "t.tar.gz!latest": linkedDir,
-				"t.tar.gz!pipe.html": fifoEntry, "t.tar.gz!hard.html": dangling,
-				"z.zip!out.html": outside, "z.zip!up.html": outside, "z.zip!gone.html": dangling,
-				"z.zip!loop1.html": loop, "z.zip!loop2.html": loop, "z.zip!latest": linkedDir,
-				"z.zip!pipe.html": fifoEntry,
+				"t.tar.gz!out.html": outArc, "t.tar.gz!up.html": outArc, "t.tar.gz!gone.html": dangling,
+				"t.tar.gz!loop1.html": loop, "t.tar.gz!loop2.html": loop, "t.tar.gz!latest": arcFolder,
+				"t.tar.gz!pipe.html": fifoEntry, "t.tar.gz!hard.html": dangling, "t.tar.gz!style.css": outArc,
+				"t.tar.gz!www/.hidden.html": {kind: IgnoredHidden},
+				"z.zip!out.html":            outArc, "z.zip!up.html": outArc, "z.zip!gone.html": dangling,
+				"z.zip!loop1.html": loop, "z.zip!loop2.html": loop, "z.zip!latest": arcFolder,
+				"z.zip!pipe.html": fifoEntry, "z.zip!style.css": outArc,
+				"z.zip!www/.hidden.html": {kind: IgnoredHidden},
 			},
 			// Both archives hold www/p.html: the zip's collides.
 			maxConverted: 1,
-			totals:       Totals{Pages: 5 + 4, Replies: 1, Failed: 4 + 4, NotRead: 4 + 4},
+			totals:       Totals{Pages: 2, Replies: 1, Failed: 1, Ignored: 10 + 9},
 		},
 		{
 			name: "links out of a directory",
@@ -149,12 +154,13 @@ func TestRunHostileInputs(t *testing.T) {
 				return Paths(in)
 			},
 			want: map[string]hostileWant{
-				"in/secret.html": outside, "in/ext": outside,
-				"in/etc": {status: StatusNotRead, kind: KindOutside, says: "leads to "},
+				"in/secret.html": {kind: IgnoredOutside, says: filepath.Join("outside", "secret.html")},
+				"in/ext":         {kind: IgnoredOutside, says: "outside"},
+				"in/etc":         {kind: IgnoredOutside, says: "leads to "},
 			},
 			outputs:      []string{"ok.html"},
 			maxConverted: 1,
-			totals:       Totals{Pages: 1, Replies: 1, NotRead: 3},
+			totals:       Totals{Pages: 1, Replies: 1, Ignored: 3},
 		},
 		{
 			name: "links out of a directory, followed",
@@ -164,10 +170,10 @@ func TestRunHostileInputs(t *testing.T) {
 				return Paths(in)
 			},
 			opts:         func(o *Options) { o.FollowLinks = true },
-			want:         map[string]hostileWant{"in/ext2": linkedDir},
+			want:         map[string]hostileWant{"in/ext2": walked, "in/secret.html": okPage},
 			outputs:      []string{"ok.html", "secret.html", "ext/secret.html"},
 			maxConverted: 3,
-			totals:       Totals{Pages: 3, Replies: 3, NotRead: 1},
+			totals:       Totals{Pages: 3, Replies: 3, Ignored: 1},
 		},
 		{
 			name: "a DAG of 15 levels of link pairs within the input",
@@ -176,10 +182,10 @@ func TestRunHostileInputs(t *testing.T) {
 				linkDAG(t, in, 15)
 				return Paths(in)
 			},
-			want:         map[string]hostileWant{"in/d00/a": linkedDir, "in/d14/b": linkedDir},
+			want:         map[string]hostileWant{"in/d00/a": walked, "in/d14/b": walked},
 			outputs:      []string{"d15/page.html"},
 			maxConverted: 1,
-			totals:       Totals{Pages: 1, Replies: 1, NotRead: 30},
+			totals:       Totals{Pages: 1, Replies: 1, Ignored: 30},
 		},
 		{
 			name: "a DAG of 15 levels of link pairs out of the input, followed",
@@ -190,10 +196,10 @@ func TestRunHostileInputs(t *testing.T) {
 				return Paths(in)
 			},
 			opts:         func(o *Options) { o.FollowLinks = true },
-			want:         map[string]hostileWant{"in/top/b": linkedDir},
+			want:         map[string]hostileWant{"in/top/b": walked},
 			outputs:      []string{"top/" + strings.Repeat("a/", 15) + "page.html"},
 			maxConverted: 1,
-			totals:       Totals{Pages: 1, Replies: 1, NotRead: 15},
+			totals:       Totals{Pages: 1, Replies: 1, Ignored: 15},
 		},
 		{
 			name: "a FIFO in the input",
@@ -204,9 +210,9 @@ func TestRunHostileInputs(t *testing.T) {
 				mkfifo(t, filepath.Join(in, "pipe.css"))
 				return Paths(in)
 			},
-			want:         map[string]hostileWant{"in/pipe.html": {status: StatusNotRead, kind: KindNotRegular, says: "a FIFO"}},
+			want:         map[string]hostileWant{"in/pipe.html": fifoEntry, "in/pipe.css": fifoEntry},
 			maxConverted: 1,
-			totals:       Totals{Pages: 1, Replies: 1, NotRead: 1},
+			totals:       Totals{Pages: 1, Replies: 1, Ignored: 2},
 		},
 		{
 			name: "a FIFO named as an archive",
@@ -275,8 +281,19 @@ func TestRunHostileInputs(t *testing.T) {
 
 			assert.LessOrEqual(t, calls.Load(), tt.maxConverted, "pages converted")
 			got := rep.Totals
-			assert.Equal(t, tt.totals, Totals{Pages: got.Pages, Replies: got.Replies, Failed: got.Failed, NotRead: got.NotRead}, "%+v", rep.Pages[:min(len(rep.Pages), 8)])
+			assert.Equal(t, tt.totals, Totals{Pages: got.Pages, Replies: got.Replies, Failed: got.Failed, Ignored: got.Ignored},
+				"%+v %+v", rep.Pages[:min(len(rep.Pages), 8)], rep.Ignored[:min(len(rep.Ignored), 8)])
 			for suffix, want := range tt.want {
+				if want.status == "" {
+					ig, ok := ignoredFor(*rep, suffix)
+					if assert.True(t, ok, "%s is not in the ignored list", suffix) {
+						assert.Equal(t, want.kind, ig.Reason, suffix)
+						assert.Contains(t, ig.Detail, want.says, suffix)
+					}
+					_, isPage := pageFor(*rep, suffix)
+					assert.False(t, isPage, "%s is ignored, and a page too", suffix)
+					continue
+				}
 				e := entryFor(t, *rep, suffix)
 				assert.Equal(t, want.status, e.Status, suffix)
 				if want.kind == "" {
@@ -287,9 +304,6 @@ func TestRunHostileInputs(t *testing.T) {
 					assert.Equal(t, want.kind, e.Error.Kind, suffix)
 					assert.Contains(t, e.Error.Message, want.says, suffix)
 				}
-				if want.status == StatusNotRead {
-					assert.Empty(t, e.Output, suffix)
-				}
 			}
 			for _, o := range tt.outputs {
 				data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(o)+".json"))
@@ -297,8 +311,16 @@ func TestRunHostileInputs(t *testing.T) {
 					assert.True(t, bytes.Contains(data, []byte("from "+o)), o)
 				}
 			}
-			// What the report file says is what Run returned.
-			assert.Equal(t, rep.Totals, readReport(t, out).Totals)
+			// What the report file says is what Run returned, and it
+			// checks out.
+			onDisk := readReport(t, out)
+			assert.Equal(t, rep.Totals, onDisk.Totals)
+			assert.Equal(t, rep.Ignored, onDisk.Ignored)
+			data, err := os.ReadFile(filepath.Join(out, ReportName))
+			require.NoError(t, err)
+			problems, err := CheckReport(data)
+			require.NoError(t, err)
+			assert.Empty(t, problems)
 		})
 	}
 }

@@ -39,7 +39,7 @@ const (
 	notPage  pageType = iota // not a page: skipped
 	htmlPage                 // an HTML page
 	textPage                 // a plain-text notice (.txt)
-	sniff                    // no extension: an HTML page if its bytes look like one
+	sniff                    // no or an unknown extension: an HTML page if its bytes look like one
 )
 
 // typeOf decides from a file name whether the file is a page. Names that
@@ -50,15 +50,17 @@ func typeOf(name string) pageType {
 	if i := strings.IndexAny(n, "?#"); i > 0 {
 		n = n[:i]
 	}
-	switch path.Ext(n) {
-	case ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php":
+	switch ext := path.Ext(n); ext {
+	case ".html", ".htm", ".shtml", ".shtm", ".xhtml", ".jsp", ".jhtml", ".asp", ".aspx", ".php":
 		return htmlPage
 	case ".txt":
 		return textPage
-	case "":
-		return sniff
+	default:
+		if isAsset(ext) {
+			return notPage
+		}
+		return sniff // no extension, or one a site's software made up (.do, .action)
 	}
-	return notPage
 }
 
 // archiveType tells a .zip or .tar.gz archive from its name: "zip", "tgz"
@@ -74,7 +76,7 @@ func archiveType(name string) string {
 	return ""
 }
 
-// sniffLen is how many bytes of an extensionless file are looked at.
+// sniffLen is how many bytes of a file to sniff are looked at.
 const sniffLen = 1024
 
 // htmlSigns are what the start of an HTML page holds, lower-cased.
@@ -103,9 +105,10 @@ func looksHTML(head []byte) bool {
 // reading it may block for ever or never end.
 var ErrNotRegular = errors.New("not a regular file")
 
-// KindNotRegular names an entry with a page's name that is a FIFO, a
-// device or a socket: not read when the walk finds it so, failed when it
-// became one after the walk.
+// KindNotRegular is the failure of a page that was a regular file when
+// the walk listed it and is a FIFO, a device or a socket when it is read
+// (swapped since), and of an INPUT that is one. A file that the walk finds
+// so is not a failure but ignored (IgnoredNotRegular).
 const KindNotRegular = "not-regular"
 
 // openRegular opens a file for reading if it is a regular file. It opens
@@ -235,5 +238,4 @@ type page struct {
 	data    []byte                           // the page's bytes, when read during the walk
 	read    func(buf []byte) ([]byte, error) // reads the page when data is nil: into buf's room, or a buffer the caller may keep
 	err     *pageError                       // a failure found during the walk
-	notRead bool                             // err says why the entry is not read: not a failure
 }

@@ -1,30 +1,20 @@
 package migrate
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path"
 	"strings"
 )
 
-// Why an entry with a page's name is not read.
+// Why a link in an archive leads to no entry of it.
 var (
-	// ErrOutside means a symbolic link leads out of its input or archive.
-	// It is not followed: out of an input only with Options.FollowLinks,
-	// out of an archive never.
-	ErrOutside = errors.New("link leads out of the input")
-	// ErrLinkedDir means a link leads to a directory that is walked under
-	// another name: its pages are read once, under that name.
-	ErrLinkedDir = errors.New("directory walked under another name")
-	// ErrDangling means a link in an archive leads to no entry of it.
-	ErrDangling = errors.New("link target not in the archive")
-)
-
-// The kinds of entries not read (status not-read), and of broken links.
-const (
-	KindOutside   = "outside"       // not read: a link out of its input or archive
-	KindLinkedDir = "linked-dir"    // not read: a link to a directory walked under another name
-	KindDangling  = "dangling-link" // failed: an archive link leading to no entry
+	// errOutside means a link leads out of its archive (an absolute
+	// target, or one with too many ".."): it is never followed.
+	errOutside = errors.New("link leads out of the archive")
+	// errDangling means a name, or a link on the way, leads to no entry.
+	errDangling = errors.New("the archive holds no entry")
 )
 
 // maxLinkHops is how many links a name may pass through in an archive,
@@ -77,7 +67,7 @@ func (ix *arcIndex) add(name string, e arcEntry) {
 // resolve follows the links in a clean name, component by component, and
 // gives the name and entry it leads to (an implied directory has a zero
 // entry of kind arcDir). It fails with ErrOutside for a path leaving the
-// archive, ErrDangling for a missing entry, ErrSymlinkLoop for a loop.
+// archive, errDangling for a missing entry, ErrSymlinkLoop for a loop.
 func (ix *arcIndex) resolve(name string) (string, arcEntry, error) {
 	var done []string
 	todo := strings.Split(name, "/")
@@ -90,7 +80,7 @@ func (ix *arcIndex) resolve(name string) (string, arcEntry, error) {
 			continue
 		case "..":
 			if len(done) == 0 {
-				return "", arcEntry{}, ErrOutside
+				return "", arcEntry{}, errOutside
 			}
 			done = done[:len(done)-1]
 			continue
@@ -106,7 +96,7 @@ func (ix *arcIndex) resolve(name string) (string, arcEntry, error) {
 			}
 			t := strings.ReplaceAll(e.target, `\`, "/")
 			if strings.HasPrefix(t, "/") || len(t) > 1 && t[1] == ':' {
-				return "", arcEntry{}, ErrOutside
+				return "", arcEntry{}, errOutside
 			}
 			if e.kind == arcHardlink {
 				done = nil
@@ -114,8 +104,12 @@ func (ix *arcIndex) resolve(name string) (string, arcEntry, error) {
 			todo = append(strings.Split(t, "/"), todo...)
 			continue
 		}
-		if !ix.dirs[p] && (!ok || len(todo) > 0 && e.kind != arcDir) {
-			return "", arcEntry{}, fmt.Errorf("%w: no entry %s", ErrDangling, p)
+		switch {
+		case ix.dirs[p]:
+		case !ok:
+			return "", arcEntry{}, fmt.Errorf("%w %s", errDangling, p)
+		case len(todo) > 0 && e.kind != arcDir:
+			return "", arcEntry{}, fmt.Errorf("%w below %s, which is no folder", errDangling, p)
 		}
 		done = append(done, c)
 	}
@@ -127,13 +121,13 @@ func (ix *arcIndex) resolve(name string) (string, arcEntry, error) {
 	return final, e, nil
 }
 
-// linkVerdict says what becomes of a link entry with a page's name.
+// linkVerdict says what becomes of a link entry: read as the regular
+// entry at its place, ignored for a reason, or failed (err).
 type linkVerdict struct {
-	at      int    // the place of the regular entry it is read as, when ok
-	ok      bool   // the link is read as that entry
-	notRead bool   // else: the entry is not read (not a failure)
-	kind    string // else: why, as the report names it
-	err     error
+	at     int    // the place of the regular entry it is read as
+	reason string // else: why it is ignored, an Ignored constant
+	detail string // and where it leads
+	err    error  // else: why its target could not be read
 }
 
 // follow decides what a link entry, by its clean name, is read as.
@@ -141,25 +135,18 @@ func (ix *arcIndex) follow(name string) linkVerdict {
 	target := ix.entries[name].target
 	final, e, err := ix.resolve(name)
 	switch {
-	case errors.Is(err, ErrOutside):
-		return linkVerdict{notRead: true, kind: KindOutside, err: fmt.Errorf("%w: it leads to %q, out of the archive", ErrOutside, target)}
+	case errors.Is(err, errOutside):
+		return linkVerdict{reason: IgnoredOutside, detail: fmt.Sprintf("leads to %q, out of the archive", target)}
 	case errors.Is(err, ErrSymlinkLoop):
-		return linkVerdict{kind: KindSymlinkLoop, err: fmt.Errorf("%w: through %q", ErrSymlinkLoop, target)}
-	case errors.Is(err, ErrDangling):
-		return linkVerdict{kind: KindDangling, err: fmt.Errorf("link to %q: %w", target, err)}
+		return linkVerdict{reason: IgnoredLinkLoop, detail: fmt.Sprintf("leads round a loop through %q", target)}
+	case errors.Is(err, errDangling):
+		return linkVerdict{reason: IgnoredBrokenLink, detail: fmt.Sprintf("leads to %q, but %v", target, err)}
 	case err != nil:
-		return linkVerdict{kind: KindArchive, err: fmt.Errorf("link to %q: %w", target, err)}
+		return linkVerdict{err: fmt.Errorf("link to %q: %w", target, err)}
 	case e.kind == arcDir:
-		return linkVerdict{notRead: true, kind: KindLinkedDir, err: fmt.Errorf("%w: it leads to the directory %s", ErrLinkedDir, final)}
+		return linkVerdict{reason: IgnoredWalked, detail: fmt.Sprintf("leads to the folder %q, whose entries are read under their own names", cmp.Or(final, "."))}
 	case e.kind != arcFile:
-		return linkVerdict{notRead: true, kind: KindNotRegular, err: fmt.Errorf("%w: it leads to %s", ErrNotRegular, final)}
+		return linkVerdict{reason: IgnoredNotRegular, detail: fmt.Sprintf("leads to %s, which is not a regular file", final)}
 	}
-	return linkVerdict{at: e.at, ok: true}
-}
-
-// isPageName reports whether an entry's clean name is a page's, or might
-// be one (no extension): such entries are read, or said not to be.
-func isPageName(rel string) bool {
-	base := path.Base(rel)
-	return typeOf(base) != notPage && !strings.HasPrefix(base, ".")
+	return linkVerdict{at: e.at}
 }

@@ -44,11 +44,11 @@ func TestArcIndexResolve(t *testing.T) {
 		{"hs.html", "www/a.html", nil},
 		{"alias", "www/sub", nil},
 		{"fifo", "fifo", nil},
-		{"abs.html", "", ErrOutside},
-		{"win.html", "", ErrOutside},
-		{"up.html", "", ErrOutside},
-		{"miss.html", "", ErrDangling},
-		{"through.html", "", ErrDangling},
+		{"abs.html", "", errOutside},
+		{"win.html", "", errOutside},
+		{"up.html", "", errOutside},
+		{"miss.html", "", errDangling},
+		{"through.html", "", errDangling},
 		{"l1", "", ErrSymlinkLoop},
 	}
 	for _, tt := range tests {
@@ -56,14 +56,17 @@ func TestArcIndexResolve(t *testing.T) {
 		assert.ErrorIs(t, err, tt.err, tt.name)
 		assert.Equal(t, tt.want, got, tt.name)
 	}
-	assert.True(t, ix.follow("www/b.html").ok)
-	assert.Equal(t, 0, ix.follow("www/b.html").at)
-	assert.Equal(t, linkVerdict{notRead: true, kind: KindLinkedDir}, stripErr(ix.follow("alias")))
-	assert.Equal(t, linkVerdict{notRead: true, kind: KindNotRegular}, stripErr(ix.follow("fifo")))
-	assert.Equal(t, linkVerdict{kind: KindSymlinkLoop}, stripErr(ix.follow("l1")))
-}
-
-func stripErr(v linkVerdict) linkVerdict {
-	v.err = nil
-	return v
+	verdicts := map[string]linkVerdict{
+		"www/b.html":   {at: 0},
+		"h.html":       {at: 0},
+		"alias":        {reason: IgnoredWalked, detail: `leads to the folder "www/sub", whose entries are read under their own names`},
+		"fifo":         {reason: IgnoredNotRegular, detail: "leads to fifo, which is not a regular file"},
+		"l1":           {reason: IgnoredLinkLoop, detail: `leads round a loop through "l2"`},
+		"abs.html":     {reason: IgnoredOutside, detail: `leads to "/etc/passwd", out of the archive`},
+		"miss.html":    {reason: IgnoredBrokenLink, detail: `leads to "nothere.html", but the archive holds no entry nothere.html`},
+		"through.html": {reason: IgnoredBrokenLink, detail: `leads to "www/a.html/x.html", but the archive holds no entry below www/a.html, which is no folder`},
+	}
+	for name, want := range verdicts {
+		assert.Equal(t, want, ix.follow(name), name)
+	}
 }

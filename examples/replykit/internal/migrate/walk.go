@@ -24,6 +24,7 @@ type walker struct {
 	claimed map[string]string // output name → display path of its page
 	outDir  fs.FileInfo       // the output directory, never walked into
 	found   func()            // counts a page found, for the progress line
+	ignored func(Ignored)     // records a file passed over, for the report
 	tree    *dirWalk          // the directory input being walked
 }
 
@@ -52,23 +53,6 @@ func (w *walker) emit(p page) bool {
 // fail sends a failure found during the walk.
 func (w *walker) fail(display, rel, kind string, err error) bool {
 	return w.emit(page{display: display, rel: rel, err: &pageError{kind: kind, err: wrapPath(display, err)}})
-}
-
-// notRead sends an entry that is not read, and why: no failure, but
-// nothing passed over in silence.
-func (w *walker) notRead(display, kind string, err error) bool {
-	return w.emit(page{display: display, notRead: true, err: &pageError{kind: kind, err: wrapPath(display, err)}})
-}
-
-// walkEntry is the report entry of a page that the walk stopped: failed,
-// or not read.
-func walkEntry(e Entry, p page) Entry {
-	if !p.notRead {
-		return failed(e, p.err)
-	}
-	e.Status, e.Output = StatusNotRead, ""
-	e.Error = &EntryError{Kind: p.err.kind, Message: p.err.Error()}
-	return e
 }
 
 // wrapPath puts a path before an error's text, keeping it for errors.Is.
@@ -179,10 +163,11 @@ func (w *walker) walkDir(dir, rel, real string) bool {
 	}
 	for _, e := range entries {
 		name := e.Name()
+		full := filepath.Join(dir, name)
 		if strings.HasPrefix(name, ".") {
+			w.ignore(full, IgnoredHidden, "")
 			continue // hidden files, version control, our own temporary files
 		}
-		full := filepath.Join(dir, name)
 		r := path.Join(rel, name)
 		if e.Type()&fs.ModeSymlink != 0 {
 			if !w.link(full, r, real) {
@@ -193,7 +178,8 @@ func (w *walker) walkDir(dir, rel, real string) bool {
 		info, err := e.Info()
 		if err != nil {
 			if typeOf(name) == notPage {
-				continue
+				w.ignore(full, IgnoredNotPage, "")
+				continue // gone since the listing, and no page anyway
 			}
 			if !w.fail(full, r, statKind(err, KindVanished), err) {
 				return false
@@ -202,13 +188,12 @@ func (w *walker) walkDir(dir, rel, real string) bool {
 		}
 		if info.IsDir() {
 			if w.outDir != nil && os.SameFile(info, w.outDir) {
+				w.ignore(full, IgnoredOutput, "")
 				continue
 			}
 			if !w.tree.visited.add(info, filepath.Join(real, name)) {
 				// The same directory mounted twice in the input.
-				if !w.notRead(full, KindLinkedDir, ErrLinkedDir) {
-					return false
-				}
+				w.ignore(full, IgnoredWalked, "")
 				continue
 			}
 			if !w.walkDir(full, r, filepath.Join(real, name)) {
@@ -225,7 +210,8 @@ func (w *walker) walkDir(dir, rel, real string) bool {
 
 // link takes a symbolic link met in a directory whose real path is from:
 // a link to a directory is kept to be followed after the tree; a link to
-// a page is read as the page, unless it leads out of the input.
+// a file is read as the file, unless it leads out of the input. A link
+// that leads nowhere, or round a loop, is listed as ignored.
 func (w *walker) link(full, rel, from string) bool {
 	info, err := os.Stat(full)
 	real := full
@@ -236,39 +222,64 @@ func (w *walker) link(full, rel, from string) bool {
 		real, err = filepath.Abs(real)
 	}
 	if err != nil {
-		if typeOf(filepath.Base(full)) == notPage && !errors.Is(err, syscall.ELOOP) {
-			return true // a dangling link to a stylesheet is no page's business
+		if reason, detail, ok := brokenLink(full, err); ok {
+			w.ignore(full, reason, detail)
+			return true
 		}
 		return w.fail(full, rel, statKind(err, KindVanished), err)
 	}
 	if info.IsDir() {
-		if w.outDir == nil || !os.SameFile(info, w.outDir) {
-			w.tree.links = append(w.tree.links, dirLink{full: full, rel: rel, real: real, from: from, info: info})
+		if w.outDir != nil && os.SameFile(info, w.outDir) {
+			w.ignore(full, IgnoredOutput, "")
+			return true
 		}
-		return true
-	}
-	if typeOf(filepath.Base(full)) == notPage {
+		w.tree.links = append(w.tree.links, dirLink{full: full, rel: rel, real: real, from: from, info: info})
 		return true
 	}
 	if !w.opts.FollowLinks && !within(real, w.tree.root) {
-		return w.notRead(full, KindOutside, fmt.Errorf("%w: it leads to %s", ErrOutside, real))
+		w.ignore(full, IgnoredOutside, "leads to "+real)
+		return true
 	}
 	return w.file(full, rel, info)
 }
 
+// brokenLink tells why a link that could not be followed (err) is ignored:
+// it leads round a loop, or to nothing. ok is false when a link with a
+// page's name cannot be followed for another reason, or is itself gone
+// since the listing: it then fails.
+func brokenLink(full string, err error) (reason, detail string, ok bool) {
+	page := typeOf(filepath.Base(full)) != notPage
+	target, lerr := os.Readlink(full)
+	switch {
+	case lerr != nil && page:
+		return "", "", false
+	case lerr != nil:
+		return IgnoredNotPage, "", true // gone since the listing, and no page anyway
+	case errors.Is(err, syscall.ELOOP):
+		return IgnoredLinkLoop, "leads round a loop through " + target, true
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return IgnoredBrokenLink, "leads to " + target + ", which does not exist", true
+	case !page:
+		return IgnoredBrokenLink, "leads to " + target + ", which cannot be read", true
+	}
+	return "", "", false
+}
+
 // followLink walks the directory a link leads to, under the link's name,
 // unless it leads out of the input, back above the link, or to a
-// directory walked already; each of those is reported, not walked.
+// directory walked already; each of those is listed as ignored.
 func (w *walker) followLink(l dirLink) bool {
 	switch {
 	case !w.opts.FollowLinks && !within(l.real, w.tree.root):
-		return w.notRead(l.full, KindOutside, fmt.Errorf("%w: it leads to %s", ErrOutside, l.real))
+		w.ignore(l.full, IgnoredOutside, "leads to "+l.real)
 	case within(l.from, l.real):
-		return w.fail(l.full, "", KindSymlinkLoop, ErrSymlinkLoop)
+		w.ignore(l.full, IgnoredLinkLoop, "leads to "+l.real+", a folder above it")
 	case !w.tree.visited.add(l.info, l.real):
-		return w.notRead(l.full, KindLinkedDir, fmt.Errorf("%w: it leads to %s", ErrLinkedDir, l.real))
+		w.ignore(l.full, IgnoredWalked, "leads to "+l.real)
+	default:
+		return w.walkDir(l.full, l.rel, l.real)
 	}
-	return w.walkDir(l.full, l.rel, l.real)
+	return true
 }
 
 // within reports whether a real path is root or below it.
@@ -282,22 +293,25 @@ func within(p, root string) bool {
 	return strings.HasPrefix(p, root)
 }
 
-// file takes a file met in the walk: a page is sent, a FIFO, device or
-// socket with a page's name is reported, anything else is passed over.
+// file takes a file met in the walk: a page is sent; a FIFO, device or
+// socket, a file that is no page by its name, or one to sniff that does
+// not look like HTML, is listed as ignored.
 func (w *walker) file(full, rel string, info fs.FileInfo) bool {
 	typ := typeOf(filepath.Base(full))
-	if typ == notPage {
+	switch {
+	case !info.Mode().IsRegular():
+		w.ignore(full, IgnoredNotRegular, modeName(info.Mode()))
 		return true
-	}
-	if !info.Mode().IsRegular() {
-		return w.notRead(full, KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode())))
-	}
-	if typ == sniff {
+	case typ == notPage:
+		w.ignore(full, IgnoredNotPage, "")
+		return true
+	case typ == sniff:
 		head, err := readHead(full)
 		if err != nil {
 			return w.fail(full, rel, statKind(err, KindVanished), err)
 		}
 		if !looksHTML(head) {
+			w.ignore(full, IgnoredNotHTML, "")
 			return true
 		}
 	}
@@ -345,11 +359,15 @@ func (w *walker) walkFS(in Input) bool {
 			ok = w.fail(display, "", KindUnreadable, err)
 		} else if d.IsDir() {
 			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				w.ignore(display, IgnoredHidden, "")
 				return fs.SkipDir
 			}
 			return nil
 		} else if typ := typeOf(d.Name()); typ != notPage && !strings.HasPrefix(d.Name(), ".") && d.Type().IsRegular() {
 			ok = w.emitFS(in.FS, p, display, typ)
+		} else {
+			reason, detail := ignoreReason(d.Name(), d.Type())
+			w.ignore(display, reason, detail)
 		}
 		if !ok {
 			return fs.SkipAll
@@ -378,6 +396,7 @@ func (w *walker) emitFS(fsys fs.FS, p, display string, typ pageType) bool {
 		return w.fail(display, p, kind, err)
 	}
 	if typ == sniff && !looksHTML(data) {
+		w.ignore(display, IgnoredNotHTML, "")
 		return true
 	}
 	var mod time.Time
