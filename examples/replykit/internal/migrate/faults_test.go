@@ -83,7 +83,7 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 	// ignored, and the pages they lead to are read once.
 	for _, l := range []struct{ path, says string }{
 		{"site/self.html", "leads round a loop through self.html"},
-		{"site/b/up", "a folder above it"},
+		{"site/b/up", ", which holds it"},
 	} {
 		ig, ok := ignoredFor(got, l.path)
 		if assert.True(t, ok, l.path) {

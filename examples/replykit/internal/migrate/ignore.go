@@ -28,7 +28,7 @@ const (
 	// an archive, a symbolic or hard link to no entry of the archive.
 	IgnoredBrokenLink = "broken-link"
 	// IgnoredLinkLoop is a symbolic link that leads round a loop of
-	// links, or to a folder above itself: the folder's files are read
+	// links, or to a folder that holds it: the folder's files are read
 	// under their own names.
 	IgnoredLinkLoop = "link-loop"
 	// IgnoredOutside is a symbolic link that leads out of its input (a

@@ -273,7 +273,7 @@ func (w *walker) followLink(l dirLink) bool {
 	case !w.opts.FollowLinks && !within(l.real, w.tree.root):
 		w.ignore(l.full, IgnoredOutside, "leads to "+l.real)
 	case within(l.from, l.real):
-		w.ignore(l.full, IgnoredLinkLoop, "leads to "+l.real+", a folder above it")
+		w.ignore(l.full, IgnoredLinkLoop, "leads to "+l.real+", which holds it")
 	case !w.tree.visited.add(l.info, l.real):
 		w.ignore(l.full, IgnoredWalked, "leads to "+l.real)
 	default:
