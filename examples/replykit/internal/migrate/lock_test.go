@@ -89,6 +89,11 @@ func TestRunTakesOverAStaleLock(t *testing.T) {
 	assert.Contains(t, rep.Notes[0], "took over the lock")
 	assert.Contains(t, rep.Notes[0], gone.String())
 	assert.Equal(t, rep.Notes, readReport(t, out).Notes)
+	data, err := os.ReadFile(filepath.Join(out, ReportName))
+	require.NoError(t, err)
+	problems, err := CheckReport(data)
+	require.NoError(t, err)
+	assert.Empty(t, problems, "a report with notes checks out")
 	var sum strings.Builder
 	require.NoError(t, rep.WriteSummary(&sum))
 	assert.Contains(t, sum.String(), "note: took over the lock")
