@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"unicode/utf8"
 
+	"github.com/replykit/replykit/examples/replykit/internal/collection"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 )
 
@@ -41,11 +42,12 @@ func runSample(stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	var col *collection.Result
+	opts.Finish = collectInto(&col)
 	rep, err := migrate.Run(ctx, []migrate.Input{{Path: "sample", FS: sample}}, opts)
 	if rep != nil {
 		writeListing(stdout, rep)
 	}
-	col, err := collect(rep, err)
 	status := finishMigrate(rep, col, err, stdout, stderr)
 	if rep != nil && rep.Written != "" {
 		fmt.Fprintln(stdout, "Your own pages: replykit migrate -o OUTDIR DIR|FILE|ARCHIVE.zip…")

@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -50,3 +51,33 @@ func TestRunRefusesTheRunsOwnNames(t *testing.T) {
 	assert.NoDirExists(t, filepath.Join(out, IndexDataDir))
 	assert.Equal(t, 2, rep.Totals.Failed)
 }
+
+// TestRunFinish: Finish is called once, with the written report, while
+// the output directory is still locked; its error is the run's; an
+// interrupted run does not call it.
+func TestRunFinish(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(in, "a.html"), "<p>a</p>")
+	opts := fakeOptions(out, 2)
+	calls := 0
+	opts.Finish = func(rep *Report) error {
+		calls++
+		assert.Equal(t, filepath.Join(out, ReportName), rep.Written)
+		assert.FileExists(t, rep.Written)
+		assert.FileExists(t, filepath.Join(out, LockName), "the run still holds the directory")
+		return errFinish
+	}
+	rep, err := Run(context.Background(), Paths(in), opts)
+	assert.ErrorIs(t, err, errFinish)
+	assert.Equal(t, 1, calls)
+	require.NotNil(t, rep)
+	assert.Equal(t, 1, rep.Totals.Replies)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = Run(ctx, Paths(in), opts)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 1, calls, "not called for an interrupted run")
+}
+
+var errFinish = errors.New("finish failed")
