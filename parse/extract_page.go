@@ -36,6 +36,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	}
 	cache := &elementCache{}
 	ps := scanPage(root, cache)
+	ps.region = extendLayout(ps.region, cache)
 	page, articleTitle := metaPage(ps)
 	page.URL = pageURL(cfg, ps)
 	pageTitle := stripSiteSuffix(ps.title, page.Site)
@@ -147,18 +148,34 @@ func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle stri
 	}
 	var cands []cand
 	for _, l := range lines {
-		if l.before && (l.heading >= 1 && l.heading <= 3 || l.titleClass) && titleLike(l.text) {
+		if l.before && (l.heading >= 1 && l.heading <= 3 || l.titleClass || l.emph && l.align == AlignCenter) && titleLike(l.text) {
 			cands = append(cands, cand{l.text, -1})
 		}
 	}
 	for i, b := range blocks[:min(len(blocks), 5)] {
-		if b.Heading >= 1 && b.Heading <= 3 && titleLike(b.Text) {
+		if isTitleBlock(b) && titleLike(b.Text) {
+			// A title set over several rows (the office, then 「关于…」) first.
+			if j, ok := titleRun(blocks[i:]); ok {
+				cands = append(cands, cand{j, i})
+			}
 			cands = append(cands, cand{b.Text, i})
 		}
 	}
 	ref := articleTitle
 	if ref == "" {
 		ref = pageTitle
+	}
+	run, isRun := titleRun(blocks)
+	if rest, heading := dropTitleBlocks(blocks, ref); heading != "" && (!isRun || len(squeezeSpace(heading)) >= len(squeezeSpace(run))) {
+		// The first blocks of the content are the title, on one line or
+		// several (unless the reference is only the first rows of a
+		// title set over several, such as the office's name).
+		return heading, rest
+	}
+	if isRun {
+		if rest, heading := dropTitleBlocks(blocks, run); heading != "" {
+			return heading, rest
+		}
 	}
 	title := ""
 	// A heading that is the reference title, else one that holds it or is

@@ -227,6 +227,14 @@ func isHeaderLine(p para) bool {
 // stands above the notice's header lines, none of which is a title, as
 // its first line.
 func setHeader(rep *reply.Reply, h header, pageTitle string) {
+	if h.weak && pageTitle != "" {
+		// The page's visible heading wins over a header line that has
+		// no title's ending.
+		h.title = ""
+		for _, i := range h.weakLines {
+			h.lines[i].Field = reply.FieldNone
+		}
+	}
 	rep.Title = h.title
 	if rep.Title == "" && pageTitle != "" {
 		rep.Title = pageTitle
@@ -240,6 +248,12 @@ func setHeader(rep *reply.Reply, h header, pageTitle string) {
 	rep.Category = h.category
 	if h.published != nil && rep.Page.Published.IsZero() {
 		rep.Page.Published = *h.published
+	}
+	if rep.Page.Source == "" {
+		rep.Page.Source = h.source
+	}
+	if len(rep.Page.Keywords) == 0 && len(h.keywords) > 0 {
+		rep.Page.Keywords = h.keywords
 	}
 	if len(h.lines) == 1 && h.lines[0].Text == rep.Title {
 		return

@@ -12,7 +12,7 @@ var headerLabels = []label{
 	{"索引号", lkIndex}, {"发布机构", lkOffice}, {"发文机构", lkOffice}, {"发文机关", lkOffice}, {"发布机关", lkOffice},
 	{"信息名称", lkTitle}, {"名称", lkTitle}, {"标题", lkTitle}, {"题目", lkTitle},
 	{"发文字号", lkDocNumber}, {"文号", lkDocNumber},
-	{"成文日期", lkDate}, {"发文日期", lkDate}, {"发文时间", lkDate}, {"发布日期", lkPublished}, {"公开日期", lkPublished},
+	{"成文日期", lkDate}, {"发文日期", lkPublished}, {"发文时间", lkDate}, {"发布日期", lkPublished}, {"公开日期", lkPublished},
 	{"签发人", lkSigner}, {"答复类别", lkCategory}, {"办复类别", lkCategory}, {"类别", lkCategory},
 	{"主题分类", lkNone}, {"组配分类", lkNone}, {"体裁分类", lkNone}, {"分类", lkNone}, {"公开方式", lkNone},
 	{"公开程序", lkNone}, {"公开范围", lkNone}, {"生效日期", lkNone}, {"失效日期", lkNone}, {"废止日期", lkNone},
@@ -38,6 +38,15 @@ type header struct {
 	indexNumber string
 	category    reply.Category
 	published   *reply.Date
+	// weak is set when the title is a line with no title's ending
+	// (「（2023年5月）」), which the page's own heading outranks; weakLines
+	// are the lines marked as the title only for being that line.
+	weak      bool
+	weakLines []int
+	// keywords (主题词) and source (发布机构) are page metadata that an
+	// information-disclosure block states.
+	keywords []string
+	source   string
 }
 
 // readHeader reads the lines above the salutation: the title (on one line,
@@ -71,8 +80,8 @@ func readHeader(paras []para) header {
 		}
 		if p.table != nil {
 			for _, row := range p.table.Rows {
-				if t := strings.Join(row, "\t"); trim(t) != "" {
-					h.lines = append(h.lines, reply.Line{Text: t})
+				if t := joinRow(row); trim(t) != "" {
+					h.lines = append(h.lines, reply.Line{Text: t, Field: h.classifyRow(t, &labelTitle)})
 				}
 			}
 			continue
@@ -107,6 +116,7 @@ func readHeader(paras []para) header {
 	switch {
 	case best >= 0 && (cands[best].class >= 2 || labelTitle == ""):
 		h.title = cands[best].text
+		h.weak = cands[best].class < 2
 	case labelTitle != "":
 		h.title = labelTitle
 	}
@@ -116,6 +126,9 @@ func readHeader(paras []para) header {
 			for k := c.at; k < c.at+c.n; k++ {
 				if idx := lineIndex(paras, k); idx >= 0 {
 					h.lines[idx].Field = reply.FieldTitle
+					if c.score < 3 {
+						h.weakLines = append(h.weakLines, idx)
+					}
 				}
 			}
 		}
@@ -130,7 +143,7 @@ func lineIndex(paras []para, k int) int {
 		switch {
 		case paras[i].table != nil:
 			for _, row := range paras[i].table.Rows {
-				if trim(strings.Join(row, "\t")) != "" {
+				if trim(joinRow(row)) != "" {
 					idx++
 				}
 			}
@@ -229,6 +242,9 @@ func (h *header) store(sg segment, labelTitle *string) reply.Field {
 		setOnce(&h.indexNumber, v)
 		return reply.FieldIndexNumber
 	case lkOffice:
+		if sg.label == "发布机构" {
+			setOnce(&h.source, v)
+		}
 		return reply.FieldOffice
 	case lkTitle:
 		setOnce(labelTitle, v)
@@ -251,8 +267,41 @@ func (h *header) store(sg segment, labelTitle *string) reply.Field {
 			h.category = c
 			return reply.FieldCategory
 		}
+	case lkNone:
+		if (sg.label == "主题词" || sg.label == "关键词") && h.keywords == nil {
+			h.keywords = strings.FieldsFunc(v, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",，;；、", r) })
+		}
 	}
 	return reply.FieldNone
+}
+
+// joinRow joins the cells of a table row with tabs, a merged cell (which
+// the table repeats in each column it spans) once.
+func joinRow(row []string) string {
+	var b strings.Builder
+	for i, c := range row {
+		if i > 0 && c == row[i-1] {
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('\t')
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// classifyRow reads a row of a table above the salutation, such as an
+// information-disclosure table (「索引号：|0000/2016-00031|分类：|…」), as a
+// labelled line, and returns the field it states.
+func (h *header) classifyRow(row string, labelTitle *string) reply.Field {
+	field := reply.FieldNone
+	for _, sg := range scanLabels(row, headerLabels, false) {
+		if f := h.store(sg, labelTitle); field == reply.FieldNone {
+			field = f
+		}
+	}
+	return field
 }
 
 // isIndexNumber reports an information-disclosure index number such as
