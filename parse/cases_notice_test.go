@@ -13,9 +13,11 @@ import (
 // TestCasesNothingLost checks, for every case folder that holds a
 // notice.txt — the notice's text as a reader sees it on the page (title,
 // body, signature, contact and CC lines; not the site's navigation, page
-// furniture or footer), one line each, written by reading the page — that
-// the reply's plain text holds exactly those characters, white space
-// aside: nothing of the notice is lost, and nothing of the site is taken.
+// furniture or footer), one line each, written by reading the page, a
+// table's merged cell once for each column it spans as reply.Table holds
+// it — that the reply's plain text holds exactly those characters, white
+// space aside: nothing of the notice is lost, and nothing of the site is
+// taken.
 func TestCasesNothingLost(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join("testdata", "cases", "*", "notice.txt"))
 	require.NoError(t, err)

@@ -54,9 +54,6 @@ const (
 // maxDisclosureLines is how many lines (cells) a disclosure table may have.
 const maxDisclosureLines = 40
 
-// disclosureLabels start the cells of an information-disclosure table.
-var disclosureLabels = []string{"索引号", "发布机构", "发文机关", "发文字号", "文号", "主题词", "主题分类", "分类", "发文日期", "成文日期", "发布日期", "公开方式", "公开范围", "有效性"}
-
 // partLine is one line of a part, with what its elements say of it.
 type partLine struct {
 	text  string

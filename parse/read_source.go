@@ -235,6 +235,11 @@ func setHeader(rep *reply.Reply, h header, pageTitle string) {
 			h.lines[i].Field = reply.FieldNone
 		}
 	}
+	if h.labelled && pageTitle != "" {
+		// The page's visible heading is the title line; the labelled
+		// value in the disclosure table keeps its field.
+		h.title = ""
+	}
 	rep.Title = h.title
 	if rep.Title == "" && pageTitle != "" {
 		rep.Title = pageTitle

@@ -12,7 +12,7 @@ var headerLabels = []label{
 	{"索引号", lkIndex}, {"发布机构", lkOffice}, {"发文机构", lkOffice}, {"发文机关", lkOffice}, {"发布机关", lkOffice},
 	{"信息名称", lkTitle}, {"名称", lkTitle}, {"标题", lkTitle}, {"题目", lkTitle},
 	{"发文字号", lkDocNumber}, {"文号", lkDocNumber},
-	{"成文日期", lkDate}, {"发文日期", lkPublished}, {"发文时间", lkDate}, {"发布日期", lkPublished}, {"公开日期", lkPublished},
+	{"成文日期", lkDate}, {"生成日期", lkDate}, {"发文日期", lkPublished}, {"发文时间", lkDate}, {"责任部门", lkOffice}, {"公开时限", lkNone}, {"发布日期", lkPublished}, {"公开日期", lkPublished},
 	{"签发人", lkSigner}, {"答复类别", lkCategory}, {"办复类别", lkCategory}, {"类别", lkCategory},
 	{"主题分类", lkNone}, {"组配分类", lkNone}, {"体裁分类", lkNone}, {"分类", lkNone}, {"公开方式", lkNone},
 	{"公开程序", lkNone}, {"公开范围", lkNone}, {"生效日期", lkNone}, {"失效日期", lkNone}, {"废止日期", lkNone},
@@ -47,6 +47,9 @@ type header struct {
 	// information-disclosure block states.
 	keywords []string
 	source   string
+	// labelled is set when the title is only a labelled value (「标题：…」,
+	// 「名称：…」).
+	labelled bool
 }
 
 // readHeader reads the lines above the salutation: the title (on one line,
@@ -80,8 +83,8 @@ func readHeader(paras []para) header {
 		}
 		if p.table != nil {
 			for _, row := range p.table.Rows {
-				if t := joinRow(row); trim(t) != "" {
-					h.lines = append(h.lines, reply.Line{Text: t, Field: h.classifyRow(t, &labelTitle)})
+				if t := strings.Join(row, "\t"); trim(t) != "" {
+					h.lines = append(h.lines, reply.Line{Text: t, Field: h.classifyRow(row, &labelTitle)})
 				}
 			}
 			continue
@@ -118,7 +121,7 @@ func readHeader(paras []para) header {
 		h.title = cands[best].text
 		h.weak = cands[best].class < 2
 	case labelTitle != "":
-		h.title = labelTitle
+		h.title, h.labelled = labelTitle, true
 	}
 	// Every line that is a title, or part of one, states the title.
 	for _, c := range cands {
@@ -143,7 +146,7 @@ func lineIndex(paras []para, k int) int {
 		switch {
 		case paras[i].table != nil:
 			for _, row := range paras[i].table.Rows {
-				if trim(joinRow(row)) != "" {
+				if trim(strings.Join(row, "\t")) != "" {
 					idx++
 				}
 			}
@@ -276,14 +279,15 @@ func (h *header) store(sg segment, labelTitle *string) reply.Field {
 }
 
 // joinRow joins the cells of a table row with tabs, a merged cell (which
-// the table repeats in each column it spans) once.
+// the table repeats in each column it spans) once, and empty cells left
+// out.
 func joinRow(row []string) string {
 	var b strings.Builder
 	for i, c := range row {
-		if i > 0 && c == row[i-1] {
+		if c == "" || i > 0 && c == row[i-1] {
 			continue
 		}
-		if i > 0 {
+		if b.Len() > 0 {
 			b.WriteByte('\t')
 		}
 		b.WriteString(c)
@@ -293,10 +297,10 @@ func joinRow(row []string) string {
 
 // classifyRow reads a row of a table above the salutation, such as an
 // information-disclosure table (「索引号：|0000/2016-00031|分类：|…」), as a
-// labelled line, and returns the field it states.
-func (h *header) classifyRow(row string, labelTitle *string) reply.Field {
+// labelled line, a merged cell once, and returns the field it states.
+func (h *header) classifyRow(row []string, labelTitle *string) reply.Field {
 	field := reply.FieldNone
-	for _, sg := range scanLabels(row, headerLabels, false) {
+	for _, sg := range scanLabels(joinRow(row), headerLabels, false) {
 		if f := h.store(sg, labelTitle); field == reply.FieldNone {
 			field = f
 		}
