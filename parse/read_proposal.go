@@ -56,8 +56,13 @@ func readSession(s string) (body string, term, session int, ok bool) {
 		// After 届: the body's name, then 「第N次」 or 「N次」.
 		rest := s[off:]
 		infixEnd, sess := 0, 0
-		// runes counts the characters of rest[:j]: twelve at most.
+		// runes counts the characters of rest[:j]: twelve at most. White
+		// space inside (「人民代表大会 第三次会议」) is layout, passed over.
 		for j, runes := 0, 0; j < len(rest) && runes <= 12; runes++ {
+			if k := spaceAt(rest, j); k > 0 && j > 0 {
+				j += k
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(rest[j:])
 			if isNumeralRune(r) || r == '第' {
 				k := j
@@ -98,7 +103,11 @@ func readSession(s string) (body string, term, session int, ok bool) {
 		}
 		b := s[preStart:preEnd]
 		if !containsAny(b, bodyWords) {
-			b += infix
+			b += stripSpaces(infix)
+		}
+		if !containsAny(b, bodyWords) && sess > 0 {
+			// 「市九届二次会议人大第8号意见」: the body after the session.
+			b += bodyAfterSession(rest[infixEnd:])
 		}
 		if !containsAny(b, bodyWords) {
 			continue
@@ -106,6 +115,21 @@ func readSession(s string) (body string, term, session int, ok bool) {
 		return b, t, sess, true
 	}
 	return "", 0, 0, false
+}
+
+// bodyAfterSession returns the body named right after 「第N次会议」, as in
+// 「市九届二次会议人大第8号意见」, or "".
+func bodyAfterSession(s string) string {
+	_, after, ok := strings.Cut(s, "次会议")
+	if !ok || strings.Index(s, "次会议") > len("第十二") {
+		return ""
+	}
+	for _, w := range []string{"人大", "政协"} {
+		if strings.HasPrefix(after, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // trimAfterBody cuts what follows a body's name when no session follows
@@ -134,7 +158,7 @@ func readNumber(s string) string {
 		}
 		i += off + len("第")
 		off = i
-		if d, rest := digitsAt(s[i:]); d != "" && hasPrefixAny2(rest, "号", "號") {
+		if d, rest := codeAt(s[i:]); d != "" && hasPrefixAny2(rest, "号", "號") {
 			return d
 		}
 	}
@@ -184,6 +208,24 @@ func readNumber(s string) string {
 		}
 	}
 	return ""
+}
+
+// maxNumberLetters is how many Latin letters may lead a proposal's
+// number (「第A015号」, 「第AB0123号」: a series or a sector).
+const maxNumberLetters = 3
+
+// codeAt returns the number at the start of s as written — digits, led by
+// up to maxNumberLetters capital Latin letters — and what follows.
+func codeAt(s string) (string, string) {
+	i := 0
+	for i < len(s) && i < maxNumberLetters && s[i] >= 'A' && s[i] <= 'Z' {
+		i++
+	}
+	d, rest := digitsAt(s[i:])
+	if d == "" {
+		return "", s
+	}
+	return s[:i+len(d)], rest
 }
 
 // hasPrefixAny2 reports whether s starts with a or b.
@@ -317,6 +359,21 @@ func readProposers(sal *salutation, opening string) []string {
 			names[i] = a.Name
 		}
 		return names
+	}
+	// 「人大代表王某某提出…」: the name between the role and 提出.
+	for _, w := range []string{"代表", "委员", "委員"} {
+		i := indexWide(head, w)
+		if i < 0 {
+			continue
+		}
+		after := head[i+len(w):]
+		j := strings.Index(after, "提出")
+		if j <= 0 {
+			continue
+		}
+		if name := after[:j]; isName(name) {
+			return []string{name}
+		}
 	}
 	for _, w := range []string{"代表提出", "委员提出", "委員提出"} {
 		i := indexWide(opening, w)

@@ -144,6 +144,10 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	rep.Kind = kindOf(titles, salp, openingText)
 	if rep.Kind != reply.KindOther {
 		rep.Proposal = readProposal(titles, openingText, salp)
+		if len(h.proposers) > 0 {
+			// 「领衔代表：」 and 「附议代表：」 lines name them all.
+			rep.Proposal.Proposers = h.proposers
+		}
 	}
 	if rep.Title == "" {
 		// No title line and no page title: the supplied title, else one

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/replykit/replykit/reply"
 )
@@ -17,7 +18,8 @@ var headerLabels = []label{
 	{"主题分类", lkNone}, {"组配分类", lkNone}, {"体裁分类", lkNone}, {"分类", lkNone}, {"公开方式", lkNone},
 	{"公开程序", lkNone}, {"公开范围", lkNone}, {"生效日期", lkNone}, {"失效日期", lkNone}, {"废止日期", lkNone},
 	{"有效性", lkNone}, {"时效", lkNone}, {"主题词", lkNone}, {"关键字", lkNone}, {"关键词", lkNone}, {"所属主题", lkNone},
-	{"公文目录", lkNone}, {"文件下载", lkNone}, {"领衔代表", lkNone}, {"代表团", lkNone}, {"承办单位", lkNone},
+	{"公文目录", lkNone}, {"文件下载", lkNone}, {"领衔代表", lkProposers}, {"附议代表", lkProposers}, {"联名代表", lkProposers},
+	{"领衔委员", lkProposers}, {"联名委员", lkProposers}, {"代表团", lkNone}, {"承办单位", lkNone},
 	{"主办单位", lkNone}, {"交办日期", lkNone}, {"答复日期", lkNone}, {"答复时间", lkNone}, {"答复内容", lkNone},
 	{"建议人", lkNone}, {"提案人", lkNone}, {"建议号", lkNone}, {"提案号", lkNone}, {"责任领导", lkNone},
 	{"政府督办领导", lkNone}, {"办理情况", lkNone}, {"建议内容", lkNone}, {"提案内容", lkNone},
@@ -50,6 +52,8 @@ type header struct {
 	// labelled is set when the title is only a labelled value (「标题：…」,
 	// 「名称：…」).
 	labelled bool
+	// proposers are the names of 「领衔代表：」 and 「附议代表：」 lines.
+	proposers []string
 }
 
 // readHeader reads the lines above the salutation: the title (on one line,
@@ -74,7 +78,9 @@ func readHeader(paras []para) header {
 		default:
 			var structured bool
 			line.Field, structured = h.classify(p.text, &labelTitle)
-			if line.Field == reply.FieldNone && !structured && !containsChars(p.text, ":：") {
+			// A colon marks a labelled line, unless the line ends as a
+			// reply's title does (「…会议建议：第021号--关于…的答复」).
+			if line.Field == reply.FieldNone && !structured && (!containsChars(p.text, ":：") || titleClass(trimResidue(p.text)) == 3) {
 				t := trimResidue(p.text)
 				if s := titleScore(t); s > 0 {
 					cands = append(cands, cand{at: i, n: 1, text: t, score: s, class: titleClass(t)})
@@ -104,6 +110,12 @@ func readHeader(paras []para) header {
 		if b.at == a.at+1 && !hasTitleEnding(a.text) && hasTitleEnding(b.text) && runeLen(a.text) < 40 {
 			text := joinBroken(a.text, b.text)
 			merged = append(merged, cand{at: a.at, n: 2, text: text, score: titleScore(text), class: titleClass(text)})
+			// Over three lines, the issuing office first: 「某某县住建局」 /
+			// 「关于对…建议的」 / 「答 复」.
+			if o := a.at - 1; o >= 0 && isPlainOfficeLine(paras[o]) && (strings.HasPrefix(a.text, "关于") || strings.HasPrefix(a.text, "对")) {
+				text := paras[o].text + text
+				merged = append(merged, cand{at: o, n: 3, text: text, score: titleScore(text), class: titleClass(text)})
+			}
 		}
 	}
 	cands = append(cands, merged...)
@@ -137,6 +149,13 @@ func readHeader(paras []para) header {
 		}
 	}
 	return h
+}
+
+// isPlainOfficeLine reports a header line that is an office's name alone
+// (发文机关标志), no label, no document number.
+func isPlainOfficeLine(p para) bool {
+	return p.table == nil && p.image == nil && !containsChars(p.text, ":：") && !strings.Contains(p.text, "关于") &&
+		isOfficeLine(para{text: strings.TrimSuffix(p.text, "文件")})
 }
 
 // lineIndex maps a paragraph index of the header to its first line.
@@ -177,7 +196,7 @@ func joinBroken(a, b string) string {
 // structured is true for a labelled line or a bullet, which is never the
 // title line itself.
 func (h *header) classify(text string, labelTitle *string) (field reply.Field, structured bool) {
-	if segs := scanLabels(text, headerLabels, false); segs != nil {
+	if segs := scanLabels(unbracketLabels(text), headerLabels, false); segs != nil {
 		for _, sg := range segs {
 			f := h.store(sg, labelTitle)
 			if field == reply.FieldNone {
@@ -199,7 +218,13 @@ func (h *header) classify(text string, labelTitle *string) (field reply.Field, s
 		return reply.FieldNone, true
 	}
 	if isDocNumber(text) {
-		setOnce(&h.docNumber, text)
+		// The number ends at 号; a category may follow it
+		// (「某建函〔2023〕12号B类」, 「某发〔2020〕11号A类同意公开」).
+		num, rest := splitDocNumber(text)
+		setOnce(&h.docNumber, num)
+		if c := leadingCategory(rest); c != "" && h.category == "" {
+			h.category = c
+		}
 		return reply.FieldDocNumber, true
 	}
 	// 发文机关标志: 「某某县交通运输局」 or 「某某局文件」 above the title. A
@@ -209,6 +234,39 @@ func (h *header) classify(text string, labelTitle *string) (field reply.Field, s
 		return reply.FieldOffice, false
 	}
 	return reply.FieldNone, false
+}
+
+// unbracketLabels writes the labels that pages set in brackets as
+// labels with a colon: 「[ 发文字号 ] | 2022-92」 reads as 「发文字号：| 2022-92」.
+func unbracketLabels(s string) string {
+	if !strings.ContainsAny(s, "[【") {
+		return s
+	}
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexAny(s, "[【")
+		if i < 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		j := strings.IndexAny(s[i:], "]】")
+		if j < 0 {
+			break
+		}
+		inner := trim(s[i+size : i+j])
+		if l, n, ok := matchLabel(inner, headerLabels, false); !ok || n != len(inner) || l.text == "" {
+			b.WriteString(s[:i+size])
+			s = s[i+size:]
+			continue
+		}
+		_, closeSize := utf8.DecodeRuneInString(s[i+j:])
+		b.WriteString(s[:i])
+		b.WriteString(inner)
+		b.WriteString("：")
+		s = s[i+j+closeSize:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // trimResidue trims the bars that table layouts leave around a line.
@@ -270,6 +328,8 @@ func (h *header) store(sg segment, labelTitle *string) reply.Field {
 			h.category = c
 			return reply.FieldCategory
 		}
+	case lkProposers:
+		h.proposers = append(h.proposers, readNames(v)...)
 	case lkNone:
 		if (sg.label == "主题词" || sg.label == "关键词") && h.keywords == nil {
 			h.keywords = strings.FieldsFunc(v, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",，;；、", r) })
@@ -333,6 +393,37 @@ func isDocNumber(s string) bool {
 	}
 	_, at := bracketYear(s)
 	return at >= 0 && runeLen(s[:at]) <= 20
+}
+
+// splitDocNumber cuts a document number line after the 号 that follows
+// its bracketed year: 「某建函〔2023〕12号B类」 gives 「某建函〔2023〕12号」
+// and 「B类」.
+func splitDocNumber(s string) (num, rest string) {
+	_, at := bracketYear(s)
+	if at < 0 {
+		return s, ""
+	}
+	i := strings.IndexAny(s[at:], "号號")
+	if i < 0 {
+		return s, ""
+	}
+	end := at + i + len("号")
+	return trim(s[:end]), trim(s[end:])
+}
+
+// leadingCategory reads an answer category at the start of s: 「B类」,
+// 「(A)类」, 「A类同意公开」, 「C」.
+func leadingCategory(s string) reply.Category {
+	s = strings.TrimLeft(s, "(（[【 ")
+	r := firstRune(s)
+	if !strings.ContainsRune("ABCＡＢＣ", r) {
+		return ""
+	}
+	rest := strings.TrimLeft(s[len(string(r)):], ")）]】 ")
+	if rest != "" && !strings.HasPrefix(rest, "类") && !strings.HasPrefix(rest, "類") {
+		return ""
+	}
+	return readCategory(string(r))
 }
 
 // bracketYear finds a year in brackets (〔2023〕, [2015], 【2021】, （2019）)
@@ -431,28 +522,51 @@ func kindOf(title string, sal *salutation, opening string) reply.Kind {
 	if containsAny(t, []string{"通知", "公告", "通告"}) && !replyTitle {
 		return reply.KindOther
 	}
-	if !replyTitle && (sal == nil || !containsAny(opening, []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "收悉", "已收悉", "意见如下", "意見如下", "已交由", "交由我", "转交我", "办理情况"})) {
+	answers := containsAny(opening, []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "收悉", "已收悉", "意见如下", "意見如下", "已交由", "交由我", "转交我", "办理情况"})
+	if !replyTitle && !answers {
 		return reply.KindOther
 	}
+	if !replyTitle && sal == nil && !namesProposal(opening) {
+		// With no salutation, the opening names the proposal answered
+		// (「在市人大八届二次会议上，人大代表王某提出…建议」).
+		return reply.KindOther
+	}
+	byRole := reply.Kind("")
+	if sal != nil && len(sal.addressees) > 0 {
+		switch sal.addressees[0].Role {
+		case reply.RoleMember:
+			byRole = reply.KindProposalReply
+		case reply.RoleDeputy:
+			byRole = reply.KindSuggestionReply
+		}
+	}
 	// The title first, then the opening (no word could run from one into
-	// the other).
+	// the other); an opening that names both kinds (「…的建议收悉。接到
+	// 提案后…」) is told by the addressees' role.
+	proposal := containsAny(opening, []string{"提案", "政协", "政協"})
+	suggestion := containsAny(opening, []string{"建议", "建議", "议案", "議案", "人大"})
 	switch {
 	case containsAny(t, []string{"提案", "政协", "政協"}):
 		return reply.KindProposalReply
 	case containsAny(t, []string{"建议", "建議", "议案", "議案", "人大", "代表"}):
 		return reply.KindSuggestionReply
-	case containsAny(opening, []string{"提案", "政协", "政協"}):
+	case proposal && suggestion && byRole != "":
+		return byRole
+	case proposal:
 		return reply.KindProposalReply
-	case containsAny(opening, []string{"建议", "建議", "议案", "議案", "人大"}):
+	case suggestion:
 		return reply.KindSuggestionReply
-	}
-	if sal != nil && len(sal.addressees) > 0 {
-		switch sal.addressees[0].Role {
-		case reply.RoleMember:
-			return reply.KindProposalReply
-		case reply.RoleDeputy:
-			return reply.KindSuggestionReply
-		}
+	case byRole != "":
+		return byRole
 	}
 	return reply.KindOther
+}
+
+// namesProposal reports an opening that names the proposal it answers by
+// its session or its proposer: 「在市人大八届二次会议上，人大代表王某提出…」.
+func namesProposal(opening string) bool {
+	if _, _, _, ok := readSession(opening); ok {
+		return true
+	}
+	return len(readProposers(nil, opening)) > 0
 }

@@ -118,6 +118,7 @@ const (
 	lkPersonPhone
 	lkCC
 	lkAttachments
+	lkProposers // 领衔代表, 附议代表: who made the proposal answered
 )
 
 // segment is one label and its value in a labelled line.
