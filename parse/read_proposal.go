@@ -201,13 +201,40 @@ func readNumber(s string) string {
 		}
 		rest, ok := strings.CutPrefix(rest, "号")
 		if !ok {
-			continue
+			if rest, ok = strings.CutPrefix(rest, "號"); !ok {
+				continue
+			}
 		}
 		if _, yes := hasPrefixAny(rest, []string{"提案", "建议", "代表建议", "议案", "建议案", ")", "）"}); yes {
 			return d
 		}
 	}
 	return ""
+}
+
+// maxRecordNumber is the longest number a record table's line may be.
+const maxRecordNumber = 6
+
+// fillFromRecord fills what p lacks from the lines of a record table above
+// the salutation: a line that names a session alone (「县人大十八届二次会
+// 议」) gives the body, term and session, and a line of digits alone right
+// after it the number.
+func fillFromRecord(p *reply.Proposal, lines []reply.Line) {
+	for i, l := range lines {
+		body, term, session, ok := readSession(l.Text)
+		if !ok || textLonger(l.Text, 20) {
+			continue
+		}
+		if p.Body == "" && p.Term == 0 {
+			p.Body, p.Term, p.Session = body, term, session
+		}
+		if p.Number == "" && i+1 < len(lines) {
+			if d := trim(lines[i+1].Text); d != "" && len(d) <= maxRecordNumber && strings.TrimFunc(d, isDigit) == "" {
+				p.Number = d
+			}
+		}
+		return
+	}
 }
 
 // maxNumberLetters is how many Latin letters may lead a proposal's

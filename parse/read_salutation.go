@@ -65,7 +65,9 @@ func readSalutation(line string) (salutation, bool) {
 	}
 	core = trim(core)
 	for _, ro := range roles {
-		names, ok := strings.CutSuffix(core, ro.text)
+		// A person's name is read past pinyin annotations (「韓忠國(guó)」);
+		// an organisation's is kept as written.
+		names, ok := strings.CutSuffix(dropPinyin(core), ro.text)
 		if !ok {
 			continue
 		}

@@ -141,9 +141,13 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		salp = &sal
 	}
 	titles := titleLines(rep)
-	rep.Kind = kindOf(titles, salp, openingText)
+	rep.Kind = kindOf(dropPinyin(titles), salp, dropPinyin(openingText))
 	if rep.Kind != reply.KindOther {
 		rep.Proposal = readProposal(titles, openingText, salp)
+		if rep.Proposal.Body == "" || rep.Proposal.Number == "" {
+			// A record table's lines: 「县人大十八届二次会议」, then 「16」.
+			fillFromRecord(&rep.Proposal, h.lines)
+		}
 		if len(h.proposers) > 0 {
 			// 「领衔代表：」 and 「附议代表：」 lines name them all.
 			rep.Proposal.Proposers = h.proposers
@@ -303,13 +307,15 @@ func setEndMatter(rep *reply.Reply, em endMatter) {
 // readProposal reads the proposal answered from the title and opening.
 func readProposal(title, opening string, sal *salutation) reply.Proposal {
 	var p reply.Proposal
-	for _, s := range []string{title, opening} {
+	// Pinyin annotations (「第37號(hào)」) are read past.
+	plain := []string{dropPinyin(title), dropPinyin(opening)}
+	for _, s := range plain {
 		if body, term, session, ok := readSession(s); ok {
 			p.Body, p.Term, p.Session = body, term, session
 			break
 		}
 	}
-	for _, s := range []string{title, opening} {
+	for _, s := range plain {
 		if n := readNumber(s); n != "" {
 			p.Number = n
 			break
