@@ -69,11 +69,6 @@ type lineBuilder struct {
 	st         blockStyle
 }
 
-// mayBeSpace reports whether a UTF-8 sequence led by c can be one of the
-// multi-byte spaces isSpace knows (U+0085, U+00A0, U+1680, U+2000–U+205F,
-// U+3000, U+FEFF): CJK text, led by other bytes, is copied undecoded.
-func mayBeSpace(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF }
-
 // String returns the line folded so far.
 func (lb *lineBuilder) String() string {
 	if lb.aliased {

@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +35,8 @@ func checkElements(t *testing.T, name string, doc *html.Node, cache *elementCach
 	return count
 }
 
+// TestReadElement reads the facts of one element: hidden, alignment,
+// indent, weight.
 func TestReadElement(t *testing.T) {
 	tests := []struct {
 		name, markup string
@@ -84,7 +85,7 @@ func TestReadElement(t *testing.T) {
 // the corpus pages with the page's cache, as the reader does, and afresh.
 func TestReadElementPages(t *testing.T) {
 	var files []string
-	for _, glob := range []string{"testdata/pages/*.html", "../../shared/corpus/pages/*.htm*"} {
+	for _, glob := range []string{"testdata/cases/*/page.html", "testdata/pages/*.html", "../../shared/corpus/pages/*.htm*"} {
 		m, err := filepath.Glob(glob)
 		require.NoError(t, err)
 		files = append(files, m...)
@@ -111,6 +112,7 @@ var classWordSamples = []string{
 	"-", "_", "--nav--", "a b c d detail", "\tnav", "main\tnav", "trs_editor_view", "trs_", "nrx", "wenzhang-nr",
 }
 
+// TestClassWordTraits reads what a class or id name says of an element.
 func TestClassWordTraits(t *testing.T) {
 	for cid, want := range map[string]classTraits{
 		"":                   0,
@@ -152,47 +154,6 @@ func FuzzClassWordTraits(f *testing.F) {
 					t.Fatalf("classWordTraits(%q) = %b, misses %q", cid+" "+w, got, w)
 				}
 			}
-		}
-	})
-}
-
-func TestLinkHost(t *testing.T) {
-	for href, want := range map[string]string{
-		"http://www.gov.cn/":     "www.gov.cn",
-		"https://WWW.Gov.CN":     "www.gov.cn",
-		"//cdn.example.com/x.js": "cdn.example.com",
-		"http://a.b:8080/p":      "a.b",
-		"http://u:p@h.cn/":       "h.cn",
-		"http://[::1]:80/":       "::1",
-		"http://h.cn?q=1":        "h.cn",
-		"http://h.cn#f":          "h.cn",
-		"http://h_x.cn/":         "h_x.cn",
-		"http://h.cn/%zz":        "",
-		"http://h.cn/a b":        "h.cn",
-		"http://h.cn/\x01":       "",
-		"http://":                "",
-		"https:///x":             "",
-		"/local":                 "",
-		"javascript:void(0)":     "",
-		"http://h.cn:bad/":       "",
-	} {
-		assert.Equal(t, want, linkHost(href), "%q", href)
-	}
-}
-
-// FuzzLinkHost checks linkHost against net/url's reading of an http,
-// https or scheme-relative address.
-func FuzzLinkHost(f *testing.F) {
-	for _, s := range []string{"http://www.gov.cn/", "//cdn.example.com/x.js", "http://u:p@h.cn/", "http://[::1]:80/", "http://h.cn/%zz", "/local"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := ""
-		if u, err := url.Parse(s); err == nil && u.Host != "" && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//")) {
-			want = strings.ToLower(u.Hostname())
-		}
-		if got := linkHost(s); got != want {
-			t.Fatalf("linkHost(%q) = %q, net/url reads %q", s, got, want)
 		}
 	})
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestIsFurniture reads page furniture lines into the page's metadata, and
+// refuses the lines of a notice.
 func TestIsFurniture(t *testing.T) {
 	tests := []struct {
 		line   string
@@ -23,6 +25,9 @@ func TestIsFurniture(t *testing.T) {
 		{line: "发布时间:2020-10-21 来源:县民政局 点击量:2045 [ 字体: ] 打印 分享:", want: true, source: "县民政局", views: 2045, date: "2020-10-21"},
 		{line: "发布时间：2020-10-21 09:30:00　来源：县民政局　浏览次数：12", want: true, source: "县民政局", views: 12, date: "2020-10-21T09:30:00"},
 		{line: "来源:县民政局", want: true, source: "县民政局"},
+		// An empty value before the next label, and a longer location label.
+		{line: "发布时间：2017-05-15 10:49 来源： 访问量：199", want: true, views: 199, date: "2017-05-15T10:49:00"},
+		{line: "您当前所在位置：首页 > 政务公开 > 统计数据", want: true, crumbs: []string{"首页", "政务公开", "统计数据"}},
 		{line: "时间:今年以来,我县认真贯彻落实中央", want: false},
 		{line: "涂轶、李勇委员:", want: false},
 		{line: "一、我县社区建设基本情况", want: false},
@@ -44,6 +49,7 @@ func TestIsFurniture(t *testing.T) {
 	}
 }
 
+// TestSplitBreadcrumb cuts a location line into its parts.
 func TestSplitBreadcrumb(t *testing.T) {
 	for s, want := range map[string][]string{
 		"首页 > 政协提案 > 某 某答复": {"首页", "政协提案", "某 某答复"},   // spaces kept in the last part

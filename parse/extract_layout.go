@@ -63,7 +63,7 @@ type partLine struct {
 
 // extendLayout widens a density-found container inside a layout table
 // over the parts of the notice around it.
-func extendLayout(r region, cache *elementCache) region {
+func extendLayout(r region, cache *elementCache, rules *lineRules) region {
 	if r.how != "density" || r.node == nil || r.first != nil || !inLayoutCell(r.node) {
 		return r
 	}
@@ -78,7 +78,7 @@ func extendLayout(r region, cache *elementCache) region {
 		parts, titled, office := 0, false, false
 	back:
 		for s := cur.PrevSibling; s != nil && parts < maxLayoutParts; s = s.PrevSibling {
-			kind, title := classifyPart(s, true, cache)
+			kind, title := classifyPart(s, true, cache, rules)
 			switch {
 			case kind == partStop:
 				break back
@@ -88,7 +88,7 @@ func extendLayout(r region, cache *elementCache) region {
 			case kind == partHead && !titled:
 				first, titled = s, title
 				parts++
-			case kind == partHead && title && !office && isOfficePart(s, cache):
+			case kind == partHead && title && !office && isOfficePart(s, cache, rules):
 				// The issuing office, set as a row of the title.
 				first, office = s, true
 				parts++
@@ -100,7 +100,7 @@ func extendLayout(r region, cache *elementCache) region {
 		parts = 0
 	fwd:
 		for s := cur.NextSibling; s != nil && parts < maxLayoutParts; s = s.NextSibling {
-			switch kind, _ := classifyPart(s, false, cache); kind {
+			switch kind, _ := classifyPart(s, false, cache, rules); kind {
 			case partStop:
 				break fwd
 			case partTail:
@@ -111,7 +111,7 @@ func extendLayout(r region, cache *elementCache) region {
 		if first != cur || last != cur {
 			out = region{node: p, first: first, last: last, how: "layout"}
 		}
-		if p.DataAtom == atom.Body || !onlyBlankOutside(p, first, last, cache) {
+		if p.DataAtom == atom.Body || !onlyBlankOutside(p, first, last, cache, rules) {
 			break
 		}
 		cur = p
@@ -124,9 +124,9 @@ func extendLayout(r region, cache *elementCache) region {
 
 // isOfficePart reports a part that is one office line, as a title set
 // over two rows starts (「某某县住建局」 / 「关于…的答复」).
-func isOfficePart(n *html.Node, cache *elementCache) bool {
+func isOfficePart(n *html.Node, cache *elementCache, rules *lineRules) bool {
 	lines, _, _, ok := partText(n, cache)
-	return ok && len(lines) == 1 && isOfficeLine(para{text: lines[0].text})
+	return ok && len(lines) == 1 && rules.office(lines[0].text)
 }
 
 // inLayoutCell reports whether n is a table cell or row, or lies in a
@@ -142,14 +142,14 @@ func inLayoutCell(n *html.Node) bool {
 
 // onlyBlankOutside reports whether every child of p outside first…last
 // is blank.
-func onlyBlankOutside(p, first, last *html.Node, cache *elementCache) bool {
+func onlyBlankOutside(p, first, last *html.Node, cache *elementCache, rules *lineRules) bool {
 	in := false
 	for c := p.FirstChild; c != nil; c = c.NextSibling {
 		if c == first {
 			in = true
 		}
 		if !in {
-			if k, _ := classifyPart(c, true, cache); k != partBlank {
+			if k, _ := classifyPart(c, true, cache, rules); k != partBlank {
 				return false
 			}
 		}
@@ -162,7 +162,7 @@ func onlyBlankOutside(p, first, last *html.Node, cache *elementCache) bool {
 
 // classifyPart says what n is as a neighbour of the container, above it
 // (head) or below it; title is set for a head part that holds a title.
-func classifyPart(n *html.Node, head bool, cache *elementCache) (kind partKind, title bool) {
+func classifyPart(n *html.Node, head bool, cache *elementCache, rules *lineRules) (kind partKind, title bool) {
 	lines, text, links, ok := partText(n, cache)
 	if !ok {
 		return partStop, false
@@ -198,7 +198,7 @@ func classifyPart(n *html.Node, head bool, cache *elementCache) (kind partKind, 
 			if isFurniture(l.text, &pg) {
 				continue
 			}
-			if !l.emph && l.align != AlignCenter || !titleLike(l.text) || hasAnyPunctEnd(l.text) {
+			if !l.emph && l.align != AlignCenter || !titleLike(l.text) || rules.clauseEnd(l.text) {
 				return partStop, false
 			}
 			title = true
@@ -206,14 +206,10 @@ func classifyPart(n *html.Node, head bool, cache *elementCache) (kind partKind, 
 		return partHead, title
 	}
 	for _, l := range lines {
-		p := para{text: l.text, align: l.align}
 		switch {
-		case isOfficeLine(p), isDateShaped(l.text), isClosingLike(p) && !longer(l.text, 60):
-		case l.align == AlignRight && !longer(l.text, 30) && !hasAnyPunctEnd(l.text):
+		case rules.office(l.text), rules.date(l.text), rules.closing(l.text) && !longer(l.text, 60), rules.endMatter(l.text):
+		case l.align == AlignRight && !longer(l.text, 30) && !rules.clauseEnd(l.text):
 		default:
-			if _, ok := endLabel(p); ok {
-				continue
-			}
 			return partStop, false
 		}
 	}
@@ -347,12 +343,12 @@ const maxTitleRows = 3
 // of blocks — the issuing office or 「关于…的」, then the rest, the last
 // ending as titles do (「某某县住建局」 / 「关于…建议的」 / 「答 复」); the
 // blocks are dropped, and the title taken as written, by dropTitleBlocks.
-func titleRun(blocks []SourceBlock) (string, bool) {
+func titleRun(blocks []SourceBlock, rules *lineRules) (string, bool) {
 	if len(blocks) < 2 {
 		return "", false
 	}
 	first := blocks[0].Text
-	if !isOfficeLine(para{text: first}) && !strings.HasPrefix(first, "关于") {
+	if !rules.office(first) && !strings.HasPrefix(first, "关于") {
 		return "", false
 	}
 	joined := ""
@@ -361,7 +357,7 @@ func titleRun(blocks []SourceBlock) (string, bool) {
 			return "", false
 		}
 		joined += b.Text
-		if hasTitleEnding(b.Text) || i > 0 && isDocTitle(joined) {
+		if rules.titleEnding(b.Text) || i > 0 && isDocTitle(joined) {
 			return joined, i > 0 && titleLike(joined)
 		}
 	}
@@ -399,6 +395,9 @@ func cutSiteTail(t string) string {
 	return t
 }
 
+// siteBodyEnds end the names of the government bodies that run sites.
+var siteBodyEnds = []string{"局", "委", "办", "府", "厅", "院", "会", "中心", "办公室", "委员会"}
+
 // isSiteName reports a short name of a site, a government body or a
 // section of a site: 「某某县农业农村局」, 「县人民政府」, 「政务公开」.
 func isSiteName(s string) bool {
@@ -406,7 +405,7 @@ func isSiteName(s string) bool {
 		return false
 	}
 	t := stripSpaces(s)
-	return hasSuffixAny(t, siteWords) || hasSuffixAny(t, orgSuffixes) && containsAny(t, govBodyWords) || isOfficeLine(para{text: t})
+	return hasSuffixAny(t, siteWords) || hasSuffixAny(t, siteBodyEnds) && runeLen(t) >= 3
 }
 
 // spacerNames are the file names of the transparent images that layout

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/replykit/replykit/parse/internal/charset"
 	"github.com/replykit/replykit/reply"
 	"golang.org/x/net/html"
 )
@@ -18,8 +19,7 @@ import (
 // builds; a page nesting deeper is refused with a *LimitError "depth".
 const htmlParserDepth = 512
 
-// sniffLen is how much of the page the <meta> prescan and the markup
-// sniffing look at.
+// sniffLen is how much of the page the markup sniffing looks at.
 const sniffLen = 16 << 10
 
 // readLimited reads at most max bytes of r (size, when known, sizes the
@@ -79,20 +79,42 @@ func pageDocument(data []byte, cfg *config) (*goquery.Document, []reply.Warning,
 	if why := notHTML(data); why != "" {
 		return nil, nil, fmt.Errorf("parse: %s: %w", why, ErrNotHTML)
 	}
-	dec := decodePage(data, cfg)
+	dec := charset.Decode(data, charset.Hints{Charset: cfg.charset, ContentType: cfg.contentType})
 	if err := cfg.canceled("decoding"); err != nil {
 		return nil, nil, err
 	}
-	node, err := parseTree(cfg, dec.text)
+	node, err := parseTree(cfg, dec.Text)
 	if err != nil {
 		return nil, nil, err
 	}
-	if dec.checkMeta {
-		if declared := headCharset(node); declared != "" && declared != "utf-8" {
-			dec.ignored = declared
+	if dec.CheckMeta {
+		if declared := charset.HeadCharset(node); declared != "" && declared != "utf-8" {
+			dec.Ignored = declared
 		}
 	}
-	return goquery.NewDocumentFromNode(node), dec.warnings(), nil
+	return goquery.NewDocumentFromNode(node), decodeWarnings(&dec), nil
+}
+
+// decodeWarnings are the warnings a page's decoding gives.
+func decodeWarnings(dec *charset.Decoded) []reply.Warning {
+	var warnings []reply.Warning
+	if dec.Ignored != "" {
+		warnings = append(warnings, reply.Warning{
+			Code:    CodeCharsetMismatch,
+			Message: fmt.Sprintf("page declares %s but its bytes are %s; read as %s", dec.Ignored, dec.Encoding, dec.Encoding),
+		})
+	}
+	if dec.Replaced > 0 {
+		w := reply.Warning{
+			Code:    CodeReplacedBytes,
+			Message: fmt.Sprintf("%d invalid %s byte(s) replaced by U+FFFD", dec.Replaced, dec.Encoding),
+		}
+		if dec.FirstBad >= 0 {
+			w.Where = "byte " + strconv.Itoa(dec.FirstBad)
+		}
+		warnings = append(warnings, w)
+	}
+	return warnings
 }
 
 // parseTree builds the node tree of a decoded page with html.Parse. The

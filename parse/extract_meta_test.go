@@ -7,9 +7,16 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+// titleSamples are <title>s, the site's name where the page gives it, and
+// the title stripSiteSuffix reads from them.
 var titleSamples = []struct{ title, site, want string }{
 	{"某某答复 - 某某县人民政府", "某某县人民政府", "某某答复"},
+	{"某某答复 - 某某县人民政府", "", "某某答复"},
+	{"某某答复_中国宜春", "中国宜春", "某某答复"},
 	{"中国宜春_某某答复", "中国宜春", "某某答复"},
+	{"全国人大常委会关于某事的决议__2007年第23号国务院公报_中国政府网", "", "全国人大常委会关于某事的决议"},
+	{"1-10月德清县固定资产投资结构趋稳趋优", "", "1-10月德清县固定资产投资结构趋稳趋优"},
+	{"  某某　答复 ", "", "某某 答复"},
 	{"", "", ""},
 	{" - ", "", "-"},
 	{"a - b – c — d——e－f_g|h｜i -j- k", "a", "b"},
@@ -19,7 +26,8 @@ var titleSamples = []struct{ title, site, want string }{
 	{"a - - b", "a", "b"},
 }
 
-func TestFirstTitlePart(t *testing.T) {
+// TestStripSiteSuffix checks the <title> reading on titleSamples.
+func TestStripSiteSuffix(t *testing.T) {
 	for _, s := range titleSamples {
 		assert.Equal(t, s.want, stripSiteSuffix(s.title, s.site), "%q", s.title)
 	}

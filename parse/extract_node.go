@@ -1,9 +1,7 @@
 package parse
 
 import (
-	"math/bits"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,16 +25,6 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
-}
-
-// lowerASCII lower-cases the ASCII letters of s, copying only when needed.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 // isDropTag reports elements whose content is never notice text.
@@ -148,120 +136,4 @@ func isTitleClass(cid string) bool {
 	return !strings.Contains(cid, "subtitle") && !strings.Contains(cid, "sub-title") &&
 		!strings.Contains(cid, "pannel") && !strings.Contains(cid, "panel") &&
 		!strings.Contains(cid, "list") && !strings.Contains(cid, "share")
-}
-
-// isWide reports whether r is a CJK character or punctuation, between which
-// a line break in the source is no space.
-func isWide(r rune) bool {
-	return (r >= 0x2E80 && r <= 0x9FFF) || (r >= 0xF900 && r <= 0xFAFF) ||
-		(r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x20000 && r <= 0x3FFFF) || (r >= 0x3000 && r <= 0x303F)
-}
-
-// Byte classes of UTF-8 text, for the loops that read every byte of a
-// page's text (countText, lineBuilder.write): one table look-up a byte
-// instead of a rune decode.
-const (
-	clsText  uint8 = iota // ASCII above ' ', or a lead byte that starts no space
-	clsCont               // a continuation byte
-	clsSpace              // ASCII white space: space, \t, \n, \r, \f, \v
-	clsCtrl               // another ASCII control character
-	clsMaybe              // a lead byte that may start a multi-byte space (mayBeSpace)
-)
-
-// byteClass is the class of each byte; it is never written after init.
-var byteClass = func() (t [256]uint8) {
-	for i := range t {
-		c := byte(i)
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-			t[i] = clsSpace
-		case c < ' ':
-			t[i] = clsCtrl
-		case c < utf8.RuneSelf:
-			t[i] = clsText
-		case c&0xC0 == 0x80:
-			t[i] = clsCont
-		case mayBeSpace(c):
-			t[i] = clsMaybe
-		default:
-			t[i] = clsText
-		}
-	}
-	return t
-}()
-
-// spaceLen returns the length of the multi-byte white space (as isSpace
-// knows it) that starts s[i:], or 0 when none does: spaceAt for the bytes
-// that are not ASCII.
-func spaceLen(s string, i int) int {
-	if s[i] < utf8.RuneSelf {
-		return 0
-	}
-	return spaceAt(s, i)
-}
-
-// SWAR masks: a byte 0x01 and 0x80 in each lane of a word.
-const (
-	laneLo = 0x0101010101010101
-	laneHi = 0x8080808080808080
-)
-
-// word8 loads the 8 bytes at s[i:] (which must hold them) as a word,
-// first byte lowest.
-func word8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// plainWord reports whether no byte of w can be or start white space: no
-// ASCII control or space, and no lead byte 0xC2, 0xE0–0xE3 or 0xEF (0xE0
-// only for a cheaper test). Such a word is text from end to end.
-//
-// Each test is "some lane of v is less than n", (v-n·0x01…)&^v&0x80…, on w
-// or on w with a lead byte xored to zero; the four are or-ed into one word
-// so that the function stays small enough to be inlined in the loops over
-// text.
-func plainWord(w uint64) bool {
-	e0, c2, ef := w^(laneLo*0xE0), w^(laneLo*0xC2), w^(laneLo*0xEF)
-	return ((w-laneLo*0x21)&^w|(e0-laneLo*4)&^e0|(c2-laneLo)&^c2|(ef-laneLo)&^ef)&laneHi == 0
-}
-
-// eqMask returns a word with 0x80 in each lane of x that holds c and 0
-// elsewhere, exactly (no borrow runs from lane to lane).
-func eqMask(x uint64, c byte) uint64 {
-	const low7 = 0x7F7F7F7F7F7F7F7F
-	t := x ^ (laneLo * uint64(c))
-	return ^((t & low7) + low7 | t | low7)
-}
-
-// punctWord reports, for a word w = s[i:i+8] that plainWord refused,
-// whether none of its bytes is ASCII white space or a control or starts a
-// multi-byte space; s must hold s[i:i+10] (a space starting in the last
-// lanes ends there). Words of CJK text with its punctuation (、。，：,
-// leads 0xE3 and 0xEF) pass without a byte loop; those with a 0xC2, 0xE1
-// or 0xE2 lead are left to one.
-func punctWord(s string, i int, w uint64) bool {
-	c2, e1, e2 := w^(laneLo*0xC2), w^(laneLo*0xE1), w^(laneLo*0xE2)
-	if ((w-laneLo*0x21)&^w|(c2-laneLo)&^c2|(e1-laneLo)&^e1|(e2-laneLo)&^e2)&laneHi != 0 {
-		return false
-	}
-	w1, w2 := word8(s, i+1), word8(s, i+2)
-	return eqMask(w, 0xE3)&eqMask(w1, 0x80)&eqMask(w2, 0x80)|eqMask(w, 0xEF)&eqMask(w1, 0xBB)&eqMask(w2, 0xBF) == 0
-}
-
-// leadBytes counts the bytes of w that are not UTF-8 continuation bytes.
-func leadBytes(w uint64) int {
-	return 8 - bits.OnesCount64(w&^(w<<1)&laneHi)
-}
-
-// indexDash returns the index of the first - or _ in s, or -1: where a
-// class name's words join.
-func indexDash(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '-' || s[i] == '_' {
-			return i
-		}
-	}
-	return -1
 }

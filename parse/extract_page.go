@@ -36,7 +36,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	}
 	cache := &elementCache{}
 	ps := scanPage(root, cache)
-	ps.region = extendLayout(ps.region, cache)
+	ps.region = extendLayout(ps.region, cache, &cfg.lines)
 	page, articleTitle := metaPage(ps)
 	page.URL = pageURL(cfg, ps)
 	pageTitle := stripSiteSuffix(ps.title, page.Site)
@@ -85,7 +85,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	for _, p := range []*reply.Page{&after, &edge, &before} {
 		mergePage(&page, p)
 	}
-	title, blocks := pickTitle(em.lines, blocks, articleTitle, pageTitle)
+	title, blocks := pickTitle(em.lines, blocks, articleTitle, pageTitle, &cfg.lines)
 	for len(blocks) > 0 && blocks[0].Table == nil && isFurniture(blocks[0].Text, &page) {
 		blocks = blocks[1:]
 	}
@@ -95,7 +95,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	if d, ok := disclosureBlock(em.lines); ok {
 		blocks = append([]SourceBlock{d}, blocks...)
 	}
-	src := &Source{Title: title, Blocks: blocks, Page: &page}
+	src := &Source{Title: title, Blocks: blocks, Page: page}
 	if why := noticeVerdict(pageHost(page.URL, ps), page.Site, title); why != "" {
 		src.Warnings = append(src.Warnings, reply.Warning{Code: CodeNotNotice, Message: "not a notice: " + why})
 	}
@@ -144,7 +144,7 @@ const maxTitleRunes = 200
 
 // pickTitle chooses the title and drops the blocks at the top of the
 // content that repeat it.
-func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle string) (string, []SourceBlock) {
+func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle string, rules *lineRules) (string, []SourceBlock) {
 	type cand struct {
 		text   string
 		inside int // index of the block, -1 for a line before the content
@@ -158,7 +158,7 @@ func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle stri
 	for i, b := range blocks[:min(len(blocks), 5)] {
 		if isTitleBlock(b) && titleLike(b.Text) {
 			// A title set over several rows (the office, then 「关于…」) first.
-			if j, ok := titleRun(blocks[i:]); ok {
+			if j, ok := titleRun(blocks[i:], rules); ok {
 				cands = append(cands, cand{j, i})
 			}
 			cands = append(cands, cand{b.Text, i})
@@ -168,8 +168,8 @@ func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle stri
 	if ref == "" {
 		ref = pageTitle
 	}
-	run, isRun := titleRun(blocks)
-	if rest, heading := dropTitleBlocks(blocks, ref); heading != "" && (!isRun || len(squeezeSpace(heading)) >= len(squeezeSpace(run))) {
+	run, isRun := titleRun(blocks, rules)
+	if rest, heading := dropTitleBlocks(blocks, ref); heading != "" && (!isRun || len(stripSpaces(heading)) >= len(stripSpaces(run))) {
 		// The first blocks of the content are the title, on one line or
 		// several (unless the reference is only the first rows of a
 		// title set over several, such as the office's name).
@@ -183,10 +183,10 @@ func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle stri
 	title := ""
 	// A heading that is the reference title, else one that holds it or is
 	// most of it; the last before the content, or the first in it.
-	key := squeezeSpace(ref)
+	key := stripSpaces(ref)
 	for pass := 0; pass < 2 && title == "" && key != ""; pass++ {
 		for _, c := range cands {
-			k := squeezeSpace(c.text)
+			k := stripSpaces(c.text)
 			if k == key || pass == 1 && articleTitle == "" && (strings.Contains(k, key) || strings.Contains(key, k) && len(k)*2 > len(key)) {
 				title = c.text
 				if c.inside >= 0 {
@@ -232,7 +232,7 @@ func titleLike(s string) bool {
 // dropTitleBlocks drops the first blocks of the content when together they
 // are the title (a title set over several lines), and returns them joined.
 func dropTitleBlocks(blocks []SourceBlock, title string) ([]SourceBlock, string) {
-	key := squeezeSpace(title)
+	key := stripSpaces(title)
 	if key == "" {
 		return blocks, ""
 	}
@@ -250,7 +250,7 @@ func dropTitleBlocks(blocks []SourceBlock, title string) ([]SourceBlock, string)
 			}
 		}
 		joined += b.Text
-		acc += squeezeSpace(b.Text)
+		acc += stripSpaces(b.Text)
 		if acc == key {
 			return blocks[i+1:], joined
 		}
@@ -259,17 +259,4 @@ func dropTitleBlocks(blocks []SourceBlock, title string) ([]SourceBlock, string)
 		}
 	}
 	return blocks, ""
-}
-
-// squeezeSpace removes all white space from s, for comparing titles.
-func squeezeSpace(s string) string {
-	if !strings.ContainsFunc(s, isSpace) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }

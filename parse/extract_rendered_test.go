@@ -45,6 +45,7 @@ const renderedPage = `<!DOCTYPE html>
 <div data-rk="trailer"><footer data-rk="signature"><p data-rk="line" data-field="office">某局</p><p data-rk="line" data-field="date"><time datetime="2017-03-16">2017年3月16日</time></p></footer></div>
 </article></body></html>`
 
+// TestReadRendered reads a page replykit rendered back into its reply.
 func TestReadRendered(t *testing.T) {
 	got, ok, err := readRenderedString(t, renderedPage)
 	require.True(t, ok)

@@ -19,13 +19,13 @@ func safeImage(b SourceBlock) (SourceBlock, *reply.Warning) {
 
 // safePage returns the page metadata without an address that is not
 // reply.LinkableURL, and a warning when it drops one.
-func safePage(p *reply.Page) (*reply.Page, *reply.Warning) {
-	if p == nil || p.URL == "" || reply.LinkableURL(p.URL) {
+func safePage(p reply.Page) (reply.Page, *reply.Warning) {
+	if p.URL == "" || reply.LinkableURL(p.URL) {
 		return p, nil
 	}
-	c := *p
+	c := p
 	c.URL = ""
-	return &c, &reply.Warning{Code: CodeUnsafeURL, Message: "page address " + quoteShort(p.URL) + " is not http, https or relative: left out"}
+	return c, &reply.Warning{Code: CodeUnsafeURL, Message: "page address " + quoteShort(p.URL) + " is not http, https or relative: left out"}
 }
 
 // quoteShort quotes s, cut to 80 bytes at a rune boundary.

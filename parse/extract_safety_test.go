@@ -23,7 +23,7 @@ func TestReadKeepsNoScriptAddress(t *testing.T) {
 			{Text: "图二", Image: &reply.Image{URL: "/img/2.png", Alt: "图二"}},
 			{Text: "感谢你对我们工作的关心和支持。"},
 		},
-		Page: &reply.Page{URL: "javascript:alert(1)", Source: "县民政局"},
+		Page: reply.Page{URL: "javascript:alert(1)", Source: "县民政局"},
 	}
 	rep, err := Read(src)
 	require.NoError(t, err)

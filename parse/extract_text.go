@@ -3,7 +3,6 @@ package parse
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/replykit/replykit/reply"
 )
@@ -43,7 +42,7 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 	if len(src.Blocks) == 0 {
 		return nil, nil, fmt.Errorf("parse: text of %d bytes holds no text: %w", len(s), ErrEmpty)
 	}
-	furniture := takeFurniture(src)
+	furniture := takeFurniture(src, cfg.startsBody)
 	if replaced != nil {
 		src.Warnings = append(src.Warnings, *replaced)
 	}
@@ -95,212 +94,18 @@ func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
 	return src, true, nil
 }
 
-// replaceInvalid returns s with each NUL and each byte that is not part of
-// valid UTF-8 replaced by U+FFFD, as the HTML reader does, the number of
-// bytes replaced, and the offset in the result of the first replacement.
-// No text holds a NUL, and no HTML page can carry one.
-func replaceInvalid(s string) (out string, n, first int) {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
-	first = -1
-	last := 0
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == 0 {
-			b.WriteString(s[last:i])
-			if first < 0 {
-				first = b.Len()
-			}
-			b.WriteString("\uFFFD")
-			n++
-			i++
-			last = i
-			continue
-		}
-		i += size
-	}
-	b.WriteString(s[last:])
-	return b.String(), n, first
-}
-
-// foldSpace folds each run of white space in line (full-width spaces and
-// no-break spaces too) to one space and trims it. indent says whether the
-// line started with white space.
-func foldSpace(line string) (text string, indent bool) {
-	text, indent, _ = foldLine(line)
-	return text, indent
-}
-
-// foldLine does the work of foldSpace, and reports whether line is clean:
-// valid UTF-8 with no NUL. Most lines need no more than a trim (an
-// indent of full-width spaces, a space at the end): the white space at
-// either end is found by its bytes, and a line whose remaining text holds
-// none to fold is returned as a substring of line, in one pass over it.
-func foldLine(line string) (text string, indent, clean bool) {
-	lead := 0
-	for lead < len(line) {
-		n := spaceAt(line, lead)
-		if n == 0 {
-			break
-		}
-		lead += n
-	}
-	if lead == len(line) {
-		return "", lead > 0, true
-	}
-	at, clean := scanFold(line, lead)
-	if at < 0 && lead == 0 {
-		return line, false, clean
-	}
-	end := len(line)
-	for end > lead {
-		n := spaceBefore(line, end)
-		if n == 0 {
-			break
-		}
-		end -= n
-	}
-	if at < 0 || at >= end {
-		return line[lead:end], lead > 0, clean
-	}
-	text, indent = foldRuns(line)
-	return text, indent, clean
-}
-
-// foldRuns does the work of foldSpace on a line with white space to fold
-// between its words: it decodes each character.
-func foldRuns(line string) (text string, indent bool) {
-	var b strings.Builder
-	b.Grow(len(line))
-	space := false
-	run := -1 // start of the current run of non-space bytes
-	for i := 0; i < len(line); {
-		c := line[i]
-		size := 1
-		sp := false
-		switch {
-		case c < utf8.RuneSelf:
-			sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-		default:
-			var r rune
-			r, size = utf8.DecodeRuneInString(line[i:])
-			sp = isSpace(r)
-		}
-		if !sp {
-			if run < 0 {
-				if space {
-					b.WriteByte(' ')
-					space = false
-				}
-				run = i
-			}
-			i += size
-			continue
-		}
-		if run >= 0 {
-			// The bytes as written: an invalid byte stays what it was.
-			b.WriteString(line[run:i])
-			run = -1
-		}
-		if i == 0 {
-			indent = true
-		}
-		space = b.Len() > 0
-		i += size
-	}
-	if run >= 0 {
-		b.WriteString(line[run:])
-	}
-	return b.String(), indent
-}
-
-// scanFold returns the offset of the first white space in line at or
-// after from that foldSpace changes (any but a single ASCII space between
-// words), or -1, and whether line[from:] is clean: valid UTF-8 with no
-// NUL. line[from] must not be white space. An inner loop with no call in
-// it passes over printable ASCII and the three-byte characters that are
-// not white space (CJK text and its punctuation) without a rune decode.
-func scanFold(line string, from int) (at int, clean bool) {
-	at, clean = -1, true
-	n := len(line)
-	for i := from; i < n; {
-		for i < n {
-			// Runs of CJK text, two characters at a time.
-			for i+8 <= n && cjkPair(word8(line, i)) {
-				i += 6
-			}
-			if i+8 <= n {
-				// One three-byte character, or eight bytes of
-				// printable ASCII.
-				w := word8(line, i)
-				if w&0xC0C000 == 0x808000 {
-					// One three-byte character: a CJK one, or CJK
-					// punctuation (leads E3 and EF) other than U+3000
-					// and U+FEFF.
-					c := byte(w)
-					if c-0xE4 <= 0xEC-0xE4 || c == 0xE3 && w&0xFFFF00 != 0x808000 || c == 0xEF && w&0xFFFF00 != 0xBFBB00 {
-						i += 3
-						continue
-					}
-				}
-				if w&0x8080808080808080 == 0 && (w-0x2121212121212121)&^w&0x8080808080808080 == 0 {
-					i += 8
-					continue
-				}
-			}
-			c := line[i]
-			if c > ' ' && c < utf8.RuneSelf {
-				i++
-				continue
-			}
-			// A three-byte lead whose second byte may be any
-			// continuation byte (E0 and ED limit theirs).
-			if c < 0xE1 || c > 0xEF || c == 0xED || i+2 >= n {
-				break
-			}
-			b1, b2 := line[i+1], line[i+2]
-			if b1&0xC0 != 0x80 || b2&0xC0 != 0x80 || (c <= 0xE3 || c == 0xEF) && space3(c, b1, b2) {
-				break
-			}
-			i += 3
-		}
-		if i >= n {
-			break
-		}
-		switch c := line[i]; {
-		case c == 0:
-			clean = false
-			i++
-		case c <= ' ':
-			if at < 0 && (c != ' ' || i == 0 || i == n-1 || line[i+1] == ' ') && spaceAt(line, i) > 0 {
-				at = i
-			}
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(line[i:])
-			if r == utf8.RuneError && size == 1 {
-				clean = false
-			} else if at < 0 && isSpace(r) {
-				at = i
-			}
-			i += size
-		}
-	}
-	return at, clean
-}
-
 // takeFurniture moves the page furniture lines of a text into src.Page and
 // returns their line numbers. Furniture is looked for above the body (up
-// to the salutation or the first paragraph) and, as whole known lines, at
-// the end.
-func takeFurniture(src *Source) []int {
+// to the first paragraph, or a line that startsBody reports: the
+// salutation) and, as whole known lines, at the end.
+func takeFurniture(src *Source, startsBody func(string) bool) []int {
 	page := &reply.Page{}
 	var lines []int
 	keep := src.Blocks[:0]
 	head := true
 	n := len(src.Blocks)
 	for i, b := range src.Blocks {
-		if head && (isParagraphLike(b.Text) || isSalutationLine(b.Text)) {
+		if head && (isParagraphLike(b.Text) || startsBody(b.Text)) {
 			head = false
 		}
 		if head && isFurniture(b.Text, page) || !head && i >= n-6 && isFurnitureLine(b.Text) {
@@ -310,9 +115,7 @@ func takeFurniture(src *Source) []int {
 		keep = append(keep, b)
 	}
 	src.Blocks = keep
-	if !page.IsZero() {
-		src.Page = page
-	}
+	src.Page = *page
 	return lines
 }
 

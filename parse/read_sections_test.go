@@ -96,3 +96,26 @@ func TestSectionBuilder(t *testing.T) {
 		assert.Equal(t, tt.warnings, warnings, "%q", tt.lines)
 	}
 }
+
+// TestSplitHeading cuts a section's text after its marker into the
+// heading and the body run in after it.
+func TestSplitHeading(t *testing.T) {
+	tests := []struct {
+		rest, heading, body string
+		runIn               bool
+	}{
+		{"我县社区建设基本情况", "我县社区建设基本情况", "", false},
+		{"认识不足,创新不到位。一是社区管理。二是行政化。", "认识不足,创新不到位。", "一是社区管理。二是行政化。", true},
+		{"关于水源森林保护问题:按照规定更新造林。", "关于水源森林保护问题:", "按照规定更新造林。", true},
+		{"一是根据条例;二是今年没有安排。", "", "一是根据条例;二是今年没有安排。", true},
+		{"我县按照先规划后建设的原则,高起点规划。我们先后聘请了公司。", "", "我县按照先规划后建设的原则,高起点规划。我们先后聘请了公司。", true},
+		{"关于公共停车场是否收费管理,目前正广泛听取各方意见制定相关细则,正在完善实施方案,将带来更加便捷的停车环境。", "", "关于公共停车场是否收费管理,目前正广泛听取各方意见制定相关细则,正在完善实施方案,将带来更加便捷的停车环境。", true},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		h, b, r := splitHeading(tt.rest)
+		assert.Equal(t, tt.heading, h, tt.rest)
+		assert.Equal(t, tt.body, b, tt.rest)
+		assert.Equal(t, tt.runIn, r, tt.rest)
+	}
+}

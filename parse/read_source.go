@@ -68,10 +68,7 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	if w != nil {
 		warnings = append(warnings, *w)
 	}
-	rep := &reply.Reply{}
-	if page != nil {
-		rep.Page = *page
-	}
+	rep := &reply.Reply{Page: page}
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
 	rep.Warnings = append(rep.Warnings, warnings...)
 
@@ -166,6 +163,9 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 	if rep.Title == "" {
 		rep.Warnings = append(rep.Warnings, reply.Warning{Code: CodeNoTitle, Message: "no line above the body reads as the title, and nothing read makes one"})
 	}
+	// A title or name that holds a bidi or zero-width control is kept as
+	// written, with a warning: its display may not read as its text does.
+	rep.Warnings = append(rep.Warnings, rep.BidiWarnings()...)
 	if len(rep.Warnings) == 0 {
 		rep.Warnings = nil
 	}

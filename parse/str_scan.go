@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,99 +103,6 @@ func longer(s string, n int) bool {
 		return true
 	}
 	return countRunes(s, n+1) > n
-}
-
-// trim trims the white space that isSpace reports, and only that: the
-// text kept must match the body once reply.NormalizeWhitespace has
-// removed its white space. It is strings.TrimFunc(s, isSpace) by byte
-// patterns: most lines start and end with no white space, seen at once.
-func trim(s string) string {
-	i := 0
-	for i < len(s) {
-		n := spaceAt(s, i)
-		if n == 0 {
-			break
-		}
-		i += n
-	}
-	j := len(s)
-	for j > i {
-		n := spaceBefore(s, j)
-		if n == 0 {
-			break
-		}
-		j -= n
-	}
-	return s[i:j]
-}
-
-// spaceAt returns the length in bytes of the white space (as isSpace
-// reports it) that starts s[i:], or 0 when s[i:] starts with anything
-// else, an invalid byte included. It compares the bytes of the few white
-// space characters rather than decoding a rune. i must be within s.
-func spaceAt(s string, i int) int {
-	switch s[i] {
-	case ' ', '\t', '\n', '\r', '\v', '\f':
-		return 1
-	case 0xC2: // U+0085, U+00A0
-		if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xA0) {
-			return 2
-		}
-	case 0xE1, 0xE2, 0xE3, 0xEF:
-		if i+2 < len(s) && space3(s[i], s[i+1], s[i+2]) {
-			return 3
-		}
-	}
-	return 0
-}
-
-// space3 reports whether the three bytes c, b1, b2 are white space:
-// U+1680, U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 or
-// U+FEFF.
-func space3(c, b1, b2 byte) bool {
-	switch c {
-	case 0xE1:
-		return b1 == 0x9A && b2 == 0x80
-	case 0xE2:
-		return b1 == 0x80 && (b2 >= 0x80 && b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F
-	case 0xE3:
-		return b1 == 0x80 && b2 == 0x80
-	case 0xEF:
-		return b1 == 0xBB && b2 == 0xBF
-	}
-	return false
-}
-
-// spaceBefore returns the length in bytes of the white space that ends
-// s[:j], or 0. A white space character's last byte is never the first
-// byte of another, so the bytes before j tell, as
-// utf8.DecodeLastRuneInString would. j must be within 1 and len(s).
-func spaceBefore(s string, j int) int {
-	c := s[j-1]
-	if c < utf8.RuneSelf {
-		return spaceAt(s, j-1)
-	}
-	if j >= 2 && s[j-2] == 0xC2 && (c == 0x85 || c == 0xA0) {
-		return 2
-	}
-	if j >= 3 && spaceAt(s[:j], j-3) == 3 {
-		return 3
-	}
-	return 0
-}
-
-// isSpace reports white space of any width, as the text reader folds it:
-// Unicode's white space (the spaces U+2000 to U+200A, no-break and
-// ideographic spaces, line and paragraph separators…), and the zero-width
-// space and BOM, which pages scatter in text. The page reader folds the
-// same.
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\u200b', '\ufeff',
-		'\u0085', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f':
-		return true
-	}
-	return r >= '\u2000' && r <= '\u200a'
 }
 
 // isSentenceEnd reports the marks that end a sentence or a lead clause:
@@ -341,38 +249,6 @@ func hasAnyPunct(s string) bool {
 	return i >= 0
 }
 
-// spaceLead marks the bytes that may start white space: ASCII white
-// space, and the lead bytes of the multi-byte white space characters.
-var spaceLead = func() (t [256]bool) {
-	for _, c := range []byte{' ', '\t', '\n', '\r', '\v', '\f', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF} {
-		t[c] = true
-	}
-	return t
-}()
-
-// hasSpace reports whether s holds white space (isSpace), by its bytes.
-func hasSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if spaceLead[s[i]] && spaceAt(s, i) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// stripSpaces returns s without white space.
-func stripSpaces(s string) string {
-	if !hasSpace(s) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // runeFilter is a set of runes kept as 256 bits, one for each value of a
 // rune's low byte: mayHave reports every rune added and some others, at
 // the cost of a shift. It tells at once most characters that start none
@@ -442,4 +318,79 @@ func indexFirst(s string, words ...string) (int, string) {
 		}
 	}
 	return best, which
+}
+
+// lowerASCII lower-cases the ASCII letters of s, copying only when needed.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isWide reports whether r is a CJK character or punctuation, between which
+// a line break in the source is no space.
+func isWide(r rune) bool {
+	return (r >= 0x2E80 && r <= 0x9FFF) || (r >= 0xF900 && r <= 0xFAFF) ||
+		(r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x20000 && r <= 0x3FFFF) || (r >= 0x3000 && r <= 0x303F)
+}
+
+// SWAR masks: a byte 0x01 and 0x80 in each lane of a word.
+const (
+	laneLo = 0x0101010101010101
+	laneHi = 0x8080808080808080
+)
+
+// word8 loads the 8 bytes at s[i:] (which must hold them) as a word,
+// first byte lowest.
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// leadBytes counts the bytes of w that are not UTF-8 continuation bytes.
+func leadBytes(w uint64) int {
+	return 8 - bits.OnesCount64(w&^(w<<1)&laneHi)
+}
+
+// indexDash returns the index of the first - or _ in s, or -1: where a
+// class name's words join.
+func indexDash(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' || s[i] == '_' {
+			return i
+		}
+	}
+	return -1
+}
+
+// replaceInvalid returns s with each NUL and each byte that is not part of
+// valid UTF-8 replaced by U+FFFD, as the HTML reader does, the number of
+// bytes replaced, and the offset in the result of the first replacement.
+// No text holds a NUL, and no HTML page can carry one.
+func replaceInvalid(s string) (out string, n, first int) {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	first = -1
+	last := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0 {
+			b.WriteString(s[last:i])
+			if first < 0 {
+				first = b.Len()
+			}
+			b.WriteString("\uFFFD")
+			n++
+			i++
+			last = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[last:])
+	return b.String(), n, first
 }

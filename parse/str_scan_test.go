@@ -2,46 +2,15 @@ package parse
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
-
-// countDefinition is what countText gives on valid UTF-8: the characters
-// that are neither white space nor ASCII controls.
-func countDefinition(s string) int {
-	return utf8.RuneCountInString(strings.Map(func(r rune) rune {
-		if r <= ' ' || isSpace(r) {
-			return -1
-		}
-		return r
-	}, s))
-}
-
-// lineDefinition is what lineBuilder gives on parts of valid UTF-8 with
-// no line break: their text with its runs of white space folded to one
-// space and trimmed, and the full-width and no-break spaces before the
-// first character.
-func lineDefinition(parts []string) (string, int) {
-	s := strings.Join(parts, "")
-	lead := s[:len(s)-len(strings.TrimLeftFunc(s, isSpace))]
-	return strings.Join(strings.FieldsFunc(s, isSpace), " "), strings.Count(lead, "\u3000") + strings.Count(lead, "\u00a0")
-}
-
-// lineDefined reports whether lineDefinition defines the line of parts.
-func lineDefined(parts []string) bool {
-	for _, p := range parts {
-		if !utf8.ValidString(p) || strings.ContainsAny(p, "\n\r\f") {
-			return false
-		}
-	}
-	return true
-}
 
 // textSamples are strings that test every class of byte: ASCII text,
 // spaces and controls, CJK text and punctuation, each multi-byte space,
@@ -67,100 +36,7 @@ func randomText(rng *rand.Rand, n int) string {
 	return b.String()
 }
 
-// TestCountText checks countText against its definition on samples and
-// random text, and on invalid bytes: a continuation byte is part of a
-// character, any other byte starts one.
-func TestCountText(t *testing.T) {
-	for _, s := range textSamples {
-		if utf8.ValidString(s) {
-			assert.Equal(t, countDefinition(s), countText(s), "%q", s)
-		}
-	}
-	rng := rand.New(rand.NewPCG(7, 7))
-	for range 3000 {
-		s := strings.ToValidUTF8(randomText(rng, rng.IntN(60)), "\uFFFD")
-		require.Equal(t, countDefinition(s), countText(s), "%q", s)
-	}
-	for s, want := range map[string]int{
-		"中 文\u3000a\u00a0b": 4,
-		"\xff\xfe bad \xc2": 6,
-		"\xe3\x80":          1,
-		"中\x80文":            2,
-		"x\x01y\x7fz":       4, // DEL is no control here
-	} {
-		assert.Equal(t, want, countText(s), "%q", s)
-	}
-}
-
-// TestLineBuilder checks lineBuilder against its definition, over one
-// text node and several, aliased or copied, and a line break by its
-// neighbours: none between two CJK characters, a space elsewhere.
-func TestLineBuilder(t *testing.T) {
-	check := func(parts []string) {
-		t.Helper()
-		var lb lineBuilder
-		for _, p := range parts {
-			lb.write(p, blockStyle{}, 0)
-		}
-		want, lead := lineDefinition(parts)
-		require.Equal(t, want, lb.String(), "%q", parts)
-		require.Equal(t, len(want), lb.Len(), "%q", parts)
-		require.Equal(t, lead, lb.leadIndent, "%q", parts)
-	}
-	for _, s := range textSamples {
-		for _, parts := range [][]string{{s}, {s, s}, {"前", s, "后"}} {
-			if lineDefined(parts) {
-				check(parts)
-			}
-		}
-	}
-	rng := rand.New(rand.NewPCG(8, 8))
-	for range 3000 {
-		parts := make([]string, 1+rng.IntN(3))
-		for i := range parts {
-			parts[i] = strings.ToValidUTF8(strings.NewReplacer("\n", "", "\r", "").Replace(randomText(rng, rng.IntN(40))), "\uFFFD")
-		}
-		check(parts)
-	}
-	for _, tt := range []struct {
-		parts []string
-		want  string
-	}{
-		{[]string{"中\n文"}, "中文"},
-		{[]string{"中\r\n\f文"}, "中文"},
-		{[]string{"中\n", "文"}, "中文"},
-		{[]string{"中，\n「文」"}, "中，「文」"},
-		{[]string{"中\nab"}, "中 ab"},
-		{[]string{"ab\n中"}, "ab 中"},
-		{[]string{"中 \n文"}, "中 文"},
-		{[]string{"中\u3000\n文"}, "中 文"},
-		{[]string{"\n中\n"}, "中"},
-		{[]string{"\xff\n\xfe"}, "\xff \xfe"},
-	} {
-		var lb lineBuilder
-		for _, p := range tt.parts {
-			lb.write(p, blockStyle{}, 0)
-		}
-		assert.Equal(t, tt.want, lb.String(), "%q", tt.parts)
-	}
-}
-
-// TestLineBuilderAliases checks that a line that is one stretch of one
-// text node is not copied, and that a second node copies it.
-func TestLineBuilderAliases(t *testing.T) {
-	src := "　　你们的提案收悉。 现将有关情况答复如下：\n"
-	var lb lineBuilder
-	lb.write(src, blockStyle{}, 0)
-	assert.True(t, lb.aliased)
-	assert.Equal(t, "你们的提案收悉。 现将有关情况答复如下：", lb.String())
-	assert.Equal(t, 0, lb.b.Len())
-	assert.Equal(t, 2, lb.leadIndent)
-	lb.write("谢谢。", blockStyle{}, len(src))
-	assert.False(t, lb.aliased)
-	assert.Equal(t, "你们的提案收悉。 现将有关情况答复如下：谢谢。", lb.String())
-}
-
-// FuzzTextScan checks countText, lineBuilder and validUTF8, and the text
+// FuzzTextScan checks countText and lineBuilder, and the text
 // reader's byte-level helpers (checkFastPaths), against their
 // definitions on any bytes.
 func FuzzTextScan(f *testing.F) {
@@ -180,8 +56,6 @@ func FuzzTextScan(f *testing.F) {
 		if utf8.ValidString(a) {
 			require.Equal(t, countDefinition(a), countText(a), "countText(%q)", a)
 		}
-		valid, _ := validUTF8([]byte(a + b))
-		require.Equal(t, utf8.Valid([]byte(a+b)), valid)
 		var lb lineBuilder
 		lb.write(a, blockStyle{}, 0)
 		lb.write(b, blockStyle{}, len(a))
@@ -193,63 +67,143 @@ func FuzzTextScan(f *testing.F) {
 	})
 }
 
-// TestRuneSet checks the bit set that textScore looks common characters up in.
-func TestRuneSet(t *testing.T) {
-	set := newRuneSet([]rune{100, 163, 164, 300})
-	for r, want := range map[rune]bool{99: false, 100: true, 101: false, 163: true, 164: true, 299: false, 300: true, 301: false, 100000: false, -5: false} {
-		assert.Equal(t, want, set.has(r), "rune %d", r)
-	}
-	assert.False(t, runeSet{}.has('的'))
-	assert.True(t, commonHan.has('的'))
-	assert.True(t, commonHan.has('們'))
-	assert.False(t, commonHan.has('龘'))
-	assert.False(t, commonHan.has('a'))
+// cjkPieces are the pieces of the random texts here: CJK characters of
+// every lead byte the fast paths pass over (E4 to EC) and of the leads
+// they leave to a rune decode (E0, E1, E2, ED, EE, EF), the marks and
+// markers the structure reader looks for, white space of every kind,
+// near misses of it, and bad bytes.
+var cjkPieces = []string{
+	"一", "是", "要", "首", "先", "二是", "三是", "其次", "最后", "一是", "一要", "首先", "中", "国", "\u4000", "\u4dc0",
+	"\ua000", "\uac00", "\ucfff", "\ue000", "\u0800", "\u1000", "\u2010", "\ud7ff", "\uff01", "\uff0c", "\uff1a", "\uff1b",
+	"\uff1f", "\uffe5", "\ufffd", "。", "、", "“", "”", "《", "》", "「", "」", "〔", "〕", "【", "】", "［", "（", "）",
+	"a", "1", "!", "?", ";", ":", ",", "(", "[", "\"", " ", "  ", "\t", "\v", "\f", "\x00", "\x01", "\u3000", "\u00a0",
+	"\u0085", "\u1680", "\u2000", "\u200a", "\u200b", "\u200c", "\u2028", "\u2029", "\u202f", "\u205f", "\ufeff",
+	"\u3001", "\u3002", "\ufeff"[:2], "\u3000"[:2], "\xe4", "\xe4\xb8", "\x80", "\xbf", "\xc2", "\xed\xa0\x80",
+	"\xe0\x80\x80", "\xf0\x9f\x98\x80", "😀", "\xff", "届", "屆", "號", "号", "第", "我", "您", "你",
 }
 
-// TestValidUTF8 checks validUTF8 against utf8.Valid on samples, random
-// text and random bytes.
-func TestValidUTF8(t *testing.T) {
-	check := func(b []byte) {
-		t.Helper()
-		valid, wide := validUTF8(b)
-		require.Equal(t, utf8.Valid(b), valid, "%q", b)
-		if valid {
-			require.Equal(t, strings.ContainsFunc(string(b), func(r rune) bool { return r >= utf8.RuneSelf }), wide, "%q", b)
+// cjkText builds a string of n pieces of cjkPieces.
+func cjkText(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(cjkPieces[rng.IntN(len(cjkPieces))])
+	}
+	return b.String()
+}
+
+// fastPathSamples returns the samples the differential tests read: the
+// shared samples, the texts of the fixtures and random text.
+func fastPathSamples(t *testing.T, n int) []string {
+	t.Helper()
+	samples := append([]string{}, textSamples...)
+	for _, name := range []string{"seed", "header_block", "info_disclosure"} {
+		seed := string(fixture(t, name))
+		samples = append(samples, seed)
+		samples = append(samples, splitLines(seed)...)
+	}
+	rng := rand.New(rand.NewPCG(3, 11))
+	for range n {
+		samples = append(samples, cjkText(rng, rng.IntN(40)), randomText(rng, rng.IntN(30)))
+	}
+	return samples
+}
+
+// checkFastPaths holds each byte-level helper equal to its definition on s.
+func checkFastPaths(t *testing.T, s string) {
+	t.Helper()
+	wantText, wantIndent := foldDefinition(s)
+	gotText, gotIndent, clean := foldLine(s)
+	require.Equal(t, wantText, gotText, "foldSpace %q", s)
+	require.Equal(t, wantIndent, gotIndent, "foldSpace indent %q", s)
+	require.Equal(t, utf8.ValidString(s) && strings.IndexByte(s, 0) < 0, clean, "clean %q", s)
+	require.Equal(t, strings.TrimFunc(s, isSpace), trim(s), "trim %q", s)
+	require.Equal(t, strings.ContainsFunc(s, isSpace), hasSpace(s), "hasSpace %q", s)
+	n := utf8.RuneCountInString(s)
+	require.Equal(t, n, runeLen(s), "runeLen %q", s)
+	for _, k := range []int{0, 1, 2, 7, 8, 30, max(n-1, 0), n} {
+		require.Equal(t, n > k, longer(s, k), "longer(%q, %d)", s, k)
+		require.Equal(t, utf8.RuneCountInString(stripSpaces(s)) > k, textLonger(s, k), "textLonger(%q, %d)", s, k)
+		if c := countRunes(s, k); n < k {
+			require.Equal(t, n, c, "countRunes(%q, %d)", s, k)
+		} else {
+			require.True(t, c >= k && c <= n, "countRunes(%q, %d) = %d", s, k, c)
 		}
 	}
-	for _, s := range textSamples {
-		check([]byte(s))
-	}
-	for _, s := range []string{"\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "abcdefgh\xe4\xb8", "abcdefgh中"} {
-		check([]byte(s))
-	}
-	rng := rand.New(rand.NewPCG(9, 9))
-	for range 5000 {
-		s := []byte(randomText(rng, rng.IntN(40)))
-		check(s)
-		b := make([]byte, rng.IntN(24))
-		for i := range b {
-			b[i] = byte(rng.IntN(256))
+	for _, comma := range []bool{false, true} {
+		wi, ws := strings.IndexFunc(s, func(r rune) bool { return isSentenceEnd(r) || comma && isPunct(r) }), 0
+		if wi >= 0 {
+			_, ws = utf8.DecodeRuneInString(s[wi:])
 		}
-		check(b)
+		gi, gs := indexMark(s, comma)
+		require.Equal(t, [2]int{wi, ws}, [2]int{gi, gs}, "indexMark(%q, %v)", s, comma)
+	}
+	require.Equal(t, strings.ContainsAny(s, "“”《》\"、"), containsChars(s, "“”《》\"、"), "containsChars %q", s)
+	i, m := indexFirst(s, ":", "：")
+	require.Equal(t, strings.IndexAny(s, ":："), i, "indexFirst %q", s)
+	if i >= 0 {
+		require.True(t, strings.HasPrefix(s[i:], m))
+	}
+	for _, sub := range []string{"一是", "首先", "一", "：", "a", "\x80"} {
+		require.Equal(t, strings.Index(s, sub), indexWide(s, sub), "indexWide(%q, %q)", s, sub)
+	}
+	for _, words := range [][]string{closingCues, orgSuffixes, replyEndings, {"", "a"}, {"\x80", "一是"}} {
+		want, wantOK := "", false
+		for _, w := range words {
+			if strings.HasPrefix(s, w) {
+				want, wantOK = w, true
+				break
+			}
+		}
+		got, ok := hasPrefixAny(s, words)
+		require.Equal(t, [2]any{want, wantOK}, [2]any{got, ok}, "hasPrefixAny(%q, %q)", s, words)
+		require.Equal(t, slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(s, w) }), hasSuffixAny(s, words),
+			"hasSuffixAny(%q, %q)", s, words)
 	}
 }
 
-// TestIsHiddenStyle checks the one-sweep reading of an inline style: the
-// first display and the first visibility declaration count.
-func TestIsHiddenStyle(t *testing.T) {
-	for style, want := range map[string]bool{
-		"display:none":                    true,
-		" DISPLAY : None !important ;":    true,
-		"display:block;display:none":      false,
-		"color:red; visibility: hidden":   true,
-		"visibility:visible;display:none": true,
-		"visibility:hidden;display:block": true,
-		"text-indent: 2em;":               false,
-		"display":                         false,
-		"":                                false,
-	} {
-		n := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P, Attr: []html.Attribute{{Key: "style", Val: style}}}
-		assert.Equal(t, want, isHidden(n), "%q", style)
+// TestFastPathsMatchRunes checks every byte-level helper of the text
+// reader against its rune-by-rune definition.
+func TestFastPathsMatchRunes(t *testing.T) {
+	for _, s := range fastPathSamples(t, 3000) {
+		checkFastPaths(t, s)
+	}
+}
+
+// TestRuneClasses holds isHan to the Han table and isNumeralRune to its
+// list, for every character (numerals: the BMP).
+func TestRuneClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		require.Equal(t, unicode.Is(unicode.Han, r), isHan(r), "%U", r)
+		if r < 0x10000 {
+			require.Equal(t, strings.ContainsRune("〇○零一二三四五六七八九十百两", r) || isDigit(r), isNumeralRune(r), "%U", r)
+		}
+	}
+	assert.True(t, isDigit('９'))
+	assert.False(t, isNumeralRune('千'))
+}
+
+// TestRuneFilter checks that a filter has every first character of its
+// words and tells most others at once.
+func TestRuneFilter(t *testing.T) {
+	words := []string{"发布时间", "来源", "[", "打印", "\u00a0x"}
+	f := firstRunes(words...)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		assert.True(t, f.mayHave(r), "%q", w)
+	}
+	misses := 0
+	for _, r := range "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉" {
+		if !f.mayHave(r) {
+			misses++
+		}
+	}
+	assert.Greater(t, misses, 15)
+	for _, fl := range furnitureLabels {
+		r, _ := utf8.DecodeRuneInString(fl.label)
+		assert.True(t, furnitureLabelStarts.mayHave(r), fl.label)
+	}
+	for _, w := range furnitureWidgets {
+		r, _ := utf8.DecodeRuneInString(w)
+		assert.True(t, furnitureWidgetStarts.mayHave(r), w)
 	}
 }

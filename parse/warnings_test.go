@@ -16,7 +16,7 @@ import (
 // warningCodes are the codes warnings.go declares.
 var warningCodes = []string{
 	CodeCharsetMismatch, CodeReplacedBytes, CodeBadDate, CodeAmbiguousDate, CodeMarkerLevel,
-	CodeNumberingGap, CodeNumberingRestart, CodeNotNotice, CodeNoTitle, CodeUnsafeURL,
+	CodeNumberingGap, CodeNumberingRestart, CodeNotNotice, CodeNoTitle, CodeUnsafeURL, CodeBidiControl,
 }
 
 // TestWarningCodes gives, for each code, an input that draws it, read
@@ -50,6 +50,9 @@ func TestWarningCodes(t *testing.T) {
 		}, ""},
 		{CodeNoTitle, func() (*reply.Reply, error) { return Text("张三：\n正文。") }, ""},
 		{CodeUnsafeURL, func() (*reply.Reply, error) { return HTML(strings.NewReader(notice), WithURL("javascript:alert(1)")) }, ""},
+		{CodeBidiControl, func() (*reply.Reply, error) {
+			return Text(strings.Replace(head, "加装电梯", "加装\u202e梯电", 1) + "正文。\n" + end + date)
+		}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
@@ -72,8 +75,8 @@ func TestWarningCodes(t *testing.T) {
 // TestWarningCodesDeclared reads every fixture and corpus page and text:
 // every warning it gets has a declared code and a message.
 func TestWarningCodesDeclared(t *testing.T) {
-	var files []string
-	for _, glob := range []string{"testdata/pages/*.html", "testdata/texts/*.txt", "../../shared/corpus/pages/*.htm*", "../../shared/corpus/texts/*.txt"} {
+	files := append(fixtureGlob(t, "html"), fixtureGlob(t, "txt")...)
+	for _, glob := range []string{"../../shared/corpus/pages/*.htm*", "../../shared/corpus/texts/*.txt"} {
 		m, err := filepath.Glob(glob)
 		require.NoError(t, err)
 		files = append(files, m...)
