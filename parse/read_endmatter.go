@@ -100,6 +100,20 @@ func isDateShaped(text string) bool {
 	return !cjk || containsChars(t, "年月") || strings.HasSuffix(t, "日")
 }
 
+// errCutDate is a date written with 年 and 月 whose day lacks its 日, as
+// the last line of the text: a text cut inside the date (「2018年7月3」),
+// whose day cannot be known. (With lines after it, 「2021年5月6」 is read
+// as written.)
+var errCutDate = errors.New("the day has no 日 and nothing follows: the text is cut inside the date")
+
+// isCutDate reports a date written with 年 and 月 that ends in a numeral
+// of the day, with no 日 or 号 after it.
+func isCutDate(text string) bool {
+	t := stripSpaces(text)
+	i := strings.LastIndex(t, "月")
+	return strings.Contains(t, "年") && i >= 0 && i+len("月") < len(t) && isNumeralRune(lastRune(t))
+}
+
 // isOfficeLine reports a line that can be the issuing office of a
 // signature: a short organisation name with no punctuation.
 func isOfficeLine(p para) bool {
@@ -245,6 +259,9 @@ func readEndMatter(paras []para, start, dateAt int) endMatter {
 		switch {
 		case j == dateAt:
 			d, err, _ := dateLine(p.text)
+			if err == nil && j == len(paras)-1 && isCutDate(p.text) {
+				err = fmt.Errorf("signature date: %w", errCutDate)
+			}
 			if err == nil {
 				em.date = d
 				line.Field = reply.FieldDate

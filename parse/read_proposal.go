@@ -158,7 +158,8 @@ func readNumber(s string) string {
 		}
 		i += off + len("第")
 		off = i
-		if d, rest := codeAt(s[i:]); d != "" && hasPrefixAny2(rest, "号", "號") {
+		// 「第 23 号」: spaces of the layout around the number.
+		if d, rest := codeAt(strings.TrimLeft(s[i:], " ")); d != "" && hasPrefixAny2(strings.TrimLeft(rest, " "), "号", "號") {
 			return d
 		}
 	}
@@ -285,7 +286,14 @@ var proposalFollowers = []string{"提案", "建议", "议案", "的提案", "的
 // first quoted title (「“关于…的建议”提案收悉」, 《关于…的建议》), else the
 // words after 「提出的」 up to 「收悉」 (「提出的关于…的提案已收悉」).
 func readProposalTitle(s string) string {
-	for i := 0; i < len(s); i++ {
+	// The title named after 「提出的」 wins over a quoted title after it
+	// (「您提出的关于…的建议收悉…按照《…指导意见》…」).
+	plain, at := proposalAfterTiChu(s)
+	limit := len(s)
+	if plain != "" {
+		limit = at
+	}
+	for i := 0; i < limit; i++ {
 		// An opening quote starts with ", E2 (“) or E3 (《「): the
 		// other bytes are passed over without a rune decode.
 		if c := s[i]; c != '"' && c != 0xE2 && c != 0xE3 {
@@ -313,21 +321,44 @@ func readProposalTitle(s string) string {
 			}
 		}
 	}
+	return plain
+}
+
+// maxPlainTitle is the longest title read after 「提出的」 up to 「收悉」.
+const maxPlainTitle = 80
+
+// proposalAfterTiChu reads the title after 「提出的」 (「提出的关于…的提案
+// 已收悉」) and returns it with the offset of 「提出的」, or "" and -1. It
+// runs to 「收悉」 or 「交由」 when that comes within a sentence, a trailing
+// 「的提案」 after a proposal's own ending dropped (「…的建议的提案收悉」),
+// else to the first comma.
+func proposalAfterTiChu(s string) (string, int) {
 	i := strings.Index(s, "提出的")
 	if i < 0 {
-		return ""
+		return "", -1
 	}
 	rest := s[i+len("提出的"):]
 	if !strings.HasPrefix(rest, "关于") {
-		return ""
+		return "", -1
 	}
 	end := len(rest)
-	for _, stop := range []string{"已收悉", "收悉", "已交由", "交由", "已转", "办理情况", ",", "，", "。"} {
+	for _, stop := range []string{"已收悉", "收悉", "已交由", "交由", "已转", "办理情况"} {
 		if j := indexOutsideQuotes(rest, stop); j > 0 && j < end {
 			end = j
 		}
 	}
-	return trim(rest[:end])
+	if t := trim(rest[:end]); end < len(rest) && !longer(t, maxPlainTitle) && !containsChars(t, "。；;") {
+		if head, ok := strings.CutSuffix(t, "的提案"); ok && hasSuffixAny(head, proposalEndings) {
+			t = head
+		}
+		return t, i
+	}
+	for _, stop := range []string{",", "，", "。"} {
+		if j := indexOutsideQuotes(rest, stop); j > 0 && j < end {
+			end = j
+		}
+	}
+	return trim(rest[:end]), i
 }
 
 // indexOutsideQuotes is strings.Index that skips text inside “…”.

@@ -198,9 +198,19 @@ func readNames(s string) []string {
 	return names
 }
 
+// isPlaceholderName reports a name withheld as a placeholder: 「xx」,
+// 「XXX」, 「××」.
+func isPlaceholderName(s string) bool {
+	n := runeLen(s)
+	return n >= 2 && n <= 3 && strings.Trim(s, "xX×ｘＸ") == ""
+}
+
 // isName reports whether s can be a person's name: two to six Chinese
 // characters (a dot between the parts of a transcribed name allowed).
 func isName(s string) bool {
+	if isPlaceholderName(s) {
+		return true
+	}
 	n := 0
 	for _, r := range s {
 		if !isHan(r) && r != '·' && r != '•' {

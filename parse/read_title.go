@@ -2,7 +2,6 @@ package parse
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/replykit/replykit/reply"
 )
@@ -18,7 +17,7 @@ var headerLabels = []label{
 	{"主题分类", lkNone}, {"组配分类", lkNone}, {"体裁分类", lkNone}, {"分类", lkNone}, {"公开方式", lkNone},
 	{"公开程序", lkNone}, {"公开范围", lkNone}, {"生效日期", lkNone}, {"失效日期", lkNone}, {"废止日期", lkNone},
 	{"有效性", lkNone}, {"时效", lkNone}, {"主题词", lkNone}, {"关键字", lkNone}, {"关键词", lkNone}, {"所属主题", lkNone},
-	{"公文目录", lkNone}, {"文件下载", lkNone}, {"领衔代表", lkProposers}, {"附议代表", lkProposers}, {"联名代表", lkProposers},
+	{"公文目录", lkNone}, {"公开目录", lkNone}, {"所属机构", lkOffice}, {"浏览量", lkNone}, {"浏览次数", lkNone}, {"文件下载", lkNone}, {"领衔代表", lkProposers}, {"附议代表", lkProposers}, {"联名代表", lkProposers},
 	{"领衔委员", lkProposers}, {"联名委员", lkProposers}, {"代表团", lkNone}, {"承办单位", lkNone},
 	{"主办单位", lkNone}, {"交办日期", lkNone}, {"答复日期", lkNone}, {"答复时间", lkNone}, {"答复内容", lkNone},
 	{"建议人", lkNone}, {"提案人", lkNone}, {"建议号", lkNone}, {"提案号", lkNone}, {"责任领导", lkNone},
@@ -107,7 +106,7 @@ func readHeader(paras []para) header {
 	var merged []cand
 	for i := 0; i+1 < len(cands); i++ {
 		a, b := cands[i], cands[i+1]
-		if b.at == a.at+1 && !hasTitleEnding(a.text) && hasTitleEnding(b.text) && runeLen(a.text) < 40 {
+		if b.at == a.at+1 && (!hasTitleEnding(a.text) || continuesTitle(b.text)) && hasTitleEnding(b.text) && runeLen(a.text) < 40 {
 			text := joinBroken(a.text, b.text)
 			merged = append(merged, cand{at: a.at, n: 2, text: text, score: titleScore(text), class: titleClass(text)})
 			// Over three lines, the issuing office first: 「某某县住建局」 /
@@ -149,13 +148,6 @@ func readHeader(paras []para) header {
 		}
 	}
 	return h
-}
-
-// isPlainOfficeLine reports a header line that is an office's name alone
-// (发文机关标志), no label, no document number.
-func isPlainOfficeLine(p para) bool {
-	return p.table == nil && p.image == nil && !containsChars(p.text, ":：") && !strings.Contains(p.text, "关于") &&
-		isOfficeLine(para{text: strings.TrimSuffix(p.text, "文件")})
 }
 
 // lineIndex maps a paragraph index of the header to its first line.
@@ -236,39 +228,6 @@ func (h *header) classify(text string, labelTitle *string) (field reply.Field, s
 	return reply.FieldNone, false
 }
 
-// unbracketLabels writes the labels that pages set in brackets as
-// labels with a colon: 「[ 发文字号 ] | 2022-92」 reads as 「发文字号：| 2022-92」.
-func unbracketLabels(s string) string {
-	if !strings.ContainsAny(s, "[【") {
-		return s
-	}
-	var b strings.Builder
-	for s != "" {
-		i := strings.IndexAny(s, "[【")
-		if i < 0 {
-			break
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		j := strings.IndexAny(s[i:], "]】")
-		if j < 0 {
-			break
-		}
-		inner := trim(s[i+size : i+j])
-		if l, n, ok := matchLabel(inner, headerLabels, false); !ok || n != len(inner) || l.text == "" {
-			b.WriteString(s[:i+size])
-			s = s[i+size:]
-			continue
-		}
-		_, closeSize := utf8.DecodeRuneInString(s[i+j:])
-		b.WriteString(s[:i])
-		b.WriteString(inner)
-		b.WriteString("：")
-		s = s[i+j+closeSize:]
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
 // trimResidue trims the bars that table layouts leave around a line.
 func trimResidue(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return isSpace(r) || r == '|' || r == '｜' })
@@ -338,23 +297,6 @@ func (h *header) store(sg segment, labelTitle *string) reply.Field {
 	return reply.FieldNone
 }
 
-// joinRow joins the cells of a table row with tabs, a merged cell (which
-// the table repeats in each column it spans) once, and empty cells left
-// out.
-func joinRow(row []string) string {
-	var b strings.Builder
-	for i, c := range row {
-		if c == "" || i > 0 && c == row[i-1] {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\t')
-		}
-		b.WriteString(c)
-	}
-	return b.String()
-}
-
 // classifyRow reads a row of a table above the salutation, such as an
 // information-disclosure table (「索引号：|0000/2016-00031|分类：|…」), as a
 // labelled line, a merged cell once, and returns the field it states.
@@ -393,37 +335,6 @@ func isDocNumber(s string) bool {
 	}
 	_, at := bracketYear(s)
 	return at >= 0 && runeLen(s[:at]) <= 20
-}
-
-// splitDocNumber cuts a document number line after the 号 that follows
-// its bracketed year: 「某建函〔2023〕12号B类」 gives 「某建函〔2023〕12号」
-// and 「B类」.
-func splitDocNumber(s string) (num, rest string) {
-	_, at := bracketYear(s)
-	if at < 0 {
-		return s, ""
-	}
-	i := strings.IndexAny(s[at:], "号號")
-	if i < 0 {
-		return s, ""
-	}
-	end := at + i + len("号")
-	return trim(s[:end]), trim(s[end:])
-}
-
-// leadingCategory reads an answer category at the start of s: 「B类」,
-// 「(A)类」, 「A类同意公开」, 「C」.
-func leadingCategory(s string) reply.Category {
-	s = strings.TrimLeft(s, "(（[【 ")
-	r := firstRune(s)
-	if !strings.ContainsRune("ABCＡＢＣ", r) {
-		return ""
-	}
-	rest := strings.TrimLeft(s[len(string(r)):], ")）]】 ")
-	if rest != "" && !strings.HasPrefix(rest, "类") && !strings.HasPrefix(rest, "類") {
-		return ""
-	}
-	return readCategory(string(r))
 }
 
 // bracketYear finds a year in brackets (〔2023〕, [2015], 【2021】, （2019）)
@@ -526,9 +437,9 @@ func kindOf(title string, sal *salutation, opening string) reply.Kind {
 	if !replyTitle && !answers {
 		return reply.KindOther
 	}
-	if !replyTitle && sal == nil && !namesProposal(opening) {
-		// With no salutation, the opening names the proposal answered
-		// (「在市人大八届二次会议上，人大代表王某提出…建议」).
+	if !replyTitle && sal == nil && !(containsAny(opening, answerPhrases) && namesProposal(opening)) {
+		// With no salutation, the opening answers the proposal it names
+		// (「在市人大八届二次会议上，人大代表王某提出…建议…现答复如下」).
 		return reply.KindOther
 	}
 	byRole := reply.Kind("")
@@ -548,7 +459,14 @@ func kindOf(title string, sal *salutation, opening string) reply.Kind {
 	switch {
 	case containsAny(t, []string{"提案", "政协", "政協"}):
 		return reply.KindProposalReply
-	case containsAny(t, []string{"建议", "建議", "议案", "議案", "人大", "代表"}):
+	case containsAny(t, []string{"议案", "議案", "人大", "代表"}):
+		return reply.KindSuggestionReply
+	case containsAny(t, []string{"建议", "建議"}):
+		// A proposal is often titled 「关于…的建议」: a title's 建议 alone
+		// yields to the addressees' role (「…委员：」).
+		if byRole == reply.KindProposalReply {
+			return byRole
+		}
 		return reply.KindSuggestionReply
 	case proposal && suggestion && byRole != "":
 		return byRole
@@ -562,11 +480,15 @@ func kindOf(title string, sal *salutation, opening string) reply.Kind {
 	return reply.KindOther
 }
 
+// answerPhrases say that what follows answers the proposal.
+var answerPhrases = []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "答覆如下"}
+
 // namesProposal reports an opening that names the proposal it answers by
-// its session or its proposer: 「在市人大八届二次会议上，人大代表王某提出…」.
+// its session, its proposer or its title: 「在市人大八届二次会议上，人大代表
+// 王某提出…」, 「您提出的关于…的建议的提案收悉」.
 func namesProposal(opening string) bool {
 	if _, _, _, ok := readSession(opening); ok {
 		return true
 	}
-	return len(readProposers(nil, opening)) > 0
+	return len(readProposers(nil, opening)) > 0 || readProposalTitle(opening) != ""
 }
