@@ -27,8 +27,9 @@ type caseOptions struct {
 // and compares the reply with the folder's want.json (rewritten with
 // -update). A folder holds one input, page.html (the page's bytes as a
 // site served them, in any encoding) or text.txt (UTF-8 text, one
-// paragraph a line), and optionally options.json ({"url", "contentType"}).
-// Every reply must also validate.
+// paragraph a line), and optionally options.json ({"url", "contentType"})
+// and notice.txt (the notice's text as a reader sees it, which
+// TestCasesNothingLost checks). Every reply must also validate.
 func TestCases(t *testing.T) {
 	for _, dir := range caseDirs(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
