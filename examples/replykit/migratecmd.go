@@ -30,12 +30,13 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"the page are skipped. One bad page never stops the run.\n\n"+
 			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
 			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
-			"a broken archive, an output directory where nothing can be written, no pages found,\n"+
-			"the run interrupted, or the report not written.", stdout, stderr)
+			"a broken archive, an output directory where nothing can be written or that another\n"+
+			"run is writing into, no pages found, the run interrupted, or the report not written.", stdout, stderr)
 	out := fs.String("o", "replykit-out", "output `directory`")
 	jobs := fs.Int("j", 0, "convert `N` pages at once; 0 means one a CPU")
 	force := fs.Bool("force", false, "convert every page again, even when its outputs are newer")
 	quiet := fs.Bool("q", false, "show no progress")
+	follow := fs.Bool("follow-links", false, "follow symbolic links that lead out of an INPUT directory (without it,\nthey are listed as ignored); each directory is still walked once")
 	noSync := fs.Bool("no-sync", false, "do not fsync each output before renaming it into place (faster; an\ninterrupted run is still safe, a power cut may leave empty outputs)")
 	inputs, status, ok := fs.parse(args)
 	if !ok {
@@ -52,6 +53,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := migrateOptions(*out, *jobs, *force)
 	opts.NoSync = *noSync
+	opts.FollowLinks = *follow
 	if !*quiet {
 		opts.Progress, opts.Bar = stderr, migrate.IsTerminal(stderr)
 	}
@@ -62,6 +64,10 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep, err := migrate.Run(ctx, ins, opts)
+	if le := (*migrate.LockedError)(nil); errors.As(err, &le) {
+		// Nothing was done: said as Check's refusals are.
+		return refuseRun(le, stderr)
+	}
 	return finishMigrate(rep, err, stderr, stderr)
 }
 

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
+	"github.com/replykit/replykit/reply"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -160,4 +161,41 @@ func TestFinishMigrate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMigrateRefusesAnOutputDirectoryInUse runs the command while another
+// run writes into its output directory: it is refused at once with exit
+// status 3, naming the run that holds the directory, and writes nothing.
+func TestMigrateRefusesAnOutputDirectoryInUse(t *testing.T) {
+	root := t.TempDir()
+	site, out := filepath.Join(root, "site"), filepath.Join(root, "out")
+	require.NoError(t, os.MkdirAll(site, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(site, "a.html"), []byte("<p>a</p>"), 0o644))
+
+	converting, goOn := make(chan struct{}), make(chan struct{})
+	opts := migrateOptions(out, 1, false)
+	opts.Convert = func(rel string, data []byte) (*reply.Reply, error) {
+		close(converting)
+		<-goOn
+		return convertPage(rel, data)
+	}
+	done := make(chan error)
+	go func() {
+		_, err := migrate.Run(context.Background(), migrate.Paths(site), opts)
+		done <- err
+	}()
+	<-converting
+
+	r := runCmd("", "migrate", "-q", "-o", out, site)
+	close(goOn)
+	require.NoError(t, <-done)
+	host, _ := os.Hostname()
+	assert.Equal(t, exitRun, r.code)
+	assert.Regexp(t, "^replykit migrate: "+regexp.QuoteMeta(out)+": output directory in use by another run "+
+		regexp.QuoteMeta(fmt.Sprintf("(pid %d on %s, started ", os.Getpid(), host))+`[0-9T:-]+Z\); `+
+		"wait for it to end, or write elsewhere\nreplykit migrate: nothing done\n$", r.stderr)
+	assert.Empty(t, r.stdout)
+	rep, err := os.ReadFile(filepath.Join(out, migrate.ReportName))
+	require.NoError(t, err)
+	assert.Contains(t, string(rep), `"pages": 1,`, "the first run's report")
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -119,14 +118,6 @@ var writers = map[string]func(io.Writer, *reply.Reply) error{
 	"text": func(w io.Writer, r *reply.Reply) error { return render.Text(w, r) },
 	"md":   func(w io.Writer, r *reply.Reply) error { return render.Markdown(w, r) },
 	"html": func(w io.Writer, r *reply.Reply) error { return render.HTML(w, r) },
-}
-
-// readInput reads a named file, or stdin for "-".
-func readInput(name string, stdin io.Reader) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(io.LimitReader(stdin, parse.DefaultMaxBytes+1))
-	}
-	return os.ReadFile(name)
 }
 
 // plainError drops the operation and path of a *fs.PathError, which the

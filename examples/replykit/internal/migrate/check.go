@@ -97,7 +97,9 @@ func checkInput(name string, outDir fs.FileInfo) error {
 		}
 		return nil
 	}
-	f, err := os.Open(name)
+	// Opened as pages are, so that a FIFO named as an INPUT is refused,
+	// not waited on.
+	f, _, err := openRegular(name)
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrInputUnreadable, unwrapPath(err, name))
 	}

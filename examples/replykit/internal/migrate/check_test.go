@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -118,6 +119,28 @@ func TestCheckUnreadableInput(t *testing.T) {
 	err := Check(Paths(locked), fakeOptions(filepath.Join(dir, "out"), 1))
 	require.ErrorIs(t, err, ErrInputUnreadable)
 	assert.ErrorIs(t, err, fs.ErrPermission)
+}
+
+// TestCheckRefusesAFIFOInput names a FIFO (pipe.zip) as an INPUT: Check
+// refuses it at once as unreadable, where opening it would wait for a
+// writer for ever.
+func TestCheckRefusesAFIFOInput(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "pipe.zip")
+	mkfifo(t, pipe)
+	done := make(chan error, 1)
+	go func() { done <- Check(Paths(pipe), fakeOptions(filepath.Join(dir, "out"), 1)) }()
+	select {
+	case err := <-done:
+		require.ErrorIs(t, err, ErrInputUnreadable)
+		assert.ErrorIs(t, err, ErrNotRegular)
+		assert.EqualError(t, err, pipe+": cannot be read: not a regular file (a FIFO)")
+	case <-time.After(time.Minute): // a hang guard, not a measure of speed
+		if f, err := os.OpenFile(pipe, os.O_WRONLY, 0); err == nil {
+			f.Close()
+		}
+		t.Fatal("Check waits on a FIFO named as an INPUT")
+	}
 }
 
 func TestRunSaysWhenTheReportWasNotWritten(t *testing.T) {

@@ -8,6 +8,13 @@
 // the reason. Check finds, before a run, what would make it fail as a
 // whole; CheckReport checks a report file.
 //
+// Hostile input is bounded: symbolic links are read as what they lead
+// to, within each input (Options.FollowLinks lifts that) and each folder
+// once; FIFOs and devices are never read; an archive may
+// inflate only so far (Options.MaxInflateRatio, MaxInflateBytes), and a
+// zip whose entries overlap is refused. A run holds its output
+// directory's lock (LockName), so that two runs never write into one.
+//
 // The engine knows nothing of how a page becomes a reply: the caller gives
 // the conversion (Options.Convert) and the HTML rendering (Options.Render),
 // so the engine is tested on its own with fakes.

@@ -12,8 +12,9 @@ var (
 	// ErrCollision means two inputs map to the same output name; the one
 	// found first keeps it and the other is not written.
 	ErrCollision = errors.New("output name already taken")
-	// ErrSymlinkLoop means a symbolic link leads back into a directory
-	// being walked, or resolves through too many links.
+	// ErrSymlinkLoop means a name resolves through too many symbolic
+	// links: a loop. A link met in a walk that loops is not a failure
+	// but ignored (IgnoredLinkLoop).
 	ErrSymlinkLoop = errors.New("symbolic link loop")
 	// ErrVanished means a file listed while walking was gone when read.
 	ErrVanished = errors.New("file vanished")
@@ -33,7 +34,7 @@ const (
 	KindNotFound    = "not-found"    // an INPUT that does not exist
 	KindUnreadable  = "unreadable"   // a file or directory that cannot be read
 	KindVanished    = "vanished"     // a file gone between walk and read
-	KindSymlinkLoop = "symlink-loop" // a link back into the walk
+	KindSymlinkLoop = "symlink-loop" // an INPUT, or a page when read, that loops
 	KindCollision   = "collision"    // two inputs, one output name
 	KindTooLarge    = "too-large"    // a page over the size limit
 	KindBadPath     = "bad-path"     // an archive entry escaping the output

@@ -20,12 +20,27 @@ const (
 	// IgnoredHidden is a file or folder whose name starts with "." (.git,
 	// .DS_Store); a hidden folder is listed once, its files not walked.
 	IgnoredHidden = "hidden"
-	// IgnoredNotRegular is neither a file nor a folder: a device, a pipe,
-	// a socket, or a link inside an archive.
+	// IgnoredNotRegular is neither a file nor a folder, as the walk finds
+	// it: a FIFO, a socket or a device (reading one may block for ever or
+	// never end), in a folder or an archive, or a link to one.
 	IgnoredNotRegular = "not-regular"
-	// IgnoredBrokenLink is a symbolic link, named as no page is, that
-	// leads nowhere.
+	// IgnoredBrokenLink is a symbolic link that leads to nothing, or, in
+	// an archive, a symbolic or hard link to no entry of the archive.
 	IgnoredBrokenLink = "broken-link"
+	// IgnoredLinkLoop is a symbolic link that leads round a loop of
+	// links, or to a folder that holds it: the folder's files are read
+	// under their own names.
+	IgnoredLinkLoop = "link-loop"
+	// IgnoredOutside is a symbolic link that leads out of its input (a
+	// folder's real path, unless Options.FollowLinks) or out of its
+	// archive (always): what it leads to is not read.
+	IgnoredOutside = "outside-input"
+	// IgnoredWalked is a link to a folder walked already, or a folder met
+	// a second time (mounted twice in the input): its files are read
+	// once, under the name met first. In an archive, a link to a folder
+	// is never followed: the folder's entries are read under their own
+	// names.
+	IgnoredWalked = "walked-already"
 	// IgnoredOutput is the output directory met inside an input: its
 	// files are the run's own outputs.
 	IgnoredOutput = "output-directory"
@@ -37,12 +52,17 @@ type Ignored struct {
 	Path string `json:"path"`
 	// Reason is one of the Ignored constants.
 	Reason string `json:"reason"`
+	// Detail says more where a reason alone would not: where a link
+	// leads ("leads to /etc"), what a file that is not regular is ("a
+	// FIFO").
+	Detail string `json:"detail,omitempty"`
 }
 
-// ignore records a file the walk passed over.
-func (w *walker) ignore(path, reason string) {
+// ignore records a file the walk passed over, with what more there is to
+// say of it ("" for nothing).
+func (w *walker) ignore(path, reason, detail string) {
 	if w.ignored != nil {
-		w.ignored(Ignored{Path: path, Reason: reason})
+		w.ignored(Ignored{Path: path, Reason: reason, Detail: detail})
 	}
 }
 
@@ -78,13 +98,14 @@ func LooksHTML(head []byte) bool { return looksHTML(head) }
 
 // ignoreReason is why the walk passes over a file named name, of type
 // mode (0 for a file), that it does not sniff: hidden, not a file, or not
-// a page by its extension.
-func ignoreReason(name string, mode fs.FileMode) string {
+// a page by its extension; and the detail, which names a type that is not
+// a file's.
+func ignoreReason(name string, mode fs.FileMode) (reason, detail string) {
 	switch {
 	case strings.HasPrefix(name, "."):
-		return IgnoredHidden
+		return IgnoredHidden, ""
 	case !mode.IsRegular():
-		return IgnoredNotRegular
+		return IgnoredNotRegular, modeName(mode)
 	}
-	return IgnoredNotPage
+	return IgnoredNotPage, ""
 }

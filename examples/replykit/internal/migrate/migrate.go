@@ -54,10 +54,25 @@ type Options struct {
 	Classify func(error) string
 	// MaxBytes is the largest page read; zero means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxInflateRatio is how many times its size on disk an archive may
+	// inflate to (never less than MaxBytes); zero means
+	// DefaultMaxInflateRatio. An archive past it is read no further and
+	// reported as failed.
+	MaxInflateRatio int64
+	// MaxInflateBytes is the most bytes an archive may inflate to; zero
+	// means DefaultMaxInflateBytes.
+	MaxInflateBytes int64
+	// FollowLinks follows symbolic links that lead out of an input;
+	// without it such a link is not read but listed as ignored
+	// (IgnoredOutside). Each directory is walked once whatever links
+	// lead to it.
+	FollowLinks bool
 	// FS is where outputs are written; nil means OS.
 	FS FS
-	// ReadFile reads a page on disk; nil reads it with os.Open, refusing
-	// pages over MaxBytes.
+	// ReadFile reads a page on disk; nil reads it as ReadRegular does:
+	// opened without blocking, refused unless a regular file (a FIFO
+	// swapped in after the walk fails as KindNotRegular), and refused
+	// over MaxBytes after reading at most one byte more.
 	ReadFile func(name string) ([]byte, error)
 	// Progress is where progress is shown; nil shows none.
 	Progress io.Writer
@@ -94,6 +109,11 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if err := opts.FS.MkdirAll(opts.OutDir, 0o777); err != nil {
 		return nil, fmt.Errorf("migrate: output directory: %w", err)
 	}
+	lock, err := lockOutDir(opts.OutDir)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer lock.release()
 	if err := removeStaleTemps(opts.OutDir); err != nil {
 		return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
 	}
@@ -169,7 +189,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		close(results)
 	}()
 
-	rep := &Report{Format: ReportFormat, Pages: []Entry{}, Ignored: []Ignored{}, Workers: opts.Workers}
+	rep := &Report{Format: ReportFormat, Notes: lock.notes, Pages: []Entry{}, Ignored: []Ignored{}, Workers: opts.Workers}
 	for e := range results {
 		rep.Pages = append(rep.Pages, e)
 		rep.Totals.add(e)

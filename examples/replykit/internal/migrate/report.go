@@ -42,6 +42,10 @@ type Report struct {
 	// Interrupted is true when the run was cancelled before every page
 	// was done; the pages not reached are not in Pages.
 	Interrupted bool `json:"interrupted,omitempty"`
+	// Notes are what the run did beside reading pages that a person
+	// should know, such as taking over the output directory's lock that
+	// a run killed before its end left behind.
+	Notes []string `json:"notes,omitempty"`
 	// Totals sums up Pages and Ignored.
 	Totals Totals `json:"totals"`
 	// Inputs says, for each input in the order given, how many pages and
@@ -175,10 +179,10 @@ func sortEntries(es []Entry) {
 	})
 }
 
-// sortIgnored orders ignored files by path, then reason.
+// sortIgnored orders ignored files by path, then reason and detail.
 func sortIgnored(igs []Ignored) {
 	slices.SortFunc(igs, func(a, b Ignored) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason))
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
 	})
 }
 
@@ -223,6 +227,9 @@ func (r *Report) WriteSummary(w io.Writer) error {
 		workers = "worker"
 	}
 	fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d %s\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "  note: %s\n", n)
+	}
 	rows := func(label string, n int, by map[string]int) {
 		row(label, n)
 		for _, k := range slices.Sorted(maps.Keys(by)) {

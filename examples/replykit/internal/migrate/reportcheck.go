@@ -147,7 +147,8 @@ func sortedCounts(m map[string]int) string {
 // knownReason reports whether reason is one of the Ignored constants.
 func knownReason(reason string) bool {
 	switch reason {
-	case IgnoredNotPage, IgnoredNotHTML, IgnoredHidden, IgnoredNotRegular, IgnoredBrokenLink, IgnoredOutput:
+	case IgnoredNotPage, IgnoredNotHTML, IgnoredHidden, IgnoredNotRegular, IgnoredBrokenLink,
+		IgnoredLinkLoop, IgnoredOutside, IgnoredWalked, IgnoredOutput:
 		return true
 	}
 	return false
