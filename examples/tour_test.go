@@ -113,20 +113,21 @@ func Example_tourWithoutProposal() {
 	// HTML reads back the same reply: true
 }
 
-// The same tour on a reply whose page carries no signature: r.Signature
-// is the zero Signature, its office "" and its date no date.
-func Example_tourWithoutSignature() {
+// The same tour on an old layout-table page: the title is the bold
+// heading in a row of its own (its <TITLE> adds the site's name), and the
+// office and date stand in a right-aligned row below the body.
+func Example_tourOldLayout() {
 	if err := tour("replykit/sample/nongye/ta/show.asp", "http://www.example.gov.cn/nongye/ta/show.asp?id=15"); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
-	// proposal-reply 关于县政协八届五次会议第15号提案的答复--某某县农业农村局
+	// proposal-reply 关于县政协八届五次会议第15号提案的答复
 	// proposal "15", absent: false
 	// 孙立军 委员
 	// 一、加大资金扶持。
 	// 二、强化技术服务。
 	// 三、培育知名品牌。
-	// signed "" "", absent: true
+	// signed "某某县农业农村局" "2016-05-18", absent: false
 	// HTML reads back the same reply: true
 }
 

@@ -27,8 +27,9 @@ type caseOptions struct {
 // and compares the reply with the folder's want.json (rewritten with
 // -update). A folder holds one input, page.html (the page's bytes as a
 // site served them, in any encoding) or text.txt (UTF-8 text, one
-// paragraph a line), and optionally options.json ({"url", "contentType"}).
-// Every reply must also validate.
+// paragraph a line), and optionally options.json ({"url", "contentType"})
+// and notice.txt (the notice's text as a reader sees it, which
+// TestCasesNothingLost checks). Every reply must also validate.
 func TestCases(t *testing.T) {
 	for _, dir := range caseDirs(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
@@ -301,4 +302,27 @@ func mustMarshal(t *testing.T, r *reply.Reply) []byte {
 		t.Fatalf("marshal: %v", err)
 	}
 	return data
+}
+
+// TestCasesNothingLost checks, for every case folder that holds a
+// notice.txt — the notice's text as a reader sees it on the page (title,
+// body, signature, contact and CC lines; not the site's navigation, page
+// furniture or footer), one line each, written by reading the page, a
+// table's merged cell once for each column it spans as reply.Table holds
+// it — that the reply's plain text holds exactly those characters, white
+// space aside: nothing of the notice is lost, and nothing of the site is
+// taken.
+func TestCasesNothingLost(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "cases", "*", "notice.txt"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(paths), 12, "the old layout-table pages have their notice.txt")
+	for _, path := range paths {
+		dir := filepath.Dir(path)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want, err := os.ReadFile(path)
+			require.NoError(t, err)
+			rep := readCase(t, dir)
+			assert.Equal(t, reply.NormalizeWhitespace(string(want)), reply.NormalizeWhitespace(rep.PlainText()))
+		})
+	}
 }

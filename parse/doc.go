@@ -66,9 +66,13 @@
 //     line is the title, an inferred one.
 //   - extract_*: a page or a text to a Source. extract_load.go reads and
 //     decodes a page and builds its tree, extract_page.go finds the notice
-//     in it (its container, blocks, elements, furniture, metadata, tables),
-//     extract_text.go reads a text's lines; extract_rendered.go reads a
-//     page replykit rendered back from its markup.
+//     in it (its container, blocks, elements, furniture, metadata, tables;
+//     extract_layout.go widens an old layout table's body cell over its
+//     title and signature rows, extract_disclosure.go reads a disclosure
+//     box), extract_text.go reads a text's lines; extract_rendered.go
+//     reads a page replykit rendered back from its markup. What a line of
+//     text is (an office, a date, a closing) the extractor asks through
+//     the call's config, so that it never calls up into the reader.
 //   - str_*: the text helpers both share: white space, scanning, labels.
 //   - internal/charset: a page's bytes to UTF-8 text.
 //

@@ -30,6 +30,7 @@ type blockStyle struct {
 	inside     bool // in the content container
 	titleClass bool
 	crumb      bool
+	large      bool // a large font (<font size=4>, a style's font-size)
 }
 
 // pline is a line of the page outside the content container.
@@ -39,6 +40,8 @@ type pline struct {
 	titleClass bool
 	crumb      bool
 	before     bool // before the container
+	emph       bool // bold or in a large font, as a title row is
+	align      Align
 }
 
 // lineBuilder folds the text of one block: runs of white space become one
@@ -280,8 +283,10 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 		st.indent = el.indent
 	}
 	if el.hasWeight {
-		w := el.weight
-		st.bold = w == "bold" || w == "bolder" || w >= "600" && len(w) == 3
+		st.bold = isBoldWeight(el.weight)
+	}
+	if el.large {
+		st.large = true
 	}
 	if el.traits.has(ctTitle) {
 		st.titleClass = true
@@ -362,11 +367,12 @@ func (e *emitter) flush() {
 			Bold:    lb.boldRunes == lb.runes,
 			Indent:  st.indent || lb.leadIndent > 0,
 			Pos:     Pos{Offset: lb.start},
+			large:   st.large,
 		})
 	} else if lb.runes <= 900 {
 		e.lines = append(e.lines, pline{
 			text: lb.String(), heading: st.heading, titleClass: st.titleClass,
-			crumb: st.crumb, before: !e.seen,
+			crumb: st.crumb, before: !e.seen, emph: lb.boldRunes == lb.runes || st.large, align: st.align,
 		})
 		if e.seen {
 			e.after++
@@ -455,7 +461,7 @@ func (e *emitter) image(n *html.Node, st blockStyle) {
 		src = strings.TrimSpace(getAttr(n, "data-src"))
 	}
 	u := safeURL(src, e.base)
-	if u == "" {
+	if u == "" || isSpacerImage(n, src) {
 		return
 	}
 	var lb lineBuilder

@@ -17,6 +17,7 @@ type element struct {
 	indent    bool   // as hasTextIndent
 	weight    string // the style's font-weight, when hasWeight
 	hasWeight bool
+	large     bool // a large font: <font size=4> and up, or a style's font-size
 	ariaLabel string
 	traits    classTraits
 }
@@ -63,6 +64,7 @@ type styleView struct {
 	indent    bool // a text-indent that indents
 	weight    string
 	hasWeight bool
+	large     bool // a font-size of a heading (largeFontSize)
 }
 
 // styleListMax is how many distinct styles elementCache keeps; a page
@@ -83,6 +85,7 @@ func (c *elementCache) style(style string) styleView {
 		indent:    sf.has&styleTextIndent != 0 && indentValue(sf.textIndent),
 		weight:    sf.fontWeight,
 		hasWeight: sf.has&styleFontWeight != 0,
+		large:     sf.has&styleFontSize != 0 && largeFontSize(sf.fontSize),
 	}
 	if v.hasAlign {
 		v.align = alignOf(sf.textAlign)
@@ -246,6 +249,7 @@ func readElement(n *html.Node, cache *elementCache) element {
 		seenAlign
 		seenAriaHidden
 		seenAriaLabel
+		seenSize
 	)
 	first := func(bit uint8) bool {
 		if seen&bit != 0 {
@@ -286,6 +290,10 @@ func readElement(n *html.Node, cache *elementCache) element {
 			if first(seenAriaLabel) {
 				el.ariaLabel = a.Val
 			}
+		case "size":
+			if n.DataAtom == atom.Font && first(seenSize) {
+				el.large = largeFontAttr(a.Val)
+			}
 		}
 	}
 	el.hidden = el.hidden || hiddenAttr
@@ -295,6 +303,7 @@ func readElement(n *html.Node, cache *elementCache) element {
 		el.hidden = el.hidden || v.hidden
 		el.indent = v.indent
 		el.weight, el.hasWeight = v.weight, v.hasWeight
+		el.large = el.large || v.large
 		if v.hasAlign {
 			el.align = v.align
 			return el
@@ -307,8 +316,8 @@ func readElement(n *html.Node, cache *elementCache) element {
 // styleFacts are the properties of an inline style the page reader uses,
 // each the first declaration of its property, trimmed as styleWord trims.
 type styleFacts struct {
-	display, visibility, textAlign, textIndent, fontWeight string
-	has                                                    uint8 // which were declared
+	display, visibility, textAlign, textIndent, fontWeight, fontSize string
+	has                                                              uint8 // which were declared
 }
 
 const (
@@ -317,7 +326,8 @@ const (
 	styleTextAlign
 	styleTextIndent
 	styleFontWeight
-	styleAll = styleDisplay | styleVisibility | styleTextAlign | styleTextIndent | styleFontWeight
+	styleFontSize
+	styleAll = styleDisplay | styleVisibility | styleTextAlign | styleTextIndent | styleFontWeight | styleFontSize
 )
 
 // readStyle reads style in one sweep over its declarations.
@@ -344,6 +354,8 @@ func readStyle(style string) styleFacts {
 			bit, dst = styleTextIndent, &sf.textIndent
 		case "font-weight":
 			bit, dst = styleFontWeight, &sf.fontWeight
+		case "font-size":
+			bit, dst = styleFontSize, &sf.fontSize
 		default:
 			continue
 		}

@@ -109,7 +109,7 @@ var titleSeparators = []string{" - ", " – ", " — ", "——", "－", "_", "|
 // 政府」, 「标题_中国宜春」, 「标题__2007年第23号国务院公报_中国政府网」. The
 // title is the first part that is not the site's name.
 func stripSiteSuffix(t, site string) string {
-	t = foldWS(t)
+	t = cutSiteTail(foldWS(t))
 	if p, ok := firstTitlePart(t, 0, site); ok {
 		return p
 	}

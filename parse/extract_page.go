@@ -36,6 +36,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	}
 	cache := &elementCache{}
 	ps := scanPage(root, cache)
+	ps.region = extendLayout(ps.region, cache, &cfg.lines)
 	page, articleTitle := metaPage(ps)
 	page.URL = pageURL(cfg, ps)
 	pageTitle := stripSiteSuffix(ps.title, page.Site)
@@ -84,12 +85,15 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	for _, p := range []*reply.Page{&after, &edge, &before} {
 		mergePage(&page, p)
 	}
-	title, blocks := pickTitle(em.lines, blocks, articleTitle, pageTitle)
+	title, blocks := pickTitle(em.lines, blocks, articleTitle, pageTitle, &cfg.lines)
 	for len(blocks) > 0 && blocks[0].Table == nil && isFurniture(blocks[0].Text, &page) {
 		blocks = blocks[1:]
 	}
 	if !hasBody(blocks) {
 		return nil, noContent(title, ps)
+	}
+	if d, ok := disclosureBlock(em.lines); ok {
+		blocks = append([]SourceBlock{d}, blocks...)
 	}
 	src := &Source{Title: title, Blocks: blocks, Page: page}
 	if why := noticeVerdict(pageHost(page.URL, ps), page.Site, title); why != "" {
@@ -140,25 +144,41 @@ const maxTitleRunes = 200
 
 // pickTitle chooses the title and drops the blocks at the top of the
 // content that repeat it.
-func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle string) (string, []SourceBlock) {
+func pickTitle(lines []pline, blocks []SourceBlock, articleTitle, pageTitle string, rules *lineRules) (string, []SourceBlock) {
 	type cand struct {
 		text   string
 		inside int // index of the block, -1 for a line before the content
 	}
 	var cands []cand
 	for _, l := range lines {
-		if l.before && (l.heading >= 1 && l.heading <= 3 || l.titleClass) && titleLike(l.text) {
+		if l.before && (l.heading >= 1 && l.heading <= 3 || l.titleClass || l.emph && l.align == AlignCenter) && titleLike(l.text) {
 			cands = append(cands, cand{l.text, -1})
 		}
 	}
 	for i, b := range blocks[:min(len(blocks), 5)] {
-		if b.Heading >= 1 && b.Heading <= 3 && titleLike(b.Text) {
+		if isTitleBlock(b) && titleLike(b.Text) {
+			// A title set over several rows (the office, then 「关于…」) first.
+			if j, ok := titleRun(blocks[i:], rules); ok {
+				cands = append(cands, cand{j, i})
+			}
 			cands = append(cands, cand{b.Text, i})
 		}
 	}
 	ref := articleTitle
 	if ref == "" {
 		ref = pageTitle
+	}
+	run, isRun := titleRun(blocks, rules)
+	if rest, heading := dropTitleBlocks(blocks, ref); heading != "" && (!isRun || len(stripSpaces(heading)) >= len(stripSpaces(run))) {
+		// The first blocks of the content are the title, on one line or
+		// several (unless the reference is only the first rows of a
+		// title set over several, such as the office's name).
+		return heading, rest
+	}
+	if isRun {
+		if rest, heading := dropTitleBlocks(blocks, run); heading != "" {
+			return heading, rest
+		}
 	}
 	title := ""
 	// A heading that is the reference title, else one that holds it or is

@@ -18,7 +18,7 @@ var trailerLabels = []label{
 	{"抄送", lkCC}, {"抄报", lkCC}, {"附件", lkAttachments},
 	{"答复类别", lkCategory}, {"办复类别", lkCategory}, {"办理类别", lkCategory}, {"类别", lkCategory},
 	{"签发人", lkSigner},
-	{"分管领导", lkNone}, {"分管单位", lkNone}, {"承办单位", lkNone}, {"承办负责人", lkNone}, {"单位负责人", lkNone},
+	{"主管领导姓名", lkNone}, {"分管领导姓名", lkNone}, {"主管领导", lkNone}, {"分管领导", lkNone}, {"分管单位", lkNone}, {"承办单位", lkNone}, {"承办负责人", lkNone}, {"单位负责人", lkNone},
 	{"直接经办人", lkNone}, {"负责人", lkNone}, {"邮政编码", lkNone}, {"邮编", lkNone}, {"备注", lkNone}, {"注", lkNone},
 	{"代表反馈意见", lkNone}, {"委员反馈意见", lkNone}, {"审核人", lkNone}, {"核稿人", lkNone}, {"拟稿人", lkNone},
 	{"主办单位", lkNone}, {"协办单位", lkNone}, {"办理单位", lkNone}, {"电子信箱", lkNone}, {"电子邮箱", lkNone},
@@ -28,12 +28,13 @@ var trailerLabels = []label{
 // closingCues start a closing paragraph.
 var closingCues = []string{
 	"总之", "综上", "感谢", "感謝", "衷心感谢", "再次感谢", "非常感谢", "十分感谢", "特此", "此复", "此復", "专此", "專此",
-	"以上答复", "以上回复", "以上意见", "以上函复", "以上办理", "如有不妥", "如有不当", "敬请", "恳请", "请批评", "对以上", "谢谢",
+	"以上答复", "以上回复", "以上意见", "以上函复", "以上办理", "以上是", "以上为", "如有不妥", "如有不当", "敬请", "恳请", "请批评", "对以上", "谢谢",
 }
 
 // closingWords mark a short paragraph as part of the closing.
 var closingWords = []string{
 	"感谢", "感謝", "关心和支持", "关心与支持", "关心支持", "宝贵意见", "寶貴意見", "批评指正", "如有不妥", "如不满意", "特此", "此复", "此復",
+	"办理结果评价", "办理结果的评价", "对办理结果", "满意度",
 }
 
 // isClosingLike reports a paragraph that closes a reply: 「总之…」,
@@ -97,6 +98,20 @@ func isDateShaped(text string) bool {
 	// 「年」 or 「月」 makes a date; 「日」 alone only at the end (「0二十六日」,
 	// a date with its year and month dropped).
 	return !cjk || containsChars(t, "年月") || strings.HasSuffix(t, "日")
+}
+
+// errCutDate is a date written with 年 and 月 whose day lacks its 日, as
+// the last line of the text: a text cut inside the date (「2018年7月3」),
+// whose day cannot be known. (With lines after it, 「2021年5月6」 is read
+// as written.)
+var errCutDate = errors.New("the day has no 日 and nothing follows: the text is cut inside the date")
+
+// isCutDate reports a date written with 年 and 月 that ends in a numeral
+// of the day, with no 日 or 号 after it.
+func isCutDate(text string) bool {
+	t := stripSpaces(text)
+	i := strings.LastIndex(t, "月")
+	return strings.Contains(t, "年") && i >= 0 && i+len("月") < len(t) && isNumeralRune(lastRune(t))
 }
 
 // isOfficeLine reports a line that can be the issuing office of a
@@ -244,6 +259,9 @@ func readEndMatter(paras []para, start, dateAt int) endMatter {
 		switch {
 		case j == dateAt:
 			d, err, _ := dateLine(p.text)
+			if err == nil && j == len(paras)-1 && isCutDate(p.text) {
+				err = fmt.Errorf("signature date: %w", errCutDate)
+			}
 			if err == nil {
 				em.date = d
 				line.Field = reply.FieldDate
@@ -286,10 +304,10 @@ func markerOf(s string) string {
 }
 
 // readSegments stores what a labelled line states and returns the field of
-// its first label.
+// its first label that states one.
 func (em *endMatter) readSegments(segs []segment) reply.Field {
 	field := reply.FieldNone
-	for i, sg := range segs {
+	for _, sg := range segs {
 		f := reply.FieldNone
 		v := sg.value
 		switch sg.kind {
@@ -328,7 +346,7 @@ func (em *endMatter) readSegments(segs []segment) reply.Field {
 			f = reply.FieldSigner
 			setOnce(&em.signer, v)
 		}
-		if i == 0 {
+		if field == reply.FieldNone {
 			field = f
 		}
 	}

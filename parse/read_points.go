@@ -120,7 +120,12 @@ func startsWithMarker(s string, markers []string) (string, bool) {
 // the paragraphs before, or none). next is the following paragraph's text,
 // which may continue a series that this paragraph opens with one member.
 // It returns ok false when the paragraph holds no points.
-func splitPoints(s string, st seriesState, next string, arena *pointArena) (text string, points []reply.Point, out seriesState, ok bool) {
+//
+// A second series later in the paragraph (「…二是…。下一步，我们将：一是…
+// 二是…」) is a list of its own: the paragraph ends before the sentence
+// that introduces it, and rest is the text from there on, to be read as a
+// paragraph of its own.
+func splitPoints(s string, st seriesState, next string, arena *pointArena) (text string, points []reply.Point, out seriesState, rest string, ok bool) {
 	start := -1
 	var cur seriesState
 	var m string
@@ -132,7 +137,7 @@ func splitPoints(s string, st seriesState, next string, arena *pointArena) (text
 	if start < 0 {
 		start, m = findFirst(s)
 		if start < 0 {
-			return "", nil, seriesState{}, false
+			return "", nil, seriesState{}, "", false
 		}
 		for _, f := range firstMarkers {
 			if f.text == m {
@@ -161,12 +166,16 @@ func splitPoints(s string, st seriesState, next string, arena *pointArena) (text
 	// at the start of the next one.
 	if cur.idx == 1 && st.idx == 0 {
 		if _, yes := startsWithMarker(next, cur.next()); !yes {
-			return "", nil, seriesState{}, false
+			return "", nil, seriesState{}, "", false
 		}
+	}
+	cut := len(s)
+	if len(spans) >= 2 {
+		cut = seriesRestart(s, spans[len(spans)-1].at+len(spans[len(spans)-1].marker))
 	}
 	points = arena.take(len(spans))
 	for i, sp := range spans {
-		end := len(s)
+		end := cut
 		if i+1 < len(spans) {
 			end = spans[i+1].at
 		}
@@ -178,7 +187,41 @@ func splitPoints(s string, st seriesState, next string, arena *pointArena) (text
 		t := trim(s[sp.at+len(marker) : end])
 		points = append(points, reply.Point{Marker: marker, Lead: leadOf(t), Text: t})
 	}
-	return trim(s[:start]), points, cur, true
+	return trim(s[:start]), points, cur, trim(s[cut:]), true
+}
+
+// seriesRestart finds, after from, a new series in s — a 一是 (or 一要,
+// 首先) with its second member after it — and returns where the sentence
+// that introduces it starts; len(s) when there is none.
+func seriesRestart(s string, from int) int {
+	at, m := findFirst(s[from:])
+	if at < 0 {
+		return len(s)
+	}
+	at += from
+	var st seriesState
+	for _, f := range firstMarkers {
+		if f.text == m {
+			st = seriesState{kind: f.kind, idx: 1}
+		}
+	}
+	if second, _ := findMarker(s, at+len(m), st.next()); second < 0 {
+		return len(s)
+	}
+	// The introducing sentence starts after the last sentence end before
+	// the new series.
+	cut := from
+	for i := from; i < at; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if isSentenceEnd(r) && i < at {
+			cut = i
+		}
+	}
+	if cut == from {
+		cut = at
+	}
+	return cut
 }
 
 // findFirst finds the first marker that opens a series: 「一是」「一要」 at
@@ -255,14 +298,21 @@ func appendBlocks(dst []reply.Block, items []item, arena *pointArena) []reply.Bl
 		if i+1 < len(items) {
 			next = items[i+1].text
 		}
-		text, points, out, ok := splitPoints(it.text, st, next, arena)
-		if !ok {
-			dst = append(dst, reply.Block{Text: it.text})
-			st = seriesState{}
-			continue
+		for para := it.text; para != ""; {
+			text, points, out, rest, ok := splitPoints(para, st, next, arena)
+			if !ok {
+				dst = append(dst, reply.Block{Text: para})
+				st = seriesState{}
+				break
+			}
+			dst = append(dst, reply.Block{Text: text, Points: points})
+			st = out
+			if rest != "" {
+				// A second series in the paragraph starts a new one.
+				st = seriesState{}
+			}
+			para = rest
 		}
-		dst = append(dst, reply.Block{Text: text, Points: points})
-		st = out
 	}
 	return dst
 }

@@ -112,3 +112,11 @@ func TestLeadOf(t *testing.T) {
 		assert.Equal(t, want, leadOf(text), "%q", text)
 	}
 }
+
+func TestSeriesRestart(t *testing.T) {
+	s := "一是完善设施。二是培育品牌。下一步，我们将：一是编制规划。二是加强宣传。"
+	assert.Equal(t, len("一是完善设施。二是培育品牌。"), seriesRestart(s, len("一是完善设施。二是")))
+	// A lone 一是 later starts no series.
+	lone := "一是完善设施。二是培育品牌，统筹推进，一是关键。"
+	assert.Equal(t, len(lone), seriesRestart(lone, len("一是完善设施。二是")))
+}

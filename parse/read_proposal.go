@@ -56,8 +56,13 @@ func readSession(s string) (body string, term, session int, ok bool) {
 		// After 届: the body's name, then 「第N次」 or 「N次」.
 		rest := s[off:]
 		infixEnd, sess := 0, 0
-		// runes counts the characters of rest[:j]: twelve at most.
+		// runes counts the characters of rest[:j]: twelve at most. White
+		// space inside (「人民代表大会 第三次会议」) is layout, passed over.
 		for j, runes := 0, 0; j < len(rest) && runes <= 12; runes++ {
+			if k := spaceAt(rest, j); k > 0 && j > 0 {
+				j += k
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(rest[j:])
 			if isNumeralRune(r) || r == '第' {
 				k := j
@@ -98,7 +103,11 @@ func readSession(s string) (body string, term, session int, ok bool) {
 		}
 		b := s[preStart:preEnd]
 		if !containsAny(b, bodyWords) {
-			b += infix
+			b += stripSpaces(infix)
+		}
+		if !containsAny(b, bodyWords) && sess > 0 {
+			// 「市九届二次会议人大第8号意见」: the body after the session.
+			b += bodyAfterSession(rest[infixEnd:])
 		}
 		if !containsAny(b, bodyWords) {
 			continue
@@ -106,6 +115,21 @@ func readSession(s string) (body string, term, session int, ok bool) {
 		return b, t, sess, true
 	}
 	return "", 0, 0, false
+}
+
+// bodyAfterSession returns the body named right after 「第N次会议」, as in
+// 「市九届二次会议人大第8号意见」, or "".
+func bodyAfterSession(s string) string {
+	_, after, ok := strings.Cut(s, "次会议")
+	if !ok || strings.Index(s, "次会议") > len("第十二") {
+		return ""
+	}
+	for _, w := range []string{"人大", "政协"} {
+		if strings.HasPrefix(after, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // trimAfterBody cuts what follows a body's name when no session follows
@@ -134,7 +158,8 @@ func readNumber(s string) string {
 		}
 		i += off + len("第")
 		off = i
-		if d, rest := digitsAt(s[i:]); d != "" && hasPrefixAny2(rest, "号", "號") {
+		// 「第 23 号」: spaces of the layout around the number.
+		if d, rest := codeAt(strings.TrimLeft(s[i:], " ")); d != "" && hasPrefixAny2(strings.TrimLeft(rest, " "), "号", "號") {
 			return d
 		}
 	}
@@ -177,13 +202,58 @@ func readNumber(s string) string {
 		}
 		rest, ok := strings.CutPrefix(rest, "号")
 		if !ok {
-			continue
+			if rest, ok = strings.CutPrefix(rest, "號"); !ok {
+				continue
+			}
 		}
 		if _, yes := hasPrefixAny(rest, []string{"提案", "建议", "代表建议", "议案", "建议案", ")", "）"}); yes {
 			return d
 		}
 	}
 	return ""
+}
+
+// maxRecordNumber is the longest number a record table's line may be.
+const maxRecordNumber = 6
+
+// fillFromRecord fills what p lacks from the lines of a record table above
+// the salutation: a line that names a session alone (「县人大十八届二次会
+// 议」) gives the body, term and session, and a line of digits alone right
+// after it the number.
+func fillFromRecord(p *reply.Proposal, lines []reply.Line) {
+	for i, l := range lines {
+		body, term, session, ok := readSession(l.Text)
+		if !ok || textLonger(l.Text, 20) {
+			continue
+		}
+		if p.Body == "" && p.Term == 0 {
+			p.Body, p.Term, p.Session = body, term, session
+		}
+		if p.Number == "" && i+1 < len(lines) {
+			if d := trim(lines[i+1].Text); d != "" && len(d) <= maxRecordNumber && strings.TrimFunc(d, isDigit) == "" {
+				p.Number = d
+			}
+		}
+		return
+	}
+}
+
+// maxNumberLetters is how many Latin letters may lead a proposal's
+// number (「第A015号」, 「第AB0123号」: a series or a sector).
+const maxNumberLetters = 3
+
+// codeAt returns the number at the start of s as written — digits, led by
+// up to maxNumberLetters capital Latin letters — and what follows.
+func codeAt(s string) (string, string) {
+	i := 0
+	for i < len(s) && i < maxNumberLetters && s[i] >= 'A' && s[i] <= 'Z' {
+		i++
+	}
+	d, rest := digitsAt(s[i:])
+	if d == "" {
+		return "", s
+	}
+	return s[:i+len(d)], rest
 }
 
 // hasPrefixAny2 reports whether s starts with a or b.
@@ -216,7 +286,14 @@ var proposalFollowers = []string{"提案", "建议", "议案", "的提案", "的
 // first quoted title (「“关于…的建议”提案收悉」, 《关于…的建议》), else the
 // words after 「提出的」 up to 「收悉」 (「提出的关于…的提案已收悉」).
 func readProposalTitle(s string) string {
-	for i := 0; i < len(s); i++ {
+	// The title named after 「提出的」 wins over a quoted title after it
+	// (「您提出的关于…的建议收悉…按照《…指导意见》…」).
+	plain, at := proposalAfterTiChu(s)
+	limit := len(s)
+	if plain != "" {
+		limit = at
+	}
+	for i := 0; i < limit; i++ {
 		// An opening quote starts with ", E2 (“) or E3 (《「): the
 		// other bytes are passed over without a rune decode.
 		if c := s[i]; c != '"' && c != 0xE2 && c != 0xE3 {
@@ -244,21 +321,44 @@ func readProposalTitle(s string) string {
 			}
 		}
 	}
+	return plain
+}
+
+// maxPlainTitle is the longest title read after 「提出的」 up to 「收悉」.
+const maxPlainTitle = 80
+
+// proposalAfterTiChu reads the title after 「提出的」 (「提出的关于…的提案
+// 已收悉」) and returns it with the offset of 「提出的」, or "" and -1. It
+// runs to 「收悉」 or 「交由」 when that comes within a sentence, a trailing
+// 「的提案」 after a proposal's own ending dropped (「…的建议的提案收悉」),
+// else to the first comma.
+func proposalAfterTiChu(s string) (string, int) {
 	i := strings.Index(s, "提出的")
 	if i < 0 {
-		return ""
+		return "", -1
 	}
 	rest := s[i+len("提出的"):]
 	if !strings.HasPrefix(rest, "关于") {
-		return ""
+		return "", -1
 	}
 	end := len(rest)
-	for _, stop := range []string{"已收悉", "收悉", "已交由", "交由", "已转", "办理情况", ",", "，", "。"} {
+	for _, stop := range []string{"已收悉", "收悉", "已交由", "交由", "已转", "办理情况"} {
 		if j := indexOutsideQuotes(rest, stop); j > 0 && j < end {
 			end = j
 		}
 	}
-	return trim(rest[:end])
+	if t := trim(rest[:end]); end < len(rest) && !longer(t, maxPlainTitle) && !containsChars(t, "。；;") {
+		if head, ok := strings.CutSuffix(t, "的提案"); ok && hasSuffixAny(head, proposalEndings) {
+			t = head
+		}
+		return t, i
+	}
+	for _, stop := range []string{",", "，", "。"} {
+		if j := indexOutsideQuotes(rest, stop); j > 0 && j < end {
+			end = j
+		}
+	}
+	return trim(rest[:end]), i
 }
 
 // indexOutsideQuotes is strings.Index that skips text inside “…”.
@@ -317,6 +417,21 @@ func readProposers(sal *salutation, opening string) []string {
 			names[i] = a.Name
 		}
 		return names
+	}
+	// 「人大代表王某某提出…」: the name between the role and 提出.
+	for _, w := range []string{"代表", "委员", "委員"} {
+		i := indexWide(head, w)
+		if i < 0 {
+			continue
+		}
+		after := head[i+len(w):]
+		j := strings.Index(after, "提出")
+		if j <= 0 {
+			continue
+		}
+		if name := after[:j]; isName(name) {
+			return []string{name}
+		}
 	}
 	for _, w := range []string{"代表提出", "委员提出", "委員提出"} {
 		i := indexWide(opening, w)

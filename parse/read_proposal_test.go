@@ -22,6 +22,9 @@ func TestReadSession(t *testing.T) {
 		{"2023年清原满族自治县八届人大二次会议", "清原满族自治县人大", 8, 2},
 		{"您在第十七届人民代表大会第次会议提出的", "人民代表大会", 17, 0},
 		{"对区十五屆人大六次會議閉會期間", "区人大", 15, 6},
+		{"县第九届人民代表大会 第三次会议", "县人民代表大会", 9, 3},  // white space of the layout inside
+		{"某某局对市九届二次会议人大第8号意见的答复", "市人大", 9, 2}, // the body after the session
+		{"市十五届人大三次会议建议：第021号", "市人大", 15, 3},
 	}
 	for _, tt := range tests {
 		body, term, session, ok := readSession(tt.s)
@@ -43,6 +46,12 @@ func TestReadNumber(t *testing.T) {
 		"《关于加强县城小区基础设施建设的建议》(72号)": "72",
 		"子交函〔2023〕34号":             "",
 		"第一章第四条":                   "",
+		"第A015号提案":                 "A015", // capital letters as written
+		"第AB0123号建议":               "AB0123",
+		"第0038号":                   "0038",
+		"第ABCD12号":                 "",
+		"第A号":                      "",
+		"(立案號:2020072號)":           "2020072",
 	}
 	for s, want := range tests {
 		assert.Equal(t, want, readNumber(s), s)

@@ -27,12 +27,12 @@ var roles = []struct {
 
 // notNames are words that stand before a role without naming anyone:
 // 「领衔代表」, 「各位委员」.
-var notNames = []string{"领衔", "各位", "全体", "广大", "人大", "政协", "提案", "建议", "有关", "相关", "列席", "市级", "县级"}
+var notNames = []string{"领衔", "附议", "联名", "各位", "全体", "广大", "人大", "政协", "提案", "建议", "有关", "相关", "列席", "市级", "县级"}
 
 // orgSuffixes end the names of organisations addressed or signing.
 var orgSuffixes = []string{
 	"委", "局", "府", "办", "处", "厅", "部", "院", "会", "室", "中心", "公司", "街道", "单位", "机构", "部门",
-	"党组", "支部", "总支", "站", "所", "队", "社", "团", "校", "馆", "署", "办事处", "分局", "支队", "大队",
+	"党组", "支部", "总支", "站", "所", "队", "社", "团", "校", "馆", "署", "办事处", "分局", "支队", "大队", "小组",
 	"局", "委員會", "單位", "辦", "廳", "處",
 }
 
@@ -65,7 +65,9 @@ func readSalutation(line string) (salutation, bool) {
 	}
 	core = trim(core)
 	for _, ro := range roles {
-		names, ok := strings.CutSuffix(core, ro.text)
+		// A person's name is read past pinyin annotations (「韓忠國(guó)」);
+		// an organisation's is kept as written.
+		names, ok := strings.CutSuffix(dropPinyin(core), ro.text)
 		if !ok {
 			continue
 		}
@@ -93,8 +95,9 @@ func readSalutation(line string) (salutation, bool) {
 		if part == "" || longer(part, 40) || !isOrg(part) {
 			return salutation{}, false
 		}
-		// 「县政府有关部门、有关直属机构」 are two; 「各县、区人民政府」 one.
-		sub := strings.Split(part, "、")
+		// 「县政府有关部门、有关直属机构」 are two; 「各县、区人民政府」 one;
+		// 「各承办（主办、协办）单位」 one, its 、 inside parentheses.
+		sub := splitOutsideParens(part, '、')
 		all := len(sub) > 1
 		for _, x := range sub {
 			all = all && isOrg(x)
@@ -110,6 +113,29 @@ func readSalutation(line string) (salutation, bool) {
 		return salutation{}, false
 	}
 	return salutation{text: text, addressees: orgs}, true
+}
+
+// splitOutsideParens splits s at each sep that stands outside
+// parentheses.
+func splitOutsideParens(s string, sep rune) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth > 0 {
+				depth--
+			}
+		case sep:
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + len(string(sep))
+			}
+		}
+	}
+	return append(out, s[start:])
 }
 
 // isOrg reports a name that ends as organisations' names do.
@@ -172,9 +198,19 @@ func readNames(s string) []string {
 	return names
 }
 
+// isPlaceholderName reports a name withheld as a placeholder: 「xx」,
+// 「XXX」, 「××」.
+func isPlaceholderName(s string) bool {
+	n := runeLen(s)
+	return n >= 2 && n <= 3 && strings.Trim(s, "xX×ｘＸ") == ""
+}
+
 // isName reports whether s can be a person's name: two to six Chinese
 // characters (a dot between the parts of a transcribed name allowed).
 func isName(s string) bool {
+	if isPlaceholderName(s) {
+		return true
+	}
 	n := 0
 	for _, r := range s {
 		if !isHan(r) && r != '·' && r != '•' {

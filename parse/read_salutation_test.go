@@ -78,3 +78,10 @@ func TestReadNames(t *testing.T) {
 		assert.Equal(t, want, readNames(s), "%q", s)
 	}
 }
+
+func TestSplitOutsideParens(t *testing.T) {
+	assert.Equal(t, []string{"各承办（主办、协办）单位"}, splitOutsideParens("各承办（主办、协办）单位", '、'))
+	assert.Equal(t, []string{"县政府有关部门", "有关直属机构"}, splitOutsideParens("县政府有关部门、有关直属机构", '、'))
+	// An unmatched closing parenthesis does not go below depth zero.
+	assert.Equal(t, []string{"a(b、c))", "d"}, splitOutsideParens("a(b、c))、d", '、'))
+}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/replykit/replykit/reply"
 )
@@ -162,14 +163,36 @@ func splitHeading(rest string) (heading, body string, runIn bool) {
 	if i, size := sentenceEnd(rest); i >= 0 {
 		end = i + size
 	}
+	// Quoted words count for nothing in a heading's length: 「“…”建议可行。」
+	// and 「关于“…”等问题。」 are headings however long the quote.
 	switch {
 	case end < 0 || end == len(rest):
-		if !longer(rest, maxOwnHeading) {
+		if !longer(unquoted(rest), maxOwnHeading) {
 			return rest, "", false
 		}
 		return "", rest, true
-	case !longer(rest[:end], maxRunInHeading) && !containsChars(rest[:end], "我您你"):
+	case !longer(unquoted(rest[:end]), maxRunInHeading) && !containsChars(rest[:end], "我您你"):
 		return rest[:end], trim(rest[end:]), true
 	}
 	return "", rest, true
+}
+
+// unquoted returns s without the words inside “…”.
+func unquoted(s string) string {
+	if !strings.Contains(s, "“") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '“':
+			depth++
+		case r == '”' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

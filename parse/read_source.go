@@ -138,9 +138,17 @@ func readSource(src *Source, cfg *config) (*reply.Reply, error) {
 		salp = &sal
 	}
 	titles := titleLines(rep)
-	rep.Kind = kindOf(titles, salp, openingText)
+	rep.Kind = kindOf(dropPinyin(titles), salp, dropPinyin(openingText))
 	if rep.Kind != reply.KindOther {
 		rep.Proposal = readProposal(titles, openingText, salp)
+		if rep.Proposal.Body == "" || rep.Proposal.Number == "" {
+			// A record table's lines: 「县人大十八届二次会议」, then 「16」.
+			fillFromRecord(&rep.Proposal, h.lines)
+		}
+		if len(h.proposers) > 0 {
+			// 「领衔代表：」 and 「附议代表：」 lines name them all.
+			rep.Proposal.Proposers = h.proposers
+		}
 	}
 	if rep.Title == "" {
 		// No title line and no page title: the supplied title, else one
@@ -227,6 +235,19 @@ func isHeaderLine(p para) bool {
 // stands above the notice's header lines, none of which is a title, as
 // its first line.
 func setHeader(rep *reply.Reply, h header, pageTitle string) {
+	if h.weak && pageTitle != "" {
+		// The page's visible heading wins over a header line that has
+		// no title's ending.
+		h.title = ""
+		for _, i := range h.weakLines {
+			h.lines[i].Field = reply.FieldNone
+		}
+	}
+	if h.labelled && pageTitle != "" {
+		// The page's visible heading is the title line; the labelled
+		// value in the disclosure table keeps its field.
+		h.title = ""
+	}
 	rep.Title = h.title
 	if rep.Title == "" && pageTitle != "" {
 		rep.Title = pageTitle
@@ -240,6 +261,12 @@ func setHeader(rep *reply.Reply, h header, pageTitle string) {
 	rep.Category = h.category
 	if h.published != nil && rep.Page.Published.IsZero() {
 		rep.Page.Published = *h.published
+	}
+	if rep.Page.Source == "" {
+		rep.Page.Source = h.source
+	}
+	if len(rep.Page.Keywords) == 0 && len(h.keywords) > 0 {
+		rep.Page.Keywords = h.keywords
 	}
 	if len(h.lines) == 1 && h.lines[0].Text == rep.Title {
 		return
@@ -280,13 +307,15 @@ func setEndMatter(rep *reply.Reply, em endMatter) {
 // readProposal reads the proposal answered from the title and opening.
 func readProposal(title, opening string, sal *salutation) reply.Proposal {
 	var p reply.Proposal
-	for _, s := range []string{title, opening} {
+	// Pinyin annotations (「第37號(hào)」) are read past.
+	plain := []string{dropPinyin(title), dropPinyin(opening)}
+	for _, s := range plain {
 		if body, term, session, ok := readSession(s); ok {
 			p.Body, p.Term, p.Session = body, term, session
 			break
 		}
 	}
-	for _, s := range []string{title, opening} {
+	for _, s := range plain {
 		if n := readNumber(s); n != "" {
 			p.Number = n
 			break

@@ -12,12 +12,13 @@ var headerLabels = []label{
 	{"索引号", lkIndex}, {"发布机构", lkOffice}, {"发文机构", lkOffice}, {"发文机关", lkOffice}, {"发布机关", lkOffice},
 	{"信息名称", lkTitle}, {"名称", lkTitle}, {"标题", lkTitle}, {"题目", lkTitle},
 	{"发文字号", lkDocNumber}, {"文号", lkDocNumber},
-	{"成文日期", lkDate}, {"发文日期", lkDate}, {"发文时间", lkDate}, {"发布日期", lkPublished}, {"公开日期", lkPublished},
+	{"成文日期", lkDate}, {"生成日期", lkDate}, {"发文日期", lkPublished}, {"发文时间", lkDate}, {"责任部门", lkOffice}, {"公开时限", lkNone}, {"发布日期", lkPublished}, {"公开日期", lkPublished},
 	{"签发人", lkSigner}, {"答复类别", lkCategory}, {"办复类别", lkCategory}, {"类别", lkCategory},
 	{"主题分类", lkNone}, {"组配分类", lkNone}, {"体裁分类", lkNone}, {"分类", lkNone}, {"公开方式", lkNone},
 	{"公开程序", lkNone}, {"公开范围", lkNone}, {"生效日期", lkNone}, {"失效日期", lkNone}, {"废止日期", lkNone},
 	{"有效性", lkNone}, {"时效", lkNone}, {"主题词", lkNone}, {"关键字", lkNone}, {"关键词", lkNone}, {"所属主题", lkNone},
-	{"公文目录", lkNone}, {"文件下载", lkNone}, {"领衔代表", lkNone}, {"代表团", lkNone}, {"承办单位", lkNone},
+	{"公文目录", lkNone}, {"公开目录", lkNone}, {"所属机构", lkOffice}, {"浏览量", lkNone}, {"浏览次数", lkNone}, {"文件下载", lkNone}, {"领衔代表", lkProposers}, {"附议代表", lkProposers}, {"联名代表", lkProposers},
+	{"领衔委员", lkProposers}, {"联名委员", lkProposers}, {"代表团", lkNone}, {"承办单位", lkNone},
 	{"主办单位", lkNone}, {"交办日期", lkNone}, {"答复日期", lkNone}, {"答复时间", lkNone}, {"答复内容", lkNone},
 	{"建议人", lkNone}, {"提案人", lkNone}, {"建议号", lkNone}, {"提案号", lkNone}, {"责任领导", lkNone},
 	{"政府督办领导", lkNone}, {"办理情况", lkNone}, {"建议内容", lkNone}, {"提案内容", lkNone},
@@ -38,6 +39,20 @@ type header struct {
 	indexNumber string
 	category    reply.Category
 	published   *reply.Date
+	// weak is set when the title is a line with no title's ending
+	// (「（2023年5月）」), which the page's own heading outranks; weakLines
+	// are the lines marked as the title only for being that line.
+	weak      bool
+	weakLines []int
+	// keywords (主题词) and source (发布机构) are page metadata that an
+	// information-disclosure block states.
+	keywords []string
+	source   string
+	// labelled is set when the title is only a labelled value (「标题：…」,
+	// 「名称：…」).
+	labelled bool
+	// proposers are the names of 「领衔代表：」 and 「附议代表：」 lines.
+	proposers []string
 }
 
 // readHeader reads the lines above the salutation: the title (on one line,
@@ -62,7 +77,9 @@ func readHeader(paras []para) header {
 		default:
 			var structured bool
 			line.Field, structured = h.classify(p.text, &labelTitle)
-			if line.Field == reply.FieldNone && !structured && !containsChars(p.text, ":：") {
+			// A colon marks a labelled line, unless the line ends as a
+			// reply's title does (「…会议建议：第021号--关于…的答复」).
+			if line.Field == reply.FieldNone && !structured && (!containsChars(p.text, ":：") || titleClass(trimResidue(p.text)) == 3) {
 				t := trimResidue(p.text)
 				if s := titleScore(t); s > 0 {
 					cands = append(cands, cand{at: i, n: 1, text: t, score: s, class: titleClass(t)})
@@ -72,7 +89,7 @@ func readHeader(paras []para) header {
 		if p.table != nil {
 			for _, row := range p.table.Rows {
 				if t := strings.Join(row, "\t"); trim(t) != "" {
-					h.lines = append(h.lines, reply.Line{Text: t})
+					h.lines = append(h.lines, reply.Line{Text: t, Field: h.classifyRow(row, &labelTitle)})
 				}
 			}
 			continue
@@ -89,9 +106,15 @@ func readHeader(paras []para) header {
 	var merged []cand
 	for i := 0; i+1 < len(cands); i++ {
 		a, b := cands[i], cands[i+1]
-		if b.at == a.at+1 && !hasTitleEnding(a.text) && hasTitleEnding(b.text) && runeLen(a.text) < 40 {
+		if b.at == a.at+1 && (!hasTitleEnding(a.text) || continuesTitle(b.text)) && hasTitleEnding(b.text) && runeLen(a.text) < 40 {
 			text := joinBroken(a.text, b.text)
 			merged = append(merged, cand{at: a.at, n: 2, text: text, score: titleScore(text), class: titleClass(text)})
+			// Over three lines, the issuing office first: 「某某县住建局」 /
+			// 「关于对…建议的」 / 「答 复」.
+			if o := a.at - 1; o >= 0 && isPlainOfficeLine(paras[o]) && (strings.HasPrefix(a.text, "关于") || strings.HasPrefix(a.text, "对")) {
+				text := paras[o].text + text
+				merged = append(merged, cand{at: o, n: 3, text: text, score: titleScore(text), class: titleClass(text)})
+			}
 		}
 	}
 	cands = append(cands, merged...)
@@ -107,8 +130,9 @@ func readHeader(paras []para) header {
 	switch {
 	case best >= 0 && (cands[best].class >= 2 || labelTitle == ""):
 		h.title = cands[best].text
+		h.weak = cands[best].class < 2
 	case labelTitle != "":
-		h.title = labelTitle
+		h.title, h.labelled = labelTitle, true
 	}
 	// Every line that is a title, or part of one, states the title.
 	for _, c := range cands {
@@ -116,6 +140,9 @@ func readHeader(paras []para) header {
 			for k := c.at; k < c.at+c.n; k++ {
 				if idx := lineIndex(paras, k); idx >= 0 {
 					h.lines[idx].Field = reply.FieldTitle
+					if c.score < 3 {
+						h.weakLines = append(h.weakLines, idx)
+					}
 				}
 			}
 		}
@@ -161,7 +188,7 @@ func joinBroken(a, b string) string {
 // structured is true for a labelled line or a bullet, which is never the
 // title line itself.
 func (h *header) classify(text string, labelTitle *string) (field reply.Field, structured bool) {
-	if segs := scanLabels(text, headerLabels, false); segs != nil {
+	if segs := scanLabels(unbracketLabels(text), headerLabels, false); segs != nil {
 		for _, sg := range segs {
 			f := h.store(sg, labelTitle)
 			if field == reply.FieldNone {
@@ -183,7 +210,13 @@ func (h *header) classify(text string, labelTitle *string) (field reply.Field, s
 		return reply.FieldNone, true
 	}
 	if isDocNumber(text) {
-		setOnce(&h.docNumber, text)
+		// The number ends at 号; a category may follow it
+		// (「某建函〔2023〕12号B类」, 「某发〔2020〕11号A类同意公开」).
+		num, rest := splitDocNumber(text)
+		setOnce(&h.docNumber, num)
+		if c := leadingCategory(rest); c != "" && h.category == "" {
+			h.category = c
+		}
 		return reply.FieldDocNumber, true
 	}
 	// 发文机关标志: 「某某县交通运输局」 or 「某某局文件」 above the title. A
@@ -229,6 +262,9 @@ func (h *header) store(sg segment, labelTitle *string) reply.Field {
 		setOnce(&h.indexNumber, v)
 		return reply.FieldIndexNumber
 	case lkOffice:
+		if sg.label == "发布机构" {
+			setOnce(&h.source, v)
+		}
 		return reply.FieldOffice
 	case lkTitle:
 		setOnce(labelTitle, v)
@@ -251,8 +287,27 @@ func (h *header) store(sg segment, labelTitle *string) reply.Field {
 			h.category = c
 			return reply.FieldCategory
 		}
+	case lkProposers:
+		h.proposers = append(h.proposers, readNames(v)...)
+	case lkNone:
+		if (sg.label == "主题词" || sg.label == "关键词") && h.keywords == nil {
+			h.keywords = strings.FieldsFunc(v, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",，;；、", r) })
+		}
 	}
 	return reply.FieldNone
+}
+
+// classifyRow reads a row of a table above the salutation, such as an
+// information-disclosure table (「索引号：|0000/2016-00031|分类：|…」), as a
+// labelled line, a merged cell once, and returns the field it states.
+func (h *header) classifyRow(row []string, labelTitle *string) reply.Field {
+	field := reply.FieldNone
+	for _, sg := range scanLabels(joinRow(row), headerLabels, false) {
+		if f := h.store(sg, labelTitle); field == reply.FieldNone {
+			field = f
+		}
+	}
+	return field
 }
 
 // isIndexNumber reports an information-disclosure index number such as
@@ -378,28 +433,62 @@ func kindOf(title string, sal *salutation, opening string) reply.Kind {
 	if containsAny(t, []string{"通知", "公告", "通告"}) && !replyTitle {
 		return reply.KindOther
 	}
-	if !replyTitle && (sal == nil || !containsAny(opening, []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "收悉", "已收悉", "意见如下", "意見如下", "已交由", "交由我", "转交我", "办理情况"})) {
+	answers := containsAny(opening, []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "收悉", "已收悉", "意见如下", "意見如下", "已交由", "交由我", "转交我", "办理情况"})
+	if !replyTitle && !answers {
 		return reply.KindOther
 	}
-	// The title first, then the opening (no word could run from one into
-	// the other).
-	switch {
-	case containsAny(t, []string{"提案", "政协", "政協"}):
-		return reply.KindProposalReply
-	case containsAny(t, []string{"建议", "建議", "议案", "議案", "人大", "代表"}):
-		return reply.KindSuggestionReply
-	case containsAny(opening, []string{"提案", "政协", "政協"}):
-		return reply.KindProposalReply
-	case containsAny(opening, []string{"建议", "建議", "议案", "議案", "人大"}):
-		return reply.KindSuggestionReply
+	if !replyTitle && sal == nil && !(containsAny(opening, answerPhrases) && namesProposal(opening)) {
+		// With no salutation, the opening answers the proposal it names
+		// (「在市人大八届二次会议上，人大代表王某提出…建议…现答复如下」).
+		return reply.KindOther
 	}
+	byRole := reply.Kind("")
 	if sal != nil && len(sal.addressees) > 0 {
 		switch sal.addressees[0].Role {
 		case reply.RoleMember:
-			return reply.KindProposalReply
+			byRole = reply.KindProposalReply
 		case reply.RoleDeputy:
-			return reply.KindSuggestionReply
+			byRole = reply.KindSuggestionReply
 		}
 	}
+	// The title first, then the opening (no word could run from one into
+	// the other); an opening that names both kinds (「…的建议收悉。接到
+	// 提案后…」) is told by the addressees' role.
+	proposal := containsAny(opening, []string{"提案", "政协", "政協"})
+	suggestion := containsAny(opening, []string{"建议", "建議", "议案", "議案", "人大"})
+	switch {
+	case containsAny(t, []string{"提案", "政协", "政協"}):
+		return reply.KindProposalReply
+	case containsAny(t, []string{"议案", "議案", "人大", "代表"}):
+		return reply.KindSuggestionReply
+	case containsAny(t, []string{"建议", "建議"}):
+		// A proposal is often titled 「关于…的建议」: a title's 建议 alone
+		// yields to the addressees' role (「…委员：」).
+		if byRole == reply.KindProposalReply {
+			return byRole
+		}
+		return reply.KindSuggestionReply
+	case proposal && suggestion && byRole != "":
+		return byRole
+	case proposal:
+		return reply.KindProposalReply
+	case suggestion:
+		return reply.KindSuggestionReply
+	case byRole != "":
+		return byRole
+	}
 	return reply.KindOther
+}
+
+// answerPhrases say that what follows answers the proposal.
+var answerPhrases = []string{"答复如下", "回复如下", "函复如下", "复函如下", "答復如下", "答覆如下"}
+
+// namesProposal reports an opening that names the proposal it answers by
+// its session, its proposer or its title: 「在市人大八届二次会议上，人大代表
+// 王某提出…」, 「您提出的关于…的建议的提案收悉」.
+func namesProposal(opening string) bool {
+	if _, _, _, ok := readSession(opening); ok {
+		return true
+	}
+	return len(readProposers(nil, opening)) > 0 || readProposalTitle(opening) != ""
 }

@@ -50,6 +50,9 @@ type SourceBlock struct {
 	Role string
 	// Pos is where the block starts in the source.
 	Pos Pos
+	// large is true when the block is set in a large font (<font size=4>
+	// and up, a style's font-size), as old pages set their titles.
+	large bool
 }
 
 // Align is a block's horizontal alignment.

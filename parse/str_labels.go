@@ -5,14 +5,19 @@ import (
 	"unicode/utf8"
 )
 
-// matchSpaced matches label at the start of s, allowing white space
-// between its characters (「联 系 人」「索 引 号」), and returns the byte length
-// matched, or -1.
+// matchSpaced matches label at the start of s, allowing white space and
+// pinyin annotations between its characters (「联 系 人」「索 引 号」,
+// 「標(biāo) 題」), and returns the byte length matched, or -1.
 func matchSpaced(s, label string) int {
 	i := 0
 	for j, lr := range label {
 		if j > 0 {
+			// White space, and a pinyin annotation (「標(biāo) 題」).
 			for i < len(s) {
+				if n := pinyinAt(s, i); n > 0 {
+					i += n
+					continue
+				}
 				r, size := utf8.DecodeRuneInString(s[i:])
 				if !isSpace(r) {
 					break
@@ -60,6 +65,8 @@ func traditional(r rune) rune {
 		return '号'
 	case '題':
 		return '题'
+	case '標':
+		return '标'
 	case '稱':
 		return '称'
 	case '構':
@@ -118,6 +125,7 @@ const (
 	lkPersonPhone
 	lkCC
 	lkAttachments
+	lkProposers // 领衔代表, 附议代表: who made the proposal answered
 )
 
 // segment is one label and its value in a labelled line.
