@@ -30,8 +30,10 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"with no or another extension (.do, .action) are read as pages when their start looks\n"+
 			"like HTML. Stylesheets, scripts, images, documents and hidden files are not pages.\n"+
 			"Every file not read is listed in report.json with the reason, and counted in the\n"+
-			"summary. A file named as an INPUT is always read. Pages whose outputs are newer than\n"+
-			"the page are skipped. One bad page never stops the run.\n\n"+
+			"summary. A file named as an INPUT is always read. A page whose output name is taken\n"+
+			"(ignoring case and Unicode normalisation) is written as name~2, and report.json\n"+
+			"says why. Pages whose outputs the last run made from the same bytes (SHA-256) are\n"+
+			"skipped. One bad page never stops the run.\n\n"+
 			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
 			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
 			"a broken archive, an output directory where nothing can be written or that another\n"+
@@ -39,7 +41,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"collection not written.", stdout, stderr)
 	out := fs.String("o", "replykit-out", "output `directory`")
 	jobs := fs.Int("j", 0, "convert `N` pages at once; 0 means one a CPU")
-	force := fs.Bool("force", false, "convert every page again, even when its outputs are newer")
+	force := fs.Bool("force", false, "convert every page again, even when its outputs are up to date")
 	quiet := fs.Bool("q", false, "show no progress")
 	follow := fs.Bool("follow-links", false, "follow symbolic links that lead out of an INPUT directory (without it,\nthey are listed as ignored); each directory is still walked once")
 	noSync := fs.Bool("no-sync", false, "do not fsync each output before renaming it into place (faster; an\ninterrupted run is still safe, a power cut may leave empty outputs)")
