@@ -1,14 +1,10 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"github.com/replykit/replykit/examples/replykit/internal/collection"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
@@ -68,7 +64,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := migrate.Check(ins, opts); err != nil {
 		return refuseRun(err, stderr)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	var col *collection.Result
 	opts.Finish = collectInto(&col)
