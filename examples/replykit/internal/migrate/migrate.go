@@ -91,6 +91,14 @@ type Options struct {
 	// the run's alone: what it writes there (the command's collection) no
 	// other run can disturb. Its error is the run's.
 	Finish func(rep *Report) error
+	// Source, when set, is given each page's bytes as read — from a
+	// file, an archive entry or an embedded input — with its output name
+	// and its name within its input, before it is converted or skipped
+	// as up to date: a hook for keeping the sources (the command's bag),
+	// since the engine keeps no page after its outputs are written. data
+	// is valid only during the call. It is called from several
+	// goroutines; its error fails the page (KindWrite).
+	Source func(out, rel string, data []byte) error
 }
 
 // Run migrates the pages of the inputs and writes the report. One page's
@@ -318,6 +326,11 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
+	if opts.Source != nil {
+		if err := opts.Source(p.out, p.rel, data); err != nil {
+			return failed(e, &pageError{kind: KindWrite, err: err})
+		}
+	}
 	if !opts.Force && prev[p.out] == e.SHA256 {
 		if done, ok := upToDate(opts, jsonName, htmlName); ok {
 			done.Path, done.RawPath, done.Output, done.Renamed, done.SHA256 = e.Path, e.RawPath, e.Output, e.Renamed, e.SHA256
