@@ -170,6 +170,13 @@ func (w *Writer) finish(rep *migrate.Report) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	sums := make(map[string]fileSum, len(files))
+	for _, f := range files {
+		sums[f.rel] = f
+	}
+	if err := w.writeMetadata(pages, sums); err != nil {
+		return nil, err
+	}
 	if err := w.writeTags(files, len(pages)); err != nil {
 		return nil, err
 	}
