@@ -32,6 +32,8 @@ func TestMetadataRecords(t *testing.T) {
 			"<dc:type>复函</dc:type>",
 			"<dcterms:audience>涂轶</dcterms:audience>",
 			"<dcterms:audience>李勇</dcterms:audience>",
+			"<dc:language>zh</dc:language>", "<dc:format>text/html</dc:format>",
+			"<dc:publisher>旺苍县人民政府</dc:publisher>",
 		}},
 		{GBTDir + "/" + wangcang + ".xml", []string{
 			`<公文元数据 标准="GB/T 33480-2016">`,
