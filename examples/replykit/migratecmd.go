@@ -47,24 +47,27 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "replykit migrate: -j must be at least 1")
 		return exitUsage
 	}
-	opts := migrateOptions(*out, *jobs, *force)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts := migrateOptions(ctx, *out, *jobs, *force)
 	opts.NoSync = *noSync
 	if !*quiet {
 		opts.Progress, opts.Bar = stderr, migrate.IsTerminal(stderr)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	rep, err := migrate.Run(ctx, migrate.Paths(inputs...), opts)
 	return finishMigrate(rep, err, *out, stderr)
 }
 
-// migrateOptions are the engine's options with the real conversion.
-func migrateOptions(out string, jobs int, force bool) migrate.Options {
+// migrateOptions are the engine's options with the real conversion, which
+// runs under ctx, the run's context: a page in progress stops with it.
+func migrateOptions(ctx context.Context, out string, jobs int, force bool) migrate.Options {
 	return migrate.Options{
-		OutDir:   out,
-		Workers:  jobs,
-		Force:    force,
-		Convert:  convertPage,
+		OutDir:  out,
+		Workers: jobs,
+		Force:   force,
+		Convert: func(rel string, data []byte) (*reply.Reply, error) {
+			return convertPage(ctx, rel, data)
+		},
 		Render:   renderPage,
 		Classify: classify,
 	}
@@ -86,15 +89,16 @@ func finishMigrate(rep *migrate.Report, err error, out string, stderr io.Writer)
 	return exitOK
 }
 
-// convertPage reads one page: .txt files as plain text, the rest as HTML.
-// A page with no notice in it (a list page) is not a failure.
-func convertPage(rel string, data []byte) (*reply.Reply, error) {
+// convertPage reads one page under ctx: .txt files as plain text, the
+// rest as HTML. A page with no notice in it (a list page) is not a
+// failure.
+func convertPage(ctx context.Context, rel string, data []byte) (*reply.Reply, error) {
 	var r *reply.Reply
 	var err error
 	if strings.EqualFold(path.Ext(rel), ".txt") {
-		r, err = parseText(data, "")
+		r, err = parseText(ctx, data, "")
 	} else {
-		r, err = parse.HTML(bytes.NewReader(data))
+		r, err = parse.HTMLContext(ctx, bytes.NewReader(data))
 	}
 	if errors.Is(err, parse.ErrNoContent) {
 		return nil, migrate.NoNotice(err)
@@ -114,6 +118,8 @@ func classify(err error) string {
 		return "not-html"
 	case errors.Is(err, parse.ErrTooLarge):
 		return migrate.KindTooLarge
+	case errors.As(err, new(*parse.CanceledError)):
+		return "interrupted"
 	}
 	return "parse"
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -56,7 +57,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err == nil {
 			var r *reply.Reply
 			if *text {
-				r, err = parseText(data, *cs, opts...)
+				r, err = parseText(context.Background(), data, *cs, opts...)
 			} else {
 				r, err = parse.HTML(bytes.NewReader(data), opts...)
 			}
@@ -97,13 +98,13 @@ func displayName(name string) string {
 
 // parseText reads a plain-text notice in the named encoding, or, with
 // none named, in UTF-8 (a BOM dropped) or else GB18030, which covers GBK
-// and GB2312.
-func parseText(data []byte, label string, opts ...parse.Option) (*reply.Reply, error) {
+// and GB2312; it stops once ctx is done.
+func parseText(ctx context.Context, data []byte, label string, opts ...parse.Option) (*reply.Reply, error) {
 	s, err := decodeText(data, label)
 	if err != nil {
 		return nil, err
 	}
-	return parse.Text(s, opts...)
+	return parse.TextContext(ctx, s, opts...)
 }
 
 // decodeText decodes a text file's bytes; see parseText.

@@ -33,9 +33,9 @@ func runSample(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "replykit: %v\n", err)
 		return exitFailed
 	}
-	opts := migrateOptions(sampleOut, 0, false)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	opts := migrateOptions(ctx, sampleOut, 0, false)
 	rep, err := migrate.Run(ctx, []migrate.Input{{Path: "sample", FS: sample}}, opts)
 	status := finishMigrate(rep, err, sampleOut, stderr)
 	if rep == nil {
