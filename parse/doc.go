@@ -27,8 +27,10 @@
 // Hostile and broken input is bounded: the input's size (16 MiB by
 // default), the element nesting, the number of blocks and the length of
 // one paragraph each have a limit, set with an Option and reported as a
-// *LimitError; HTMLContext stops, with a *CanceledError, once its context
-// is done. Bytes that are not text (invalid in the page's encoding, NUL)
+// *LimitError; a table whose grid, merged cells repeated and rows padded,
+// would hold more cells than WithMaxTableCells allows is read as text, a
+// paragraph a row. HTMLContext and TextContext stop, with a
+// *CanceledError, once their context is done. Bytes that are not text (invalid in the page's encoding, NUL)
 // become U+FFFD, and a warning CodeReplacedBytes counts them. An image or
 // page address that is not http, https or relative is never kept: the
 // image's text stays, and a warning CodeUnsafeURL says so.
@@ -49,6 +51,8 @@
 //   - CodeNoTitle: the reply has no title, and does not pass Validate.
 //   - CodeUnsafeURL: an image or page address that is not http, https or
 //     relative was left out.
+//   - CodeTableAsText: a table too large to keep as a grid was read as
+//     text, a paragraph a row.
 //
 // A page's node tree is the one golang.org/x/net/html's parser builds,
 // browser repairs of broken markup included, and its text is decoded by

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // stay flat from the smallest size to the largest when the work is linear
 // in the input. Run with
 //
-//	go test ./parse -run '^$' -bench 'TextCR' -benchmem -benchtime 3x
+//	go test ./parse -run '^$' -bench 'TextCR|TableGrid' -benchmem -benchtime 3x
 
 // hostileSizes are the sizes the growth benchmarks read.
 var hostileSizes = []struct {
@@ -28,6 +29,20 @@ func BenchmarkTextCR(b *testing.B) {
 		b.Run(s.name, func(b *testing.B) {
 			benchBytes(b, len(text), func() error {
 				_, err := Text(text, WithMaxBlocks(s.size))
+				return err
+			})
+		})
+	}
+}
+
+// BenchmarkTableGrid reads the table whose first row spans far wider than
+// the rest (wideTable), grown by its narrow rows.
+func BenchmarkTableGrid(b *testing.B) {
+	for _, s := range hostileSizes[:3] {
+		page := wideTable(200, s.size/len("<tr><td>a<td>b"))
+		b.Run(s.name, func(b *testing.B) {
+			benchBytes(b, len(page), func() error {
+				_, err := HTML(bytes.NewReader(page), WithMaxBlocks(s.size))
 				return err
 			})
 		})

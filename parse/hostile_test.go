@@ -17,6 +17,13 @@ import (
 // grow far faster than the input: each is read with a bound on the bytes
 // allocated, and its outcome checked.
 
+// wideTable is a table whose first row holds wide cells, each spanning
+// 100 columns, over rows narrow rows of two cells: padded to the first
+// row's width, the narrow rows would hold wide×100 cells each.
+func wideTable(wide, rows int) []byte {
+	return []byte("<table><tr>" + strings.Repeat("<td colspan=100>x", wide) + strings.Repeat("<tr><td>a<td>b", rows))
+}
+
 // allocated returns the bytes that f allocates.
 func allocated(f func()) uint64 {
 	var before, after runtime.MemStats
@@ -44,6 +51,16 @@ func TestHostile(t *testing.T) {
 				require.NoError(t, err)
 				assert.Equal(t, strings.Repeat("a\n", mb/2), out, "every line read")
 			}},
+		{"a wide row over 1,000 narrow rows (17.8 KB)", wideTable(200, 1000), false, nil, 64 << 20,
+			func(t *testing.T, err error, out string) {
+				require.NoError(t, err)
+				requireCellsKept(t, out, 200, 1000)
+			}},
+		{"a wide row over 3,000 narrow rows (48 KB)", wideTable(200, 3000), false, nil, 64 << 20,
+			func(t *testing.T, err error, out string) {
+				require.NoError(t, err)
+				requireCellsKept(t, out, 200, 3000)
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,6 +85,22 @@ func TestHostile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// requireCellsKept checks that out, the text read from wideTable(wide,
+// rows), holds every cell's text in order.
+func requireCellsKept(t *testing.T, out string, wide, rows int) {
+	t.Helper()
+	words := strings.Fields(out)
+	want := make([]string, 0, wide+2*rows)
+	for range wide {
+		want = append(want, "x")
+	}
+	for range rows {
+		want = append(want, "a", "b")
+	}
+	require.Equal(t, len(want), len(words), "every cell's text")
+	assert.Equal(t, want, words)
 }
 
 // TestTextCROnly reads a text of 1 MB whose lines end with a lone CR, as

@@ -59,8 +59,9 @@ func TestLimitDefaults(t *testing.T) {
 	assert.Equal(t, DefaultMaxDepth, cfg.maxDepth)
 	assert.Equal(t, DefaultMaxBlocks, cfg.maxBlocks)
 	assert.Equal(t, DefaultMaxParagraph, cfg.maxParagraph)
+	assert.Equal(t, 200_000, cfg.maxTableCells)
 	// Zero and negative values keep the defaults.
-	cfg = newConfig([]Option{WithMaxBytes(0), WithMaxDepth(-1), WithMaxBlocks(0), WithMaxParagraph(-5)})
+	cfg = newConfig([]Option{WithMaxBytes(0), WithMaxDepth(-1), WithMaxBlocks(0), WithMaxParagraph(-5), WithMaxTableCells(0)})
 	assert.Equal(t, newConfig(nil), cfg)
 }
 

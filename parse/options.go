@@ -4,10 +4,11 @@ import "context"
 
 // The default limits. Each can be changed with its Option.
 const (
-	DefaultMaxBytes     = 16 << 20 // 16 MiB of input
-	DefaultMaxDepth     = 512      // element nesting
-	DefaultMaxBlocks    = 200_000  // blocks in one notice
-	DefaultMaxParagraph = 4 << 20  // bytes in one block
+	DefaultMaxBytes      = 16 << 20 // 16 MiB of input
+	DefaultMaxDepth      = 512      // element nesting
+	DefaultMaxBlocks     = 200_000  // blocks in one notice
+	DefaultMaxParagraph  = 4 << 20  // bytes in one block
+	DefaultMaxTableCells = 200_000  // cells in one table's grid
 )
 
 // Option changes how a page or text is read.
@@ -24,15 +25,18 @@ type config struct {
 	maxDepth     int
 	maxBlocks    int
 	maxParagraph int
+	// maxTableCells caps a table's grid; see table.go.
+	maxTableCells int
 }
 
 func newConfig(opts []Option) config {
 	c := config{
-		ctx:          context.Background(),
-		maxBytes:     DefaultMaxBytes,
-		maxDepth:     DefaultMaxDepth,
-		maxBlocks:    DefaultMaxBlocks,
-		maxParagraph: DefaultMaxParagraph,
+		ctx:           context.Background(),
+		maxBytes:      DefaultMaxBytes,
+		maxDepth:      DefaultMaxDepth,
+		maxBlocks:     DefaultMaxBlocks,
+		maxParagraph:  DefaultMaxParagraph,
+		maxTableCells: DefaultMaxTableCells,
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -95,6 +99,19 @@ func WithMaxParagraph(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxParagraph = n
+		}
+	}
+}
+
+// WithMaxTableCells sets the most cells a table's grid may hold, merged
+// cells repeated in every row and column they span and rows padded to the
+// widest; a larger table is read as text, a paragraph a row, with a
+// warning CodeTableAsText, so that no text is lost. Zero or less means
+// the default, DefaultMaxTableCells.
+func WithMaxTableCells(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxTableCells = n
 		}
 	}
 }
