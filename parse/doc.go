@@ -25,15 +25,18 @@
 // Validate; every other reply does.
 //
 // Hostile and broken input is bounded: the input's size (16 MiB by
-// default), the element nesting, the number of blocks and the length of
-// one paragraph each have a limit, set with an Option and reported as a
-// *LimitError; a table whose grid, merged cells repeated and rows padded,
+// default), the element nesting, the number of blocks, the length of one
+// paragraph, and the formatting elements (b, font, a… left open) that the
+// HTML parser would copy into later paragraphs, counted before the page's
+// tree is built, each have a limit, set with an Option and reported as a
+// *LimitError. A table whose grid, merged cells repeated and rows padded,
 // would hold more cells than WithMaxTableCells allows is read as text, a
 // paragraph a row. HTMLContext and TextContext stop, with a
-// *CanceledError, once their context is done. Bytes that are not text (invalid in the page's encoding, NUL)
-// become U+FFFD, and a warning CodeReplacedBytes counts them. An image or
-// page address that is not http, https or relative is never kept: the
-// image's text stays, and a warning CodeUnsafeURL says so.
+// *CanceledError, once their context is done. Bytes that are not text
+// (invalid in the page's encoding, NUL) become U+FFFD, and a warning
+// CodeReplacedBytes counts them. An image or page address that is not
+// http, https or relative is never kept: the image's text stays, and a
+// warning CodeUnsafeURL says so.
 //
 // The warnings' codes, declared as constants in warnings.go:
 //

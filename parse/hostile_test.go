@@ -24,6 +24,20 @@ func wideTable(wide, rows int) []byte {
 	return []byte("<table><tr>" + strings.Repeat("<td colspan=100>x", wide) + strings.Repeat("<tr><td>a<td>b", rows))
 }
 
+// openFormatting is a paragraph holding distinct formatting elements left
+// open (distinct, so that the parser keeps every one), then paras
+// paragraphs of text: the parser copies every open formatting element
+// into each paragraph.
+func openFormatting(distinct, paras int, text string) []byte {
+	var b strings.Builder
+	b.WriteString("<p>")
+	for i := range distinct {
+		fmt.Fprintf(&b, "<b class=c%d>", i)
+	}
+	b.WriteString(strings.Repeat("<p>"+text, paras))
+	return []byte(b.String())
+}
+
 // allocated returns the bytes that f allocates.
 func allocated(f func()) uint64 {
 	var before, after runtime.MemStats
@@ -60,6 +74,24 @@ func TestHostile(t *testing.T) {
 			func(t *testing.T, err error, out string) {
 				require.NoError(t, err)
 				requireCellsKept(t, out, 200, 3000)
+			}},
+		{"400 open formatting elements over 20,000 paragraphs (85 KB)", openFormatting(400, 20_000, "x"), false, nil, 16 << 20,
+			func(t *testing.T, err error, _ string) {
+				le := requireLimit(t, err, "formatting", DefaultMaxFormatting)
+				// Each paragraph's text copies the 400 elements of two
+				// bytes each: the 626th passes 500,000.
+				where := len(openFormatting(400, 0, "")) + 625*len("<p>x") + len("<p>")
+				assert.Equal(t, fmt.Sprintf("byte %d", where), le.Where, "the text where the copies pass the limit")
+			}},
+		{"400 open formatting elements over 70,000 paragraphs (286 KB)", openFormatting(400, 70_000, "x"), false, nil, 16 << 20,
+			func(t *testing.T, err error, _ string) {
+				requireLimit(t, err, "formatting", DefaultMaxFormatting)
+			}},
+		{"400 open formatting elements over 600 paragraphs, under the limit (16 KB)",
+			[]byte(noticeHead + string(openFormatting(400, 600, "一段文字。")) + noticeTail), false, nil, 256 << 20,
+			func(t *testing.T, err error, out string) {
+				require.NoError(t, err)
+				assert.Equal(t, 600, strings.Count(out, "一段文字。"), "every paragraph read")
 			}},
 	}
 	for _, tt := range tests {

@@ -60,8 +60,10 @@ func TestLimitDefaults(t *testing.T) {
 	assert.Equal(t, DefaultMaxBlocks, cfg.maxBlocks)
 	assert.Equal(t, DefaultMaxParagraph, cfg.maxParagraph)
 	assert.Equal(t, 200_000, cfg.maxTableCells)
+	assert.Equal(t, int64(500_000), cfg.maxFormatting)
 	// Zero and negative values keep the defaults.
-	cfg = newConfig([]Option{WithMaxBytes(0), WithMaxDepth(-1), WithMaxBlocks(0), WithMaxParagraph(-5), WithMaxTableCells(0)})
+	cfg = newConfig([]Option{WithMaxBytes(0), WithMaxDepth(-1), WithMaxBlocks(0), WithMaxParagraph(-5), WithMaxTableCells(0),
+		WithMaxFormatting(-1)})
 	assert.Equal(t, newConfig(nil), cfg)
 }
 

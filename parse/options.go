@@ -9,6 +9,9 @@ const (
 	DefaultMaxBlocks     = 200_000  // blocks in one notice
 	DefaultMaxParagraph  = 4 << 20  // bytes in one block
 	DefaultMaxTableCells = 200_000  // cells in one table's grid
+	// DefaultMaxFormatting is the most formatting elements and attributes
+	// that the HTML parser may copy (see WithMaxFormatting).
+	DefaultMaxFormatting = 500_000
 )
 
 // Option changes how a page or text is read.
@@ -27,6 +30,8 @@ type config struct {
 	maxParagraph int
 	// maxTableCells caps a table's grid; see table.go.
 	maxTableCells int
+	// maxFormatting caps the copies of formatting elements; see budget.go.
+	maxFormatting int64
 }
 
 func newConfig(opts []Option) config {
@@ -37,6 +42,7 @@ func newConfig(opts []Option) config {
 		maxBlocks:     DefaultMaxBlocks,
 		maxParagraph:  DefaultMaxParagraph,
 		maxTableCells: DefaultMaxTableCells,
+		maxFormatting: DefaultMaxFormatting,
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -112,6 +118,20 @@ func WithMaxTableCells(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxTableCells = n
+		}
+	}
+}
+
+// WithMaxFormatting sets the most formatting elements and attributes
+// (b, i, font, a… left open across paragraphs) that the HTML parser may
+// copy into later paragraphs, as a pass over the page's markup estimates
+// them before the page's tree is built; a page over it is refused with a
+// *LimitError "formatting". Zero or less means the default,
+// DefaultMaxFormatting.
+func WithMaxFormatting(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxFormatting = n
 		}
 	}
 }
