@@ -249,14 +249,7 @@ func (s *fmtScan) push(z *html.Tokenizer, i int) {
 		// The markup as read, before TagAttr lower-cases and unescapes
 		// the attributes in place.
 		markup := string(z.Raw())
-		key = &fmtKey{weight: 1}
-		for more := true; more; {
-			var k []byte
-			k, _, more = z.TagAttr()
-			if len(k) > 0 {
-				key.weight++
-			}
-		}
+		key = &fmtKey{weight: tagWeight(z)}
 		s.keys[markup] = key
 	}
 	s.add(key)
@@ -333,10 +326,9 @@ func (s *fmtScan) add(key *fmtKey) {
 // text of a <title>, <style> or <script>): the token's bytes (after the
 // "<" that starts a tag or comment) are read again as markup, one level
 // deeper. At maxNesting, each '<' that starts a formatting tag's name
-// counts as an element that nothing closes, weighing one and one per two
-// bytes up to the next '>' (to the end of the page when a quote comes
-// first, as a quoted value may hold '>'), and each '<' as a tag that
-// closes elements and copies all.
+// counts as an element that nothing closes (of the weight of the tag read
+// there, see weightAt), and each '<' as a tag that closes elements and
+// copies all.
 func (s *fmtScan) hidden(raw []byte, tt html.TokenType, off, level int) error {
 	from := 1 // a tag, comment or doctype: the markup after its "<"
 	if tt == html.TextToken {
@@ -353,13 +345,7 @@ func (s *fmtScan) hidden(raw []byte, tt html.TokenType, off, level int) error {
 			continue
 		}
 		if startsFormatting(raw[i+1:]) {
-			// The weight reaches past raw: raw is a stretch of s.text.
-			rest := s.text[off+i:]
-			end := bytes.IndexByte(rest, '>')
-			if end < 0 || bytes.ContainsAny(rest[:end], "\"'") {
-				end = len(rest)
-			}
-			s.add(&fmtKey{weight: 1 + end/2})
+			s.add(&fmtKey{weight: s.weightAt(off + i)})
 		}
 		s.specials++
 		s.cost += 2 * s.active
@@ -367,6 +353,42 @@ func (s *fmtScan) hidden(raw []byte, tt html.TokenType, off, level int) error {
 	}
 	s.openBoundary(0)
 	return nil
+}
+
+// tagWeight is the weight of z's current token, a start tag: one and one
+// per attribute. It reads the attributes, which lower-cases and unescapes
+// them in z's buffer.
+func tagWeight(z *html.Tokenizer) int {
+	w := 1
+	for more := true; more; {
+		var k []byte
+		k, _, more = z.TagAttr()
+		if len(k) > 0 {
+			w++
+		}
+	}
+	return w
+}
+
+// maxTagRead is how far weightAt reads a tag to count its attributes.
+const maxTagRead = 4096
+
+// weightAt is the weight of the start tag that html.Parse would read at
+// offset at of the page, read in its data state: one and one per
+// attribute, or, for a tag longer than maxTagRead, one and one per two
+// bytes to the end of the page.
+func (s *fmtScan) weightAt(at int) int {
+	z := html.NewTokenizer(bytes.NewReader(s.text[at:]))
+	z.SetMaxBuf(maxTagRead)
+	switch z.Next() {
+	case html.StartTagToken, html.SelfClosingTagToken:
+		return tagWeight(z)
+	case html.ErrorToken:
+		if z.Err() == html.ErrBufferExceeded {
+			return 1 + (len(s.text)-at)/2
+		}
+	}
+	return 1
 }
 
 // startsFormatting reports whether b starts with the name of a formatting
