@@ -1,6 +1,9 @@
 // Package examples holds runnable examples of replykit's packages, run by
 // go test so that they cannot rot:
 //
+//   - Example_tour and its siblings run the README's API tour on a signed
+//     reply, on a notice that answers no proposal and on a reply that is not
+//     signed, and Example_tourText reads a notice given as text;
 //   - Example_parsePage reads a saved GBK notice page and prints whom the
 //     reply answers and its section headings;
 //   - Example_buildAndRender builds a reply in code and writes it as the

@@ -60,7 +60,7 @@ func Example_buildAndRender() {
 	r := &reply.Reply{
 		Kind:  reply.KindSuggestionReply,
 		Title: "某某市交通运输局关于市十六届人大三次会议第128号建议的答复",
-		Proposal: &reply.Proposal{
+		Proposal: reply.Proposal{
 			Body: "市人大", Term: 16, Session: 3, Number: "128",
 			Title: "关于优化农村客运班线的建议", Proposers: []string{"王中伟"},
 		},
@@ -78,7 +78,7 @@ func Example_buildAndRender() {
 			}}},
 		},
 		Closing:   []reply.Block{{Text: "感谢您对交通运输工作的关心和支持。"}},
-		Signature: &reply.Signature{Office: "某某市交通运输局", Date: reply.NewDate(2023, 6, 28)},
+		Signature: reply.Signature{Office: "某某市交通运输局", Date: reply.NewDate(2023, 6, 28)},
 	}
 	if err := r.Validate(); err != nil {
 		fmt.Println(err)

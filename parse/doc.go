@@ -56,6 +56,33 @@
 //     relative was left out.
 //   - CodeTableAsText: a table too large to keep as a grid was read as
 //     text, a paragraph a row.
+//   - CodeBidiControl: a title or name holds a bidirectional or zero-width
+//     control character (U+202E…), kept as written.
+//
+// # Layers
+//
+// The package is built in layers, each a group of files named for it;
+// calls run one way, from the API down, and no layer calls one above it:
+//
+//   - The API: parse.go (HTML, Text, Extract, Read…), with source.go,
+//     options.go, errors.go and warnings.go, the vocabulary every layer
+//     speaks (Source, Pos, the options, the errors, the warning codes).
+//   - read_*: the structure reader, a Source to a reply. read_source.go
+//     leads it through the title and header, the salutation, the proposal
+//     answered, the sections, the points, the end matter and, where no
+//     line is the title, an inferred one.
+//   - extract_*: a page or a text to a Source. extract_load.go reads and
+//     decodes a page, weighs its formatting (extract_budget.go) and
+//     builds its tree, extract_page.go finds the notice
+//     in it (its container, blocks, elements, furniture, metadata, tables;
+//     extract_layout.go widens an old layout table's body cell over its
+//     title and signature rows, extract_disclosure.go reads a disclosure
+//     box), extract_text.go reads a text's lines; extract_rendered.go
+//     reads a page replykit rendered back from its markup. What a line of
+//     text is (an office, a date, a closing) the extractor asks through
+//     the call's config, so that it never calls up into the reader.
+//   - str_*: the text helpers both share: white space, scanning, labels.
+//   - internal/charset: a page's bytes to UTF-8 text.
 //
 // A page's node tree is the one golang.org/x/net/html's parser builds,
 // browser repairs of broken markup included, and its text is decoded by
@@ -64,3 +91,7 @@
 //
 // The functions are safe for concurrent use.
 package parse
+
+// The page fixtures under testdata are written by a generator from the
+// seed notice (testdata/pages/README.md).
+//go:generate go run ./testdata/pages/gen

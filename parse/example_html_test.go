@@ -12,7 +12,7 @@ import (
 // GBK: its title, its page metadata and its blocks of text, with the
 // signature lines right-aligned.
 func ExampleExtract() {
-	f, err := os.Open("testdata/pages/seed-trs.gbk.html")
+	f, err := os.Open("testdata/cases/seed-trs-gbk/page.html")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func ExampleExtract() {
 // HTML reads the page's notice into a reply: the same seed page, in
 // Hanweb's layout and UTF-8, gives the reply of the seed notice.
 func ExampleHTML() {
-	f, err := os.Open("testdata/pages/seed-hanweb.html")
+	f, err := os.Open("testdata/cases/seed-hanweb/page.html")
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -2,30 +2,18 @@ package parse
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
+	"time"
 
-	"github.com/PuerkitoBio/goquery"
+	"github.com/replykit/replykit/parse/internal/charset"
 )
 
-// benchPages are the seed page fixtures the benchmarks read.
-var benchPages = []string{"seed-trs.utf8.html", "seed-trs.gbk.html"}
-
-func readBenchPage(b testing.TB, name string) []byte {
-	b.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "pages", name))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return data
-}
-
-// BenchmarkExtract measures Extract on the seed page: decoding, the goquery
-// document, the container search and the blocks.
+// BenchmarkExtract measures Extract on the seed page, in UTF-8 and in GBK:
+// decoding, the goquery document, the container search and the blocks.
+// BenchmarkHTML's baselines give the goquery document's own cost.
 func BenchmarkExtract(b *testing.B) {
-	for _, name := range benchPages {
-		data := readBenchPage(b, name)
+	for _, name := range []string{"seed-trs-utf8", "seed-trs-gbk"} {
+		data := fixture(b, name)
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
@@ -39,18 +27,50 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
-// BenchmarkGoqueryBaseline only builds the goquery document of the same
-// bytes: the floor any goquery-based reader pays.
-func BenchmarkGoqueryBaseline(b *testing.B) {
-	for _, name := range benchPages {
-		data := readBenchPage(b, name)
+// BenchmarkFormattingCost measures the formatting budget's pass over the
+// markup against the whole of parse.HTML, which runs it, in turns on the
+// same pages (the seed pages of three layouts, and the corpus when
+// present), in CPU time, which does not grow while other processes hold
+// the cores. overhead-% is the pass's time over that of the rest of
+// parse.HTML: what the budget adds to reading a page.
+//
+//	go test ./parse -run '^$' -bench FormattingCost -count 5
+func BenchmarkFormattingCost(b *testing.B) {
+	sets := map[string][][]byte{"seed-layouts": {fixture(b, "seed-trs-utf8"), fixture(b, "seed-trs-gbk"),
+		fixture(b, "seed-hanweb"), fixture(b, "seed-article"), fixture(b, "seed-table-gb2312")}}
+	if pages := corpusBenchPages(b); len(pages) > 0 {
+		sets["corpus"] = pages
+	}
+	for _, name := range []string{"seed-layouts", "corpus"} {
+		pages, ok := sets[name]
+		if !ok {
+			continue
+		}
 		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
+			cfg := newConfig(nil)
+			texts := make([][]byte, len(pages))
+			for i, p := range pages {
+				texts[i] = charset.Decode(p, charset.Hints{}).Text
+			}
+			var inCheck, inRead time.Duration
 			for b.Loop() {
-				if _, err := goquery.NewDocumentFromReader(bytes.NewReader(data)); err != nil {
-					b.Fatal(err)
+				c0 := processCPU()
+				for _, t := range texts {
+					if err := checkFormatting(t, &cfg); err != nil {
+						b.Fatal(err)
+					}
 				}
+				c1 := processCPU()
+				for _, p := range pages {
+					_, _ = HTML(bytes.NewReader(p))
+				}
+				inCheck += c1 - c0
+				inRead += processCPU() - c1
+			}
+			if inRead > inCheck {
+				b.ReportMetric(float64(inCheck.Nanoseconds())/float64(b.N), "check-cpu-ns/op")
+				b.ReportMetric(float64(inRead.Nanoseconds())/float64(b.N), "reader-cpu-ns/op")
+				b.ReportMetric(100*float64(inCheck)/float64(inRead-inCheck), "overhead-%")
 			}
 		})
 	}

@@ -28,10 +28,39 @@ type config struct {
 	maxDepth     int
 	maxBlocks    int
 	maxParagraph int
-	// maxTableCells caps a table's grid; see table.go.
+	// maxTableCells caps a table's grid; see extract_table.go.
 	maxTableCells int
-	// maxFormatting caps the copies of formatting elements; see budget.go.
+	// maxFormatting caps the copies of formatting elements; see extract_budget.go.
 	maxFormatting int64
+	// startsBody reports a line that starts a notice's body, where the
+	// furniture above a text ends: the structure reader's salutation
+	// rule, handed to the text extractor here so that extraction never
+	// calls up into the reader.
+	startsBody func(line string) bool
+	// lines is the structure reader's reading of single lines, handed to
+	// the page extractor the same way: the layout widener asks it what a
+	// row next to an old page's body is.
+	lines lineRules
+}
+
+// lineRules are the structure reader's predicates on one line of text.
+type lineRules struct {
+	office      func(string) bool // an issuing office's name: 「某某县交通运输局」
+	date        func(string) bool // a date alone: 「2016年5月18日」
+	closing     func(string) bool // a closing: 「感谢…」, 「特此答复。」
+	endMatter   func(string) bool // a labelled end-matter line: 联系人, 抄送…
+	titleEnding func(string) bool // ends as a title does: 「…的答复」
+	clauseEnd   func(string) bool // ends a sentence or clause, as no title does
+}
+
+// readerLines are the structure reader's line rules.
+var readerLines = lineRules{
+	office:      func(s string) bool { return isOfficeLine(para{text: s}) },
+	date:        isDateShaped,
+	closing:     func(s string) bool { return isClosingLike(para{text: s}) },
+	endMatter:   func(s string) bool { _, ok := endLabel(para{text: s}); return ok },
+	titleEnding: hasTitleEnding,
+	clauseEnd:   hasAnyPunctEnd,
 }
 
 func newConfig(opts []Option) config {
@@ -43,6 +72,8 @@ func newConfig(opts []Option) config {
 		maxParagraph:  DefaultMaxParagraph,
 		maxTableCells: DefaultMaxTableCells,
 		maxFormatting: DefaultMaxFormatting,
+		startsBody:    isSalutationLine,
+		lines:         readerLines,
 	}
 	for _, o := range opts {
 		if o != nil {

@@ -17,8 +17,9 @@ type Source struct {
 	// Blocks are the notice's blocks in document order, page furniture
 	// (breadcrumbs, 发布时间/来源/点击量 lines, print and share links) left out.
 	Blocks []SourceBlock
-	// Page is the page's metadata, from its meta tags and furniture.
-	Page *reply.Page
+	// Page is the page's metadata, from its meta tags and furniture; its
+	// zero value (IsZero) when there is none.
+	Page reply.Page
 	// Warnings say where the reader was unsure, such as bytes replaced
 	// while decoding.
 	Warnings []reply.Warning
@@ -49,6 +50,9 @@ type SourceBlock struct {
 	Role string
 	// Pos is where the block starts in the source.
 	Pos Pos
+	// large is true when the block is set in a large font (<font size=4>
+	// and up, a style's font-size), as old pages set their titles.
+	large bool
 }
 
 // Align is a block's horizontal alignment.

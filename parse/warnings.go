@@ -1,5 +1,7 @@
 package parse
 
+import "github.com/replykit/replykit/reply"
+
 // The codes of the warnings this package gives (reply.Warning.Code, in a
 // reply's Warnings or a Source's), each a short stable name for one kind of
 // doubt. Where a warning points into the input, its Where says so ("line
@@ -48,4 +50,10 @@ const (
 	// pass the table cell limit (WithMaxTableCells); Where places the
 	// table.
 	CodeTableAsText = "table-as-text"
+	// CodeBidiControl says a title or name (the title, a heading, an
+	// addressee, the office…) holds a bidirectional or zero-width control
+	// character (reply.IsBidiControl), such as U+202E, which shows the
+	// text after it reversed: the text is kept as written, and the message
+	// names the field and the character. reply.Reply.BidiWarnings gives it.
+	CodeBidiControl = reply.CodeBidiControl
 )

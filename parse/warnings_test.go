@@ -17,6 +17,7 @@ import (
 var warningCodes = []string{
 	CodeCharsetMismatch, CodeReplacedBytes, CodeBadDate, CodeAmbiguousDate, CodeMarkerLevel,
 	CodeNumberingGap, CodeNumberingRestart, CodeNotNotice, CodeNoTitle, CodeUnsafeURL, CodeTableAsText,
+	CodeBidiControl,
 }
 
 // TestWarningCodes gives, for each code, an input that draws it, read
@@ -54,6 +55,9 @@ func TestWarningCodes(t *testing.T) {
 			table := `<table><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr></table>`
 			return HTML(strings.NewReader(strings.Replace(notice, "<p>感谢", table+"<p>感谢", 1)), WithMaxTableCells(3))
 		}, "byte 108"},
+		{CodeBidiControl, func() (*reply.Reply, error) {
+			return Text(strings.Replace(head, "加装电梯", "加装\u202e梯电", 1) + "正文。\n" + end + date)
+		}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
@@ -76,8 +80,8 @@ func TestWarningCodes(t *testing.T) {
 // TestWarningCodesDeclared reads every fixture and corpus page and text:
 // every warning it gets has a declared code and a message.
 func TestWarningCodesDeclared(t *testing.T) {
-	var files []string
-	for _, glob := range []string{"testdata/pages/*.html", "testdata/texts/*.txt", "../../shared/corpus/pages/*.htm*", "../../shared/corpus/texts/*.txt"} {
+	files := append(fixtureGlob(t, "html"), fixtureGlob(t, "txt")...)
+	for _, glob := range []string{"../../shared/corpus/pages/*.htm*", "../../shared/corpus/texts/*.txt"} {
 		m, err := filepath.Glob(glob)
 		require.NoError(t, err)
 		files = append(files, m...)

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/replykit/replykit/render"
-	"github.com/replykit/replykit/reply"
 )
 
 func BenchmarkHTML(b *testing.B) {
@@ -25,37 +24,18 @@ func BenchmarkHTML(b *testing.B) {
 	}
 }
 
-// BenchmarkHTMLReference is BenchmarkHTML with the reference writer that
-// HTML is held to (html_ref_test.go), for comparison in the same run.
-func BenchmarkHTMLReference(b *testing.B) {
-	seed := loadSeed(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := render.RefHTML(io.Discard, seed); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // BenchmarkHTMLSized writes the seed's page into a bytes.Buffer with room
-// for it, as the migration does, with HTML and with the reference writer.
+// for it, as the migration does.
 func BenchmarkHTMLSized(b *testing.B) {
 	seed := loadSeed(b)
-	for _, c := range []struct {
-		name  string
-		write func(io.Writer, *reply.Reply, ...render.Option) error
-	}{{"current", render.HTML}, {"reference", render.RefHTML}} {
-		b.Run(c.name, func(b *testing.B) {
-			var buf bytes.Buffer
-			buf.Grow(64 << 10)
-			b.ReportAllocs()
-			for b.Loop() {
-				buf.Reset()
-				if err := c.write(&buf, seed); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := render.HTML(&buf, seed); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

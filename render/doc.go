@@ -24,7 +24,10 @@
 // The HTML writer has no templates: element and attribute names are the
 // package's own constants, and every string of a reply is escaped on its
 // way out, in text and in attribute values alike. No markup from a source
-// page reaches the output.
+// page reaches the output. Text that holds a bidirectional or zero-width
+// control (reply.HasBidiControl), which could make a name or title display
+// as other text, is kept as written but isolated in a <bdi>, so that it
+// cannot reorder the text around it. Text and Markdown write it as it is.
 //
 // The embedded stylesheet (see Stylesheet) lays the page out as GB/T
 // 9704-2012 does: A4 with margins of 37, 35, 28 and 26 mm, the title in
@@ -36,12 +39,25 @@
 // Text writes the plain text layout in which notices are copied (title,
 // blank line, salutation, paragraphs indented by two full-width spaces,
 // office and date at the end), which parse.Text reads back in everything
-// that text can carry. A title that is not a line of the notice
-// (TitleInferred) is shown by HTML, whose <h1> then carries
-// data-title-inferred, and by Markdown, but is not written by Text: read
-// back, the text gives the same title again. Markdown writes CommonMark with every markup
+// that text can carry. Markdown writes CommonMark with every markup
 // character of the reply escaped. JSON writes the reference format,
 // replykit/v1.
+//
+// A title that is not a line of the notice but was made up by its reader
+// (TitleInferred) must not pass for the notice's own: HTML, Text and
+// Markdown write it first, above any header lines, marked as supplied the
+// way archivists mark the titles they supply, in 〔〕 brackets followed by
+// the note 「（标题为整理者所拟）」 (reply.SuppliedTitle). In HTML its <h1>
+// has the class rk-supplied and the attribute data-title-inferred, and the
+// note is a <span class="rk-note">. parse.HTML and parse.Text read the
+// page and the text back to the same title, marked inferred.
+//
+// The writers do not validate: they write any non-nil reply, the zero Reply
+// too (an empty article, or nothing but a blank line of text), as
+// reply.Marshal writes any reply to the reference format. A reader's
+// partial result — a notice with no title, kept with the warning that says
+// so — must stay viewable; Reply.Validate is the check, and parse.HTML
+// refuses the page of a reply that fails it, the empty title alone aside.
 //
 // The same reply always gives the same bytes, and the functions are safe
 // for concurrent use.

@@ -49,15 +49,15 @@ func (h *htmlWriter) escape(s string) {
 	h.str(s[last:])
 }
 
-// escapeJSON writes js, JSON as reply writes it, with the ASCII characters
-// that table holds replaced. Such JSON is valid UTF-8 with every control
-// byte escaped, so that no other byte needs a look.
-func (h *htmlWriter) escapeJSON(js []byte, table *[utf8.RuneSelf]string) {
+// escapeJSON writes js, JSON as encoding/json writes it, escaped as escape
+// escapes text. Such JSON is valid UTF-8 with every control byte escaped,
+// so that only its ASCII bytes need a look.
+func (h *htmlWriter) escapeJSON(js []byte) {
 	last := 0 // js[last:i] is yet to be written
 	for i, c := range js {
-		if c < utf8.RuneSelf && table[c] != "" {
+		if c < utf8.RuneSelf && escapes[c] != "" {
 			h.bytes(js[last:i])
-			h.str(table[c])
+			h.str(escapes[c])
 			last = i + 1
 		}
 	}

@@ -25,13 +25,13 @@ func exampleReply() *reply.Reply {
 			}}},
 		}},
 		Closing:   []reply.Block{{Text: "感谢您对交通工作的关心和支持。"}},
-		Signature: &reply.Signature{Office: "某某县交通运输局", Date: reply.NewDate(2021, 5, 6)},
+		Signature: reply.Signature{Office: "某某县交通运输局", Date: reply.NewDate(2021, 5, 6)},
 	}
 }
 
 func ExampleHTML() {
 	// A fragment: the <article> alone, to place in a site's own page.
-	if err := render.HTML(os.Stdout, exampleReply(), render.Fragment()); err != nil {
+	if err := render.HTML(os.Stdout, exampleReply(), render.WithFragment()); err != nil {
 		panic(err)
 	}
 	// Output:
@@ -108,7 +108,7 @@ func ExampleMarkdown() {
 
 func ExampleJSON() {
 	r := &reply.Reply{Kind: reply.KindOther, Title: "关于某事的通知",
-		Signature: &reply.Signature{Office: "某某县人民政府办公室", Date: reply.NewDate(2017, 3, 16)}}
+		Signature: reply.Signature{Office: "某某县人民政府办公室", Date: reply.NewDate(2017, 3, 16)}}
 	if err := render.JSON(os.Stdout, r); err != nil {
 		panic(err)
 	}

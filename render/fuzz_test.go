@@ -28,8 +28,8 @@ func fuzzReply(title, heading, text, name, url string, inferred bool) *reply.Rep
 			{Table: &reply.Table{Caption: heading, Rows: [][]string{{name, text}}}},
 			{Image: &reply.Image{URL: url, Alt: title}},
 		}}},
-		Signature: &reply.Signature{Office: name, Date: reply.NewDate(2017, 3, 16)},
-		Page:      &reply.Page{URL: url, Source: name, Breadcrumb: []string{heading}},
+		Signature: reply.Signature{Office: name, Date: reply.NewDate(2017, 3, 16)},
+		Page:      reply.Page{URL: url, Source: name, Breadcrumb: []string{heading}},
 	}
 }
 
@@ -130,8 +130,8 @@ func asWritten(r *reply.Reply) *reply.Reply {
 		Addressees: []reply.Addressee{{Name: name, Role: reply.RoleMember}},
 		Salutation: fix(r.Salutation),
 		Sections:   []reply.Section{{Marker: "一、", Number: 1, Heading: fix(r.Sections[0].Heading), RunIn: r.Sections[0].RunIn, Blocks: blocks}},
-		Signature:  &reply.Signature{Office: name, Date: r.Signature.Date},
-		Page:       &reply.Page{URL: fixJSON(url), Source: name, Breadcrumb: []string{fixJSON(r.Page.Breadcrumb[0])}},
+		Signature:  reply.Signature{Office: name, Date: r.Signature.Date},
+		Page:       reply.Page{URL: fixJSON(url), Source: name, Breadcrumb: []string{fixJSON(r.Page.Breadcrumb[0])}},
 	}
 }
 

@@ -237,7 +237,7 @@ func (g *gen) reply() *reply.Reply {
 		r.Header = g.lines(!r.TitleInferred)
 	}
 	if g.chance(0.6) {
-		r.Proposal = &reply.Proposal{Body: g.maybe(), Term: g.rnd.IntN(15), Session: g.rnd.IntN(6),
+		r.Proposal = reply.Proposal{Body: g.maybe(), Term: g.rnd.IntN(15), Session: g.rnd.IntN(6),
 			Number: g.maybe(), Title: g.maybe(), Proposers: g.list(3)}
 	}
 	for range g.rnd.IntN(4) {
@@ -245,13 +245,13 @@ func (g *gen) reply() *reply.Reply {
 		r.Addressees = append(r.Addressees, reply.Addressee{Name: g.text(), Role: roles[g.rnd.IntN(len(roles))]})
 	}
 	if g.chance(0.3) {
-		r.Contact = &reply.Contact{Unit: g.maybe(), Person: g.maybe(), Phone: g.maybe()}
+		r.Contact = reply.Contact{Unit: g.maybe(), Person: g.maybe(), Phone: g.maybe()}
 	}
 	if g.chance(0.3) {
 		r.Category = []reply.Category{reply.CategoryA, reply.CategoryB, reply.CategoryC}[g.rnd.IntN(3)]
 	}
 	if g.chance(0.8) {
-		r.Signature = &reply.Signature{Office: g.maybe()}
+		r.Signature = reply.Signature{Office: g.maybe()}
 		if g.chance(0.2) {
 			r.Signature.Office = g.text() + "\n" + g.text()
 		}
@@ -263,12 +263,11 @@ func (g *gen) reply() *reply.Reply {
 		r.Trailer = g.lines(false)
 	}
 	if g.chance(0.7) {
-		p := &reply.Page{URL: g.pick([]string{"", "http://www.wangcang.gov.cn/a/1.html", "https://x.gov.cn/?q=<>&\"", "/zwgk/2020/1.shtml"}),
+		p := reply.Page{URL: g.pick([]string{"", "http://www.wangcang.gov.cn/a/1.html", "https://x.gov.cn/?q=<>&\"", "/zwgk/2020/1.shtml"}),
 			Site: g.maybe(), Column: g.maybe(), Breadcrumb: g.list(3), Source: g.maybe(), Author: g.maybe(),
 			Views: g.rnd.IntN(100000), Keywords: g.list(3), Description: g.maybe()}
 		if g.chance(0.7) {
-			d := g.date()
-			p.Published = &d
+			p.Published = g.date()
 		}
 		r.Page = p
 	}

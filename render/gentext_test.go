@@ -105,7 +105,7 @@ func (g textGen) reply() *reply.Reply {
 	r := &reply.Reply{
 		Kind:  reply.KindProposalReply,
 		Title: office + "关于" + body + reply.FormatNumeral(term) + "届" + reply.FormatNumeral(session) + "次会议第" + number + "号提案的答复",
-		Proposal: &reply.Proposal{Body: body, Term: term, Session: session, Number: number, Title: topic,
+		Proposal: reply.Proposal{Body: body, Term: term, Session: session, Number: number, Title: topic,
 			Proposers: names},
 		Addressees: addressees,
 		Salutation: strings.Join(names, "、") + "委员：",
@@ -113,7 +113,7 @@ func (g textGen) reply() *reply.Reply {
 			"次会议上提出的“" + topic + "”提案收悉。现将有关情况答复如下："}},
 		Sections:  g.sections(),
 		Closing:   []reply.Block{{Text: "感谢" + you + "对我们工作的关心和支持。"}},
-		Signature: &reply.Signature{Office: office, Date: date},
+		Signature: reply.Signature{Office: office, Date: date},
 	}
 	if g.chance(0.2) {
 		// A text with no title line: the reader makes the title from

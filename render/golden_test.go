@@ -15,49 +15,70 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestGoldens compares each output of the seed reply with its golden file
-// under testdata/; -update rewrites them.
+// goldenOutputs are the files TestGoldens writes beside each case's
+// reply.json. The HTML is written without the stylesheet, which
+// TestStylesheet checks once.
+var goldenOutputs = []struct {
+	file  string
+	write func(*bytes.Buffer, *reply.Reply) error
+}{
+	{"page.html", func(b *bytes.Buffer, r *reply.Reply) error { return render.HTML(b, r, render.WithoutStylesheet()) }},
+	{"fragment.html", func(b *bytes.Buffer, r *reply.Reply) error {
+		return render.HTML(b, r, render.WithFragment(), render.WithPageHeader())
+	}},
+	{"text.txt", func(b *bytes.Buffer, r *reply.Reply) error { return render.Text(b, r, render.WithPageHeader()) }},
+	{"page.md", func(b *bytes.Buffer, r *reply.Reply) error { return render.Markdown(b, r, render.WithPageHeader()) }},
+}
+
+// TestGoldens compares each output of each case with its golden file;
+// -update rewrites them. Each output is written twice, to the same bytes.
 func TestGoldens(t *testing.T) {
-	seed := loadSeed(t)
-	outputs := []struct {
-		file  string
-		write func(*bytes.Buffer) error
-	}{
-		{"seed.html", func(b *bytes.Buffer) error { return render.HTML(b, seed) }},
-		{"seed-header.html", func(b *bytes.Buffer) error { return render.HTML(b, seed, render.WithPageHeader()) }},
-		{"seed-fragment.html", func(b *bytes.Buffer) error { return render.HTML(b, seed, render.Fragment()) }},
-		{"seed.txt", func(b *bytes.Buffer) error { return render.Text(b, seed) }},
-		{"seed-header.txt", func(b *bytes.Buffer) error { return render.Text(b, seed, render.WithPageHeader()) }},
-		{"seed.md", func(b *bytes.Buffer) error { return render.Markdown(b, seed) }},
-		{"seed.json", func(b *bytes.Buffer) error { return render.JSON(b, seed) }},
-	}
-	for _, o := range outputs {
-		t.Run(o.file, func(t *testing.T) {
-			var got bytes.Buffer
-			require.NoError(t, o.write(&got))
-			var again bytes.Buffer
-			require.NoError(t, o.write(&again))
-			require.Equal(t, got.Bytes(), again.Bytes(), "rendering is not deterministic")
-			path := filepath.Join("testdata", o.file)
-			if *update {
-				require.NoError(t, os.WriteFile(path, got.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run with -update to write the golden file")
-			assert.Equal(t, string(want), got.String())
-		})
+	cases := goldenReplies(t)
+	for _, name := range sortedKeys(cases) {
+		for _, o := range goldenOutputs {
+			t.Run(name+"/"+o.file, func(t *testing.T) {
+				var got, again bytes.Buffer
+				require.NoError(t, o.write(&got, cases[name]))
+				require.NoError(t, o.write(&again, cases[name]))
+				require.Equal(t, got.Bytes(), again.Bytes(), "rendering is not deterministic")
+				path := filepath.Join(filepath.FromSlash(casesDir), name, o.file)
+				if *update {
+					require.NoError(t, os.WriteFile(path, got.Bytes(), 0o644))
+				}
+				want, err := os.ReadFile(path)
+				require.NoError(t, err, "run with -update to write the golden file")
+				assert.Equal(t, string(want), got.String())
+			})
+		}
 	}
 }
 
-// TestJSONIsReferenceFormat: render.JSON writes the bytes of the seed's
-// reference file exactly.
+// TestJSONIsReferenceFormat: render.JSON writes each case's reply.json
+// back byte for byte.
 func TestJSONIsReferenceFormat(t *testing.T) {
+	cases := goldenReplies(t)
+	for _, name := range sortedKeys(cases) {
+		var got bytes.Buffer
+		require.NoError(t, render.JSON(&got, cases[name]))
+		want, err := os.ReadFile(filepath.Join(filepath.FromSlash(casesDir), name, "reply.json"))
+		require.NoError(t, err)
+		assert.Equal(t, string(want), got.String(), name)
+	}
+}
+
+// TestStylesheet: a document with the embedded stylesheet is the document
+// without it, the stylesheet in a <style> element at the end of <head>;
+// with WithStylesheetURL, a <link> to it in the same place.
+func TestStylesheet(t *testing.T) {
 	seed := loadSeed(t)
-	var got bytes.Buffer
-	require.NoError(t, render.JSON(&got, seed))
-	want, err := os.ReadFile(seedPath)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), got.String())
+	bare := string(renderHTML(t, seed, render.WithoutStylesheet()))
+	before, after, ok := strings.Cut(bare, "</head>\n")
+	require.True(t, ok)
+	assert.Equal(t, before+"<style>\n"+render.Stylesheet()+"</style>\n</head>\n"+after, string(renderHTML(t, seed)))
+	assert.Equal(t, before+`<link rel="stylesheet" href="/css/rk.css?v=1&amp;x=&lt;2&gt;">`+"\n</head>\n"+after,
+		string(renderHTML(t, seed, render.WithStylesheetURL("/css/rk.css?v=1&x=<2>"))))
+	assert.True(t, strings.HasSuffix(render.Stylesheet(), "\n"))
+	assert.Contains(t, render.Stylesheet(), "@page")
 }
 
 // seedNotice is the seed notice's text as the page held it.

@@ -3,11 +3,9 @@ package render_test
 import (
 	"bytes"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/replykit/replykit/parse"
@@ -18,62 +16,37 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// seedPath is the hand-built seed reply, the main golden input.
-const seedPath = "../reply/testdata/seed.json"
+// casesDir holds one folder a case: reply.json, a reply in the reference
+// format, and beside it the golden outputs that TestGoldens writes.
+const casesDir = "testdata/cases"
 
-// loadSeed decodes the seed reply and checks that it is valid.
-func loadSeed(t testing.TB) *reply.Reply {
+// seedPath is the seed notice's reply, the main golden input.
+const seedPath = casesDir + "/seed/reply.json"
+
+// loadReply decodes the reply at path and checks that it is valid.
+func loadReply(t testing.TB, path string) *reply.Reply {
 	t.Helper()
-	data, err := os.ReadFile(seedPath)
-	if os.IsNotExist(err) {
-		t.Skip("reply/testdata/seed.json is absent")
-	}
+	data, err := os.ReadFile(filepath.FromSlash(path))
 	require.NoError(t, err)
 	r, err := reply.Unmarshal(data)
-	require.NoError(t, err)
-	require.NoError(t, r.Validate())
+	require.NoError(t, err, path)
+	require.NoError(t, r.Validate(), path)
 	return r
 }
 
-// goldenReplies returns every valid reply in a reference-format file of
-// the repository (reply/testdata/seed.json, parse/testdata/golden/*.json…),
-// by path.
-func goldenReplies(t *testing.T) map[string]*reply.Reply {
+// loadSeed decodes the seed reply and checks that it is valid.
+func loadSeed(t testing.TB) *reply.Reply { return loadReply(t, seedPath) }
+
+// goldenReplies returns the reply of every case, by case name.
+func goldenReplies(t testing.TB) map[string]*reply.Reply {
 	t.Helper()
-	out := map[string]*reply.Reply{}
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			// Skip fuzz corpora, hidden folders and this package's own
-			// outputs, which repeat the seed.
-			if name := d.Name(); name == "fuzz" || (strings.HasPrefix(name, ".") && path != "..") ||
-				filepath.ToSlash(path) == "../render/testdata" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if filepath.Ext(path) != ".json" {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if !bytes.Contains(data, []byte(`"format": "replykit/v1"`)) {
-			return nil
-		}
-		// Fixtures of broken files stand beside the goldens; only valid
-		// replies are goldens.
-		r, err := reply.Unmarshal(data)
-		if err != nil || r.Validate() != nil {
-			return nil
-		}
-		out[path] = r
-		return nil
-	})
+	paths, err := filepath.Glob(filepath.Join(filepath.FromSlash(casesDir), "*", "reply.json"))
 	require.NoError(t, err)
+	require.NotEmpty(t, paths, "no cases under %s", casesDir)
+	out := map[string]*reply.Reply{}
+	for _, path := range paths {
+		out[filepath.Base(filepath.Dir(path))] = loadReply(t, path)
+	}
 	return out
 }
 

@@ -121,10 +121,7 @@ func TestHostileSourcePages(t *testing.T) {
 // the page's.
 func checkHostileReply(t *testing.T, rep *reply.Reply, payload, url string) {
 	t.Helper()
-	var addrs []string
-	if rep.Page != nil {
-		addrs = append(addrs, rep.Page.URL)
-	}
+	addrs := []string{rep.Page.URL}
 	walkBlocks(rep, func(b reply.Block) {
 		if b.Image != nil {
 			addrs = append(addrs, b.Image.URL)
@@ -200,7 +197,7 @@ func TestHostileSourcePagesChromium(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			require.NoError(t, render.HTML(&page, rep, render.Fragment(), render.WithPageHeader()))
+			require.NoError(t, render.HTML(&page, rep, render.WithFragment(), render.WithPageHeader()))
 			n++
 		}
 	}

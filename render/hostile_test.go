@@ -87,7 +87,7 @@ func hostileReply(payload, url string) *reply.Reply {
 	return &reply.Reply{
 		Kind: reply.KindProposalReply, Title: "标题" + payload, DocNumber: payload, Signer: payload, IndexNumber: payload,
 		Header:     []reply.Line{{Text: payload, Field: reply.FieldOffice}, {Text: "标题" + payload, Field: reply.FieldTitle}},
-		Proposal:   &reply.Proposal{Body: payload, Number: payload, Title: payload, Proposers: []string{payload}},
+		Proposal:   reply.Proposal{Body: payload, Number: payload, Title: payload, Proposers: []string{payload}},
 		Addressees: []reply.Addressee{{Name: payload, Role: reply.Role(payload)}},
 		Salutation: payload + "委员：",
 		Opening:    []reply.Block{{Text: payload}, {Image: &reply.Image{URL: url, Alt: payload}}},
@@ -96,12 +96,12 @@ func hostileReply(payload, url string) *reply.Reply {
 			{Table: &reply.Table{Caption: payload, Rows: [][]string{{payload, payload}}}},
 		}, Sections: []reply.Section{{Marker: "（一）", Number: 1, Heading: payload, RunIn: true, Blocks: []reply.Block{{Text: payload}}}}}},
 		Closing:     []reply.Block{{Text: payload}},
-		Contact:     &reply.Contact{Unit: payload, Person: payload, Phone: payload},
+		Contact:     reply.Contact{Unit: payload, Person: payload, Phone: payload},
 		CC:          []string{payload},
 		Attachments: []string{payload, payload},
-		Signature:   &reply.Signature{Office: payload, Date: d},
-		Page: &reply.Page{URL: url, Site: payload, Column: payload, Breadcrumb: []string{payload, payload},
-			Published: &d, Source: payload, Author: payload, Views: 1, Keywords: []string{payload}, Description: payload},
+		Signature:   reply.Signature{Office: payload, Date: d},
+		Page: reply.Page{URL: url, Site: payload, Column: payload, Breadcrumb: []string{payload, payload},
+			Published: d, Source: payload, Author: payload, Views: 1, Keywords: []string{payload}, Description: payload},
 	}
 }
 
@@ -112,7 +112,7 @@ func TestHostileInput(t *testing.T) {
 	for _, payload := range xssPayloads {
 		for _, url := range append([]string{"http://example.gov.cn/a.png"}, xssURLs...) {
 			r := hostileReply(payload, url)
-			for _, opts := range [][]render.Option{{render.WithPageHeader()}, {render.Fragment(), render.WithPageHeader()}} {
+			for _, opts := range [][]render.Option{{render.WithPageHeader()}, {render.WithFragment(), render.WithPageHeader()}} {
 				page := renderHTML(t, r, opts...)
 				checkMarkup(t, page, len(opts) == 2)
 				lower := strings.ToLower(string(page))
@@ -172,9 +172,7 @@ func markupOnly(page string) string {
 func droppedURLs(r *reply.Reply) *reply.Reply {
 	c := *r
 	c.Opening = []reply.Block{c.Opening[0], {Text: c.Opening[1].Image.Alt}}
-	p := *c.Page
-	p.URL = ""
-	c.Page = &p
+	c.Page.URL = ""
 	return &c
 }
 

@@ -17,7 +17,7 @@ var (
 	ErrUnsafeURL = errors.New("render: unsafe URL")
 )
 
-// HTML writes r as an HTML5 document in UTF-8 (or, with Fragment, as its
+// HTML writes r as an HTML5 document in UTF-8 (or, with WithFragment, as its
 // <article> alone) and returns the first error from w.
 //
 // The markup is semantic: an <article> holding the title as <h1>, the
@@ -53,12 +53,12 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 	h := &hw
 	page := safePage(r.Page)
 	if !cfg.fragment {
-		h.head(r, page, &cfg)
+		h.head(r, &page, &cfg)
 	}
-	if cfg.pageHeader && page != nil {
-		h.pageHeader(page)
+	if cfg.pageHeader && !page.IsZero() {
+		h.pageHeader(&page)
 	}
-	h.article(r, page)
+	h.article(r, &page)
 	if !cfg.fragment {
 		h.raw("</body>\n</html>\n")
 	}
@@ -66,193 +66,6 @@ func HTML(w io.Writer, r *reply.Reply, opts ...Option) error {
 		return fmt.Errorf("render: write HTML: %w", h.err)
 	}
 	return nil
-}
-
-// safePage returns the page metadata with an address that is not safe to
-// link left out, so that it reaches neither the meta tags nor data-page.
-func safePage(p *reply.Page) *reply.Page {
-	if p == nil || p.URL == "" || reply.LinkableURL(p.URL) {
-		return p
-	}
-	c := *p
-	c.URL = ""
-	return &c
-}
-
-// head writes the doctype, <head> and the opening of <body>.
-func (h *htmlWriter) head(r *reply.Reply, page *reply.Page, cfg *config) {
-	h.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n" +
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
-		"<meta name=\"generator\" content=\"replykit\">\n")
-	h.tag(elTitle)
-	h.text(r.Title)
-	h.close(elTitle)
-	h.nl()
-	h.meta("ArticleTitle", r.Title)
-	if p := page; p != nil {
-		if p.Published != nil {
-			h.pubDate(p.Published)
-		}
-		h.meta("ContentSource", p.Source)
-		h.meta("SiteName", p.Site)
-		h.meta("ColumnName", p.Column)
-		h.meta("Url", p.URL)
-		h.keywords(p.Keywords)
-		h.meta("Description", p.Description)
-		h.meta("Author", p.Author)
-	}
-	switch {
-	case cfg.stylesheetURL != "":
-		h.open(elLink)
-		h.attrConst(atRel, "stylesheet")
-		h.attr(atHref, cfg.stylesheetURL)
-		h.end()
-		h.nl()
-	case !cfg.noStyle:
-		h.raw("<style>\n")
-		h.raw(stylesheet)
-		h.raw("</style>\n")
-	}
-	h.raw("</head>\n<body>\n")
-}
-
-// meta writes <meta name=… content=…> when content is not empty.
-func (h *htmlWriter) meta(name constant, content string) {
-	if content == "" {
-		return
-	}
-	h.metaStart(name)
-	h.escape(content)
-	h.metaEnd()
-}
-
-// metaStart writes a <meta> tag up to its content; metaEnd ends it.
-func (h *htmlWriter) metaStart(name constant) {
-	h.open(elMeta)
-	h.attrConst(atName, name)
-	h.attrStart(atContent)
-}
-
-// metaEnd ends the <meta> tag that metaStart began.
-func (h *htmlWriter) metaEnd() {
-	h.byte1('"')
-	h.end()
-	h.nl()
-}
-
-// pubDate writes the PubDate <meta>: the publish time as written, or its
-// value when no text was kept, or nothing when it has neither.
-func (h *htmlWriter) pubDate(d *reply.Date) {
-	switch {
-	case d.Text != "":
-		h.meta("PubDate", d.Text)
-	case d.Valid():
-		h.metaStart("PubDate")
-		h.date(*d)
-		h.metaEnd()
-	}
-}
-
-// keywords writes the Keywords <meta>: the keywords joined by commas,
-// unless that is empty. Escaping each keyword alone gives the bytes of
-// escaping them joined: a comma ends any UTF-8 sequence before it.
-func (h *htmlWriter) keywords(kw []string) {
-	if len(kw) == 0 || len(kw) == 1 && kw[0] == "" {
-		return
-	}
-	h.metaStart("Keywords")
-	for i, k := range kw {
-		if i > 0 {
-			h.byte1(',')
-		}
-		h.escape(k)
-	}
-	h.metaEnd()
-}
-
-// pageHeader writes the visible page header: breadcrumb, then the
-// publish time, source, author and views, then the original address.
-func (h *htmlWriter) pageHeader(p *reply.Page) {
-	h.open(elHeader)
-	h.attrConst(atClass, "rk-page")
-	h.end()
-	h.nl()
-	if len(p.Breadcrumb) > 0 {
-		h.open(elNav)
-		h.attrConst(atClass, "rk-breadcrumb")
-		h.attrConst(atAriaLabel, "当前位置")
-		h.end()
-		h.raw("当前位置：")
-		for i, c := range p.Breadcrumb {
-			if i > 0 {
-				h.raw(" &gt; ")
-			}
-			h.element(elSpan, "", "", c)
-		}
-		h.close(elNav)
-		h.nl()
-	}
-	if p.Published != nil || p.Source != "" || p.Author != "" || p.Views != 0 {
-		h.open(elP)
-		h.attrConst(atClass, "rk-pageinfo")
-		h.end()
-		items := 0
-		item := func(label constant) {
-			if items > 0 {
-				h.raw(" ")
-			}
-			items++
-			h.tag(elSpan)
-			h.raw(label)
-		}
-		if d := p.Published; d != nil {
-			item("发布时间：")
-			if d.Valid() {
-				h.open(elTime)
-				h.attrStart(atDatetime)
-				h.date(*d)
-				h.byte1('"')
-				h.end()
-				h.text(d.Text)
-				h.close(elTime)
-			} else {
-				h.text(d.Text)
-			}
-			h.close(elSpan)
-		}
-		if p.Source != "" {
-			item("来源：")
-			h.text(p.Source)
-			h.close(elSpan)
-		}
-		if p.Author != "" {
-			item("作者：")
-			h.text(p.Author)
-			h.close(elSpan)
-		}
-		if p.Views != 0 {
-			item("点击量：")
-			h.int(p.Views)
-			h.close(elSpan)
-		}
-		h.close(elP)
-		h.nl()
-	}
-	if p.URL != "" {
-		h.open(elP)
-		h.attrConst(atClass, "rk-source")
-		h.end()
-		h.raw("原文：")
-		h.open(elA)
-		h.attr(atHref, p.URL)
-		h.end()
-		h.text(p.URL)
-		h.close(elA)
-		h.close(elP)
-		h.nl()
-	}
-	h.close(elHeader)
-	h.nl()
 }
 
 // article writes the notice.
@@ -272,26 +85,26 @@ func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 	if r.Trailer != nil {
 		h.attrConst(atTrailerAt, "lines")
 	}
-	if r.Proposal != nil {
-		h.attrProposal(r.Proposal)
+	if !r.Proposal.IsZero() {
+		h.attrJSON(atProposal, &r.Proposal)
 	}
 	if len(r.Addressees) > 0 {
-		h.attrAddressees(r.Addressees)
+		h.attrJSON(atAddressees, r.Addressees)
 	}
-	if r.Contact != nil {
-		h.attrContact(r.Contact)
+	if !r.Contact.IsZero() {
+		h.attrJSON(atContact, &r.Contact)
 	}
 	if len(r.CC) > 0 {
-		h.attrStrings(atCC, r.CC)
+		h.attrJSON(atCC, r.CC)
 	}
 	if len(r.Attachments) > 0 {
-		h.attrStrings(atAttach, r.Attachments)
+		h.attrJSON(atAttach, r.Attachments)
 	}
-	if r.Signature != nil {
-		h.attrSignature(r.Signature)
+	if !r.Signature.IsZero() {
+		h.attrJSON(atSignature, r.Signature)
 	}
-	if page != nil {
-		h.attrPage(page)
+	if !page.IsZero() {
+		h.attrJSON(atPage, page)
 	}
 	h.end()
 	h.nl()
@@ -318,18 +131,23 @@ func (h *htmlWriter) attrIf(name attrName, v string) {
 	}
 }
 
-// title writes the <h1>, alone or among the header lines. An inferred
-// title is marked so: it is shown, but is not a line of the notice.
+// title writes the <h1>, alone or among the header lines. A title that is
+// not a line of the notice (TitleInferred) is written as supplied, above
+// any header lines.
 func (h *htmlWriter) title(r *reply.Reply) {
+	if r.TitleInferred {
+		h.suppliedTitle(r.Title)
+	}
 	if len(r.Header) == 0 {
-		h.open(elH1)
-		h.attrConst(atClass, "rk-title")
-		h.attrConst(atRK, "title")
-		h.inferred(r)
-		h.end()
-		h.text(r.Title)
-		h.close(elH1)
-		h.nl()
+		if !r.TitleInferred {
+			h.open(elH1)
+			h.attrConst(atClass, "rk-title")
+			h.attrConst(atRK, "title")
+			h.end()
+			h.text(r.Title)
+			h.close(elH1)
+			h.nl()
+		}
 		return
 	}
 	h.open(elDiv)
@@ -337,7 +155,7 @@ func (h *htmlWriter) title(r *reply.Reply) {
 	h.attrConst(atRK, "header")
 	h.end()
 	h.nl()
-	titled := false
+	titled := r.TitleInferred
 	lines := r.Header
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Field != reply.FieldTitle || titled {
@@ -346,11 +164,7 @@ func (h *htmlWriter) title(r *reply.Reply) {
 		}
 		// The first run of title lines is the <h1>, one span a line.
 		titled = true
-		h.open(elH1)
-		h.attrConst(atClass, "rk-title")
-		h.attrConst(atRK, "title")
-		h.attr(atTitleAt, r.Title)
-		h.inferred(r)
+		h.titleStart("rk-title", r.Title)
 		h.end()
 		for j := i; j < len(lines) && lines[j].Field == reply.FieldTitle; j++ {
 			if j > i {
@@ -363,11 +177,7 @@ func (h *htmlWriter) title(r *reply.Reply) {
 		h.nl()
 	}
 	if !titled {
-		h.open(elH1)
-		h.attrConst(atClass, "rk-title")
-		h.attrConst(atRK, "title")
-		h.attr(atTitleAt, r.Title)
-		h.inferred(r)
+		h.titleStart("rk-title", r.Title)
 		h.end()
 		h.text(r.Title)
 		h.close(elH1)
@@ -377,12 +187,30 @@ func (h *htmlWriter) title(r *reply.Reply) {
 	h.nl()
 }
 
-// inferred marks the title's <h1> when the title is not a line of the
-// notice, so that parse.HTML reads TitleInferred back.
-func (h *htmlWriter) inferred(r *reply.Reply) {
-	if r.TitleInferred {
-		h.attrConst(atTitleInf, "true")
-	}
+// titleStart writes the start tag of an <h1> whose text is not the title
+// alone, up to its end: the title itself goes in data-title, for
+// parse.HTML.
+func (h *htmlWriter) titleStart(class constant, title string) {
+	h.open(elH1)
+	h.attrConst(atClass, class)
+	h.attrConst(atRK, "title")
+	h.attr(atTitleAt, title)
+}
+
+// suppliedTitle writes a title the reader made up as archivists mark a
+// title they supply: in 〔〕 brackets, followed by a note that says so
+// (reply.SuppliedTitle). The <h1> carries the class rk-supplied and
+// data-title-inferred; the title itself is in data-title.
+func (h *htmlWriter) suppliedTitle(title string) {
+	h.titleStart("rk-title rk-supplied", title)
+	h.attrConst(atTitleInf, "true")
+	h.end()
+	h.raw("〔")
+	h.text(title)
+	h.raw("〕")
+	h.element(elSpan, "rk-note", "", reply.SuppliedTitleNote)
+	h.close(elH1)
+	h.nl()
 }
 
 // lineClass returns the class of a line by the field it states.
@@ -422,14 +250,8 @@ func (h *htmlWriter) line(e elem, l reply.Line, date *reply.Date) {
 	h.attrConst(atRK, "line")
 	h.attrIf(atField, string(l.Field))
 	h.end()
-	if date != nil && date.Valid() {
-		h.open(elTime)
-		h.attrStart(atDatetime)
-		h.date(*date)
-		h.byte1('"')
-		h.end()
-		h.text(l.Text)
-		h.close(elTime)
+	if date != nil {
+		h.timed(*date, l.Text)
 	} else {
 		h.text(l.Text)
 	}
@@ -472,7 +294,7 @@ func (h *htmlWriter) section(s reply.Section, depth int) {
 		runIn = 1
 	}
 	h.open(elSection)
-	h.attrConst(atClass, sectionClasses[runIn][s.Level()])
+	h.attrConst(atClass, sectionClasses[runIn][reply.MarkerLevel(s.Marker)])
 	h.attrConst(atRK, "section")
 	h.attr(atMarker, s.Marker)
 	h.attrStart(atNumber)
@@ -637,7 +459,7 @@ func isSignatureLine(l reply.Line) bool {
 // dateOf returns the signature's date when l is a date line that writes
 // it, else nil.
 func dateOf(r *reply.Reply, l reply.Line) *reply.Date {
-	if l.Field != reply.FieldDate || r.Signature == nil || l.Text != r.Signature.Date.Text {
+	if l.Field != reply.FieldDate || l.Text != r.Signature.Date.Text {
 		return nil
 	}
 	return &r.Signature.Date

@@ -23,7 +23,7 @@ var allowedElements = map[string]bool{
 	"header": true, "nav": true, "article": true, "section": true, "footer": true, "div": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "p": true, "span": true,
 	"br": true, "time": true, "a": true, "table": true, "caption": true, "tbody": true, "tr": true,
-	"td": true, "figure": true, "img": true,
+	"td": true, "figure": true, "img": true, "bdi": true,
 }
 
 // allowedAttrs are the attributes the renderer writes.
@@ -150,7 +150,7 @@ func TestHTMLValid(t *testing.T) {
 	for range 100 {
 		r := g.reply()
 		checkMarkup(t, renderHTML(t, r, render.WithPageHeader()), false)
-		checkMarkup(t, renderHTML(t, r, render.Fragment(), render.WithPageHeader()), true)
+		checkMarkup(t, renderHTML(t, r, render.WithFragment(), render.WithPageHeader()), true)
 	}
 }
 
@@ -193,7 +193,7 @@ func TestHTMLOptions(t *testing.T) {
 	err := render.HTML(&bytes.Buffer{}, seed, render.WithStylesheetURL("javascript:alert(1)"))
 	assert.ErrorIs(t, err, render.ErrUnsafeURL)
 
-	frag := string(renderHTML(t, seed, render.Fragment()))
+	frag := string(renderHTML(t, seed, render.WithFragment()))
 	assert.True(t, strings.HasPrefix(frag, `<article class="rk-reply"`), frag[:80])
 	assert.NotContains(t, frag, "<head>")
 	assert.NotContains(t, frag, "<style>")

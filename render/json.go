@@ -9,7 +9,9 @@ import (
 
 // JSON writes r in the reference format, replykit/v1, as reply.Marshal
 // does: indented by two spaces, keys in the documented order, a newline at
-// the end. The same reply always gives the same bytes.
+// the end. The same reply always gives the same bytes. Like every writer
+// of this package it writes any reply, valid or not (see the package
+// documentation).
 func JSON(w io.Writer, r *reply.Reply) error {
 	if r == nil {
 		return ErrNilReply

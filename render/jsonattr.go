@@ -1,94 +1,35 @@
 package render
 
 import (
-	"unicode/utf8"
-
-	"github.com/replykit/replykit/reply"
+	"bytes"
+	"encoding/json"
 )
 
-// The data-* attributes of the article carry parts of the reply as
-// compact JSON, as reply's AppendJSON methods write them, escaped for the
-// attribute: the bytes of encoding/json's output put through escape. The
-// proposal, addressees, contact, CC and attachments are written as
-// json.Marshal writes them, with <, > and & as \u003c, \u003e and \u0026;
-// the signature and page as their MarshalJSON methods write them, which
-// leave those three to the attribute's escaping (&lt; &gt; &amp;). The
-// tests hold both to encoding/json, every field of every type filled.
+// The data-* attributes of the article carry parts of the reply as JSON,
+// written by encoding/json (the reference format's own MarshalJSON
+// methods for the signature and the page) with HTML escaping off, then
+// escaped for the attribute like any other value. parse.HTML decodes them
+// with encoding/json.
 
-// jsonSafeEscapes is escapes for JSON that json.Marshal would have
-// written: <, > and & become JSON's \u escapes rather than HTML's
-// references. They can stand only inside the JSON's strings, where the
-// two read the same.
-var jsonSafeEscapes = func() [utf8.RuneSelf]string {
-	t := escapes
-	t['<'], t['>'], t['&'] = `\u003c`, `\u003e`, `\u0026`
-	return t
-}()
-
-// jsonBuf returns h.scratch emptied, made on first use with room for the
-// JSON of most attributes.
-func (h *htmlWriter) jsonBuf() []byte {
-	if h.scratch == nil {
-		h.scratch = make([]byte, 0, 1024)
+// attrJSON writes the attribute name with v's JSON as its value. The
+// encoder and its buffer are made on first use and reused from attribute
+// to attribute.
+func (h *htmlWriter) attrJSON(name attrName, v any) {
+	if h.jsonEnc == nil {
+		h.jsonBuf = new(bytes.Buffer)
+		h.jsonEnc = json.NewEncoder(h.jsonBuf)
+		h.jsonEnc.SetEscapeHTML(false)
 	}
-	return h.scratch[:0]
-}
-
-// attrJSON writes the attribute name with js, JSON built in jsonBuf, as
-// its value, escaped by table; h.scratch keeps js's room for the next.
-func (h *htmlWriter) attrJSON(name attrName, js []byte, table *[utf8.RuneSelf]string) {
-	h.scratch = js[:0]
+	h.jsonBuf.Reset()
+	if err := h.jsonEnc.Encode(v); err != nil {
+		// The parts of a reply are strings, numbers and lists of them:
+		// encoding/json fails on none of them.
+		if h.err == nil {
+			h.err = err
+		}
+		return
+	}
 	h.attrStart(name)
-	h.escapeJSON(js, table)
+	h.escapeJSON(bytes.TrimSuffix(h.jsonBuf.Bytes(), []byte{'\n'}))
 	h.byte1('"')
-}
-
-// attrProposal writes data-proposal: p as json.Marshal writes a
-// *reply.Proposal.
-func (h *htmlWriter) attrProposal(p *reply.Proposal) {
-	h.attrJSON(atProposal, p.AppendJSON(h.jsonBuf()), &jsonSafeEscapes)
-}
-
-// attrAddressees writes data-addressees: as as json.Marshal writes a
-// []reply.Addressee that is not nil.
-func (h *htmlWriter) attrAddressees(as []reply.Addressee) {
-	b := append(h.jsonBuf(), '[')
-	for i := range as {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = as[i].AppendJSON(b)
-	}
-	h.attrJSON(atAddressees, append(b, ']'), &jsonSafeEscapes)
-}
-
-// attrContact writes data-contact: c as json.Marshal writes a
-// *reply.Contact.
-func (h *htmlWriter) attrContact(c *reply.Contact) {
-	h.attrJSON(atContact, c.AppendJSON(h.jsonBuf()), &jsonSafeEscapes)
-}
-
-// attrStrings writes the attribute name: ss as json.Marshal writes a
-// []string that is not nil.
-func (h *htmlWriter) attrStrings(name attrName, ss []string) {
-	b := append(h.jsonBuf(), '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = reply.AppendJSONString(b, s)
-	}
-	h.attrJSON(name, append(b, ']'), &jsonSafeEscapes)
-}
-
-// attrSignature writes data-signature: s as Signature.MarshalJSON writes
-// it, the date's value beside the date as written.
-func (h *htmlWriter) attrSignature(s *reply.Signature) {
-	h.attrJSON(atSignature, s.AppendJSON(h.jsonBuf()), &escapes)
-}
-
-// attrPage writes data-page: p as Page.MarshalJSON writes it, the publish
-// time's value beside the time as written.
-func (h *htmlWriter) attrPage(p *reply.Page) {
-	h.attrJSON(atPage, p.AppendJSON(h.jsonBuf()), &escapes)
 }

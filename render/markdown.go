@@ -9,8 +9,9 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
-// Markdown writes r as CommonMark: the title as a level-one heading (an
-// inferred one too, for the reader's sake), the
+// Markdown writes r as CommonMark: the title as a level-one heading (one
+// that is not a line of the notice, TitleInferred, first and marked as
+// supplied: 「# 〔…〕（标题为整理者所拟）」), the
 // header lines, salutation and paragraphs as paragraphs, sections as
 // headings by depth (## for top-level sections, ### below…, run-in
 // headings included), the points of
@@ -26,18 +27,23 @@ func Markdown(w io.Writer, r *reply.Reply, opts ...Option) error {
 	cfg := newConfig(opts)
 	bw := bufio.NewWriter(w)
 	m := &mdWriter{w: bw}
-	if cfg.pageHeader && r.Page != nil {
-		for _, l := range furnitureLines(r.Page) {
+	if cfg.pageHeader && !r.Page.IsZero() {
+		for _, l := range furnitureLines(&r.Page) {
 			m.raw("> ")
 			m.text(l)
 			m.raw("\n")
 		}
 		m.raw("\n")
 	}
+	if r.TitleInferred {
+		m.heading(1, reply.SuppliedTitle(r.Title))
+	}
 	if len(r.Header) == 0 {
-		m.heading(1, r.Title)
+		if !r.TitleInferred {
+			m.heading(1, r.Title)
+		}
 	} else {
-		titled := false
+		titled := r.TitleInferred
 		for _, l := range r.Header {
 			switch {
 			case l.Field != reply.FieldTitle:

@@ -27,12 +27,12 @@ func newConfig(opts []Option) config {
 	return c
 }
 
-// Fragment makes HTML write only the reply's <article> (and the visible
+// WithFragment makes HTML write only the reply's <article> (and the visible
 // page header, when asked for) instead of a whole document: no <head>, no
 // stylesheet, no page <meta> tags. The article still carries everything
 // parse needs to read the reply back, page metadata included. Serve
 // Stylesheet on the page that embeds it.
-func Fragment() Option { return func(c *config) { c.fragment = true } }
+func WithFragment() Option { return func(c *config) { c.fragment = true } }
 
 // WithoutStylesheet leaves the embedded stylesheet out of the document.
 func WithoutStylesheet() Option { return func(c *config) { c.noStyle = true } }

@@ -23,7 +23,7 @@ func TestHTMLRoundTripGoldens(t *testing.T) {
 		r := goldens[path]
 		t.Run(path, func(t *testing.T) {
 			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r)))
-			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r, render.Fragment(), render.WithPageHeader())))
+			require.Equal(t, withoutWarnings(r), readBack(t, renderHTML(t, r, render.WithFragment(), render.WithPageHeader())))
 		})
 	}
 }
@@ -67,7 +67,7 @@ func TestHTMLRoundTripCases(t *testing.T) {
 		"title only": func(r *reply.Reply) {},
 		"empty header and trailer": func(r *reply.Reply) {
 			r.Header, r.Trailer = []reply.Line{}, []reply.Line{}
-			r.Signature = &reply.Signature{Office: "某局", Date: d}
+			r.Signature = reply.Signature{Office: "某局", Date: d}
 		},
 		"title broken over two lines": func(r *reply.Reply) {
 			r.Header = []reply.Line{
@@ -79,7 +79,7 @@ func TestHTMLRoundTripCases(t *testing.T) {
 			r.DocNumber = "某交函〔2022〕8号"
 		},
 		"empty proposal and contact": func(r *reply.Reply) {
-			r.Proposal, r.Contact = &reply.Proposal{}, &reply.Contact{}
+			r.Proposal, r.Contact = reply.Proposal{}, reply.Contact{}
 		},
 		"run-in heading before a table": func(r *reply.Reply) {
 			r.Sections = []reply.Section{{Marker: "（一）", Number: 1, Heading: "表。", RunIn: true,
@@ -93,14 +93,14 @@ func TestHTMLRoundTripCases(t *testing.T) {
 			if err != nil {
 				panic(err)
 			}
-			r.Signature = &reply.Signature{Date: dt}
+			r.Signature = reply.Signature{Date: dt}
 		},
 		"image with no alt": func(r *reply.Reply) {
 			r.Opening = []reply.Block{{Image: &reply.Image{URL: "/a.png"}}}
 		},
 		"inferred title": func(r *reply.Reply) {
 			r.TitleInferred = true
-			r.Proposal = &reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "73"}
+			r.Proposal = reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "73"}
 			r.Salutation = "涂轶委员："
 		},
 		"inferred title with header lines": func(r *reply.Reply) {
@@ -119,7 +119,7 @@ func TestHTMLRoundTripCases(t *testing.T) {
 			edit(r)
 			require.NoError(t, r.Validate())
 			require.Equal(t, r, readBack(t, renderHTML(t, r)))
-			require.Equal(t, r, readBack(t, renderHTML(t, r, render.Fragment())))
+			require.Equal(t, r, readBack(t, renderHTML(t, r, render.WithFragment())))
 		})
 	}
 }
@@ -152,13 +152,13 @@ func TestHTMLRoundTripInvalid(t *testing.T) {
 func TestHTMLDropsUnsafeURLs(t *testing.T) {
 	r := &reply.Reply{Kind: reply.KindOther, Title: "t",
 		Opening: []reply.Block{{Image: &reply.Image{URL: "javascript:alert(1)", Alt: "图"}}},
-		Page:    &reply.Page{URL: "data:text/html,<script>alert(1)</script>", Source: "来源"}}
+		Page:    reply.Page{URL: "data:text/html,<script>alert(1)</script>", Source: "来源"}}
 	page := renderHTML(t, r)
 	assert.NotContains(t, string(page), "javascript:")
 	assert.NotContains(t, string(page), "data:text")
 	got := readBack(t, page)
 	assert.Equal(t, []reply.Block{{Text: "图"}}, got.Opening, "the image's text stays")
-	assert.Equal(t, &reply.Page{Source: "来源"}, got.Page)
+	assert.Equal(t, reply.Page{Source: "来源"}, got.Page)
 }
 
 // TestTextRoundTrip reads the text layout back with parse.Text: everything
@@ -188,6 +188,7 @@ func assertTextCarried(t *testing.T, want, got *reply.Reply) {
 	assert.Equal(t, want.Lines(), got.Lines(), "lines")
 	assert.Equal(t, want.Kind, got.Kind, "kind")
 	assert.Equal(t, want.Title, got.Title, "title")
+	assert.Equal(t, want.TitleInferred, got.TitleInferred, "titleInferred")
 	assert.Equal(t, want.DocNumber, got.DocNumber, "docNumber")
 	assert.Equal(t, want.Header, got.Header, "header")
 	assert.Equal(t, want.Proposal, got.Proposal, "proposal")
@@ -203,14 +204,10 @@ func assertTextCarried(t *testing.T, want, got *reply.Reply) {
 	assert.Equal(t, want.Category, got.Category, "category")
 	assert.Equal(t, want.Signature, got.Signature, "signature")
 	assert.Equal(t, want.Trailer, got.Trailer, "trailer")
-	if want.Page != nil && got.Page != nil {
-		assert.Equal(t, want.Page.Breadcrumb, got.Page.Breadcrumb, "page.breadcrumb")
-		assert.Equal(t, want.Page.Published, got.Page.Published, "page.published")
-		assert.Equal(t, want.Page.Source, got.Page.Source, "page.source")
-		assert.Equal(t, want.Page.Views, got.Page.Views, "page.views")
-	} else {
-		assert.Equal(t, want.Page == nil, got.Page == nil, "page")
-	}
+	assert.Equal(t, want.Page.Breadcrumb, got.Page.Breadcrumb, "page.breadcrumb")
+	assert.Equal(t, want.Page.Published, got.Page.Published, "page.published")
+	assert.Equal(t, want.Page.Source, got.Page.Source, "page.source")
+	assert.Equal(t, want.Page.Views, got.Page.Views, "page.views")
 }
 
 // sectionOutline lists the sections as 「marker heading」 lines, indented by
@@ -252,4 +249,29 @@ func TestTextRoundTripRandom(t *testing.T) {
 			return
 		}
 	}
+}
+
+// TestZeroReplyIsWritten: the writers do not validate. The zero Reply,
+// which Validate refuses, is written by each: an empty article, a blank
+// line of text, an empty heading, the reference format's three keys. Its
+// page does not read back: parse.HTML refuses an invalid rendered reply.
+func TestZeroReplyIsWritten(t *testing.T) {
+	zero := &reply.Reply{}
+	require.ErrorIs(t, zero.Validate(), reply.ErrInvalid)
+	var frag, text, md, js bytes.Buffer
+	require.NoError(t, render.HTML(&frag, zero, render.WithFragment()))
+	assert.Equal(t, "<article class=\"rk-reply\" data-rk=\"reply\" data-format=\"replykit/v1\" data-kind=\"\">\n"+
+		"<h1 class=\"rk-title\" data-rk=\"title\"></h1>\n</article>\n", frag.String())
+	require.NoError(t, render.Text(&text, zero))
+	assert.Equal(t, "\n\n", text.String())
+	require.NoError(t, render.Markdown(&md, zero))
+	assert.Equal(t, "# \n\n", md.String())
+	require.NoError(t, render.JSON(&js, zero))
+	assert.Equal(t, "{\n  \"format\": \"replykit/v1\",\n  \"kind\": \"\",\n  \"title\": \"\"\n}\n", js.String())
+
+	page := renderHTML(t, zero)
+	_, err := parse.HTML(bytes.NewReader(page))
+	require.ErrorIs(t, err, parse.ErrRenderedPage)
+	require.ErrorIs(t, err, reply.ErrInvalid)
+	assert.Contains(t, err.Error(), "kind: missing")
 }

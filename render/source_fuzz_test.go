@@ -17,18 +17,13 @@ import (
 // Text and Markdown writers take the same reply without error. (The
 // properties of the reading itself are parse's FuzzHTML.)
 func FuzzSourcePage(f *testing.F) {
-	for _, pattern := range []string{
-		filepath.Join("..", "parse", "testdata", "pages", "*.html"),
-		filepath.Join("testdata", "*.html"),
-	} {
-		files, _ := filepath.Glob(pattern)
-		for _, name := range files {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
+	files, _ := filepath.Glob(filepath.Join(filepath.FromSlash(casesDir), "*", "*.html"))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(data)
 	}
 	for _, p := range xssPayloads[:8] {
 		f.Add(fillPage(p, xssURLs[0], true))
@@ -40,7 +35,7 @@ func FuzzSourcePage(f *testing.F) {
 			return
 		}
 		checkMarkup(t, renderHTML(t, rep, render.WithPageHeader()), false)
-		checkMarkup(t, renderHTML(t, rep, render.Fragment(), render.WithPageHeader()), true)
+		checkMarkup(t, renderHTML(t, rep, render.WithFragment(), render.WithPageHeader()), true)
 		var buf bytes.Buffer
 		if err := render.Text(&buf, rep, render.WithPageHeader()); err != nil {
 			t.Fatal(err)

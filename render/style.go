@@ -12,5 +12,5 @@ var stylesheet = constant(stylesheetText)
 
 // Stylesheet returns the stylesheet that HTML embeds: the page layout of
 // GB/T 9704-2012 for screen and print. Serve it beside pages written with
-// Fragment or WithStylesheetURL.
+// WithFragment or WithStylesheetURL.
 func Stylesheet() string { return stylesheetText }

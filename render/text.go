@@ -19,9 +19,10 @@ const indent = "\u3000\u3000"
 // title), a blank line, the salutation, each paragraph and section heading
 // on a line of its own indented by two full-width spaces, blank lines
 // between paragraphs, then the end matter, the issuing office and the date.
-// Header and trailer lines are written as they are in r; an inferred title
-// (TitleInferred) is not a line of the notice and is not written, so that
-// parse.Text infers it again. Table rows are
+// Header and trailer lines are written as they are in r. A title that is
+// not a line of the notice (TitleInferred) comes first, marked as supplied
+// (reply.SuppliedTitle: 「〔…〕（标题为整理者所拟）」), and parse.Text reads it
+// back as the title, inferred. Table rows are
 // written with their cells separated by tabs, images by their alternative
 // text. With WithPageHeader the breadcrumb and the 发布时间/来源/点击量 line
 // come first, as on the page.
@@ -32,10 +33,14 @@ func Text(w io.Writer, r *reply.Reply, opts ...Option) error {
 	cfg := newConfig(opts)
 	bw := bufio.NewWriter(w)
 	t := &textWriter{w: bw}
-	if cfg.pageHeader && r.Page != nil {
-		for _, l := range furnitureLines(r.Page) {
+	if cfg.pageHeader && !r.Page.IsZero() {
+		for _, l := range furnitureLines(&r.Page) {
 			t.line("", l)
 		}
+		t.blank()
+	}
+	if r.TitleInferred && r.Title != "" {
+		t.line("", reply.SuppliedTitle(r.Title))
 		t.blank()
 	}
 	if len(r.Header) > 0 {
@@ -71,7 +76,7 @@ func furnitureLines(p *reply.Page) []string {
 		out = append(out, "当前位置："+strings.Join(p.Breadcrumb, " > "))
 	}
 	var items []string
-	if p.Published != nil && p.Published.Text != "" {
+	if p.Published.Text != "" {
 		items = append(items, "发布时间："+p.Published.Text)
 	}
 	if p.Source != "" {

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"strconv"
 
@@ -15,6 +17,7 @@ type elem string
 const (
 	elArticle elem = "article"
 	elA       elem = "a"
+	elBdi     elem = "bdi"
 	elBr      elem = "br"
 	elCaption elem = "caption"
 	elDiv     elem = "div"
@@ -118,9 +121,10 @@ type htmlWriter struct {
 	w   io.Writer
 	err error
 	own bool // buf was allocated here, not lent by w
-	// scratch holds the JSON of a data-* attribute before it is escaped
-	// into buf; reused from attribute to attribute.
-	scratch []byte
+	// jsonEnc writes the JSON of a data-* attribute into jsonBuf, before
+	// it is escaped into buf; both are made on first use.
+	jsonEnc *json.Encoder
+	jsonBuf *bytes.Buffer
 }
 
 // newHTMLWriter returns a writer to w with its buffer.
@@ -229,6 +233,22 @@ func (h *htmlWriter) date(d reply.Date) {
 	}
 }
 
+// timed writes text as a <time> of d's value when d is valid, else as it
+// is.
+func (h *htmlWriter) timed(d reply.Date, text string) {
+	if !d.Valid() {
+		h.text(text)
+		return
+	}
+	h.open(elTime)
+	h.attrStart(atDatetime)
+	h.date(d)
+	h.byte1('"')
+	h.end()
+	h.text(text)
+	h.close(elTime)
+}
+
 // int writes n in decimal.
 func (h *htmlWriter) int(n int) {
 	if h.room(20) {
@@ -305,8 +325,19 @@ func (h *htmlWriter) close(e elem) {
 // nl writes a line break between elements, for people reading the source.
 func (h *htmlWriter) nl() { h.byte1('\n') }
 
-// text writes escaped text.
-func (h *htmlWriter) text(s string) { h.escape(s) }
+// text writes escaped text. Text that holds a bidirectional or zero-width
+// control (reply.HasBidiControl) is isolated in a <bdi>, so that the
+// control reorders nothing outside it: 「\u202E」 in a name cannot turn the
+// text that follows it around. The text itself is kept as written.
+func (h *htmlWriter) text(s string) {
+	if !reply.HasBidiControl(s) {
+		h.escape(s)
+		return
+	}
+	h.tag(elBdi)
+	h.escape(s)
+	h.close(elBdi)
+}
 
 // element writes a whole element holding escaped text, with one class.
 func (h *htmlWriter) element(e elem, class, rk constant, text string) {
@@ -318,7 +349,7 @@ func (h *htmlWriter) element(e elem, class, rk constant, text string) {
 		h.attrConst(atRK, rk)
 	}
 	h.end()
-	h.escape(text)
+	h.text(text)
 	h.close(e)
 }
 

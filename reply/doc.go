@@ -9,13 +9,18 @@
 // makes sure that nothing of the source text is lost. PlainText gives the
 // reply's text back in document order.
 //
+// The model holds values, not pointers: Reply.Proposal, Contact, Signature
+// and Page, and Page.Published, are structs whose zero value means "not
+// stated" (their IsZero methods), so any field of a reply can be read
+// without a nil check. The reference format leaves a zero part out.
+//
 // The package also reads the forms that Chinese official documents use for
 // numbers and dates: ParseNumeral reads 「十届」「二十三」「一百零五」 and
 // ParseDate reads 「2017年3月16日」「二〇一七年三月十六日」「2017-03-16」.
 //
 // Marshal and Unmarshal write and read the reference format; Unmarshal
-// refuses another format version (ErrFormat) and unknown keys, placing every
-// error by line. JSONSchema returns the format's JSON Schema. Validate checks
+// refuses another format version (ErrFormat), unknown keys and keys an
+// object holds twice, placing every error by line. JSONSchema returns the format's JSON Schema. Validate checks
 // what a schema cannot: that dates match their text, that section numbers
 // match their markers and go up, and the like, reporting every problem with
 // its path in one *ValidationError.

@@ -44,61 +44,6 @@ func appendReply(dst []byte, r *Reply) ([]byte, error) {
 	return e.buf, nil
 }
 
-// The parts of a reply as compact JSON, as json.Marshal writes them with
-// HTML escaping off (and Signature and Page as their MarshalJSON methods
-// write them): for embedding a part in another document, as render's
-// data-* attributes do, without reflection or a buffer of their own.
-
-// compactEncoder returns an encoder appending compact JSON to dst.
-func compactEncoder(dst []byte) replyEncoder {
-	return replyEncoder{jsonWriter: jsonWriter{buf: dst, compact: true}}
-}
-
-// AppendJSON appends p as compact JSON to dst and returns the extended
-// buffer.
-func (p Proposal) AppendJSON(dst []byte) []byte {
-	e := compactEncoder(dst)
-	e.proposal(&p)
-	return e.buf
-}
-
-// AppendJSON appends a as compact JSON to dst and returns the extended
-// buffer.
-func (a Addressee) AppendJSON(dst []byte) []byte {
-	e := compactEncoder(dst)
-	e.addressee(&a)
-	return e.buf
-}
-
-// AppendJSON appends c as compact JSON to dst and returns the extended
-// buffer.
-func (c Contact) AppendJSON(dst []byte) []byte {
-	e := compactEncoder(dst)
-	e.contact(&c)
-	return e.buf
-}
-
-// AppendJSON appends s to dst as MarshalJSON writes it and returns the
-// extended buffer.
-func (s Signature) AppendJSON(dst []byte) []byte {
-	e := compactEncoder(dst)
-	e.signature(&s)
-	return e.buf
-}
-
-// AppendJSON appends p to dst as MarshalJSON writes it and returns the
-// extended buffer.
-func (p Page) AppendJSON(dst []byte) []byte {
-	e := compactEncoder(dst)
-	e.page(&p)
-	return e.buf
-}
-
-// AppendJSONString appends s to dst as a JSON string escaped as the
-// reference format escapes it (as encoding/json does with HTML escaping
-// off: <, > and & stay as written) and returns the extended buffer.
-func AppendJSONString(dst []byte, s string) []byte { return appendJSONString(dst, s) }
-
 // reply writes the members of r.
 func (e *replyEncoder) reply(r *Reply) error {
 	e.stringMember("kind", string(r.Kind))
@@ -108,9 +53,9 @@ func (e *replyEncoder) reply(r *Reply) error {
 	e.optString("signer", r.Signer)
 	e.optString("indexNumber", r.IndexNumber)
 	e.lines("header", r.Header)
-	if r.Proposal != nil {
+	if !r.Proposal.IsZero() {
 		e.key("proposal")
-		e.proposal(r.Proposal)
+		e.proposal(&r.Proposal)
 	}
 	e.addressees(r.Addressees)
 	e.optString("salutation", r.Salutation)
@@ -122,21 +67,21 @@ func (e *replyEncoder) reply(r *Reply) error {
 		}
 	}
 	e.blocks("closing", r.Closing)
-	if r.Contact != nil {
+	if !r.Contact.IsZero() {
 		e.key("contact")
-		e.contact(r.Contact)
+		e.contact(&r.Contact)
 	}
 	e.optStrings("cc", r.CC)
 	e.optStrings("attachments", r.Attachments)
 	e.optString("category", string(r.Category))
-	if r.Signature != nil {
+	if !r.Signature.IsZero() {
 		e.key("signature")
-		e.signature(r.Signature)
+		e.signature(&r.Signature)
 	}
 	e.lines("trailer", r.Trailer)
-	if r.Page != nil {
+	if !r.Page.IsZero() {
 		e.key("page")
-		e.page(r.Page)
+		e.page(&r.Page)
 	}
 	e.warnings(r.Warnings)
 	return nil
@@ -323,10 +268,8 @@ func (e *replyEncoder) page(p *Page) {
 	e.optString("site", p.Site)
 	e.optString("column", p.Column)
 	e.optStrings("breadcrumb", p.Breadcrumb)
-	if p.Published != nil {
-		e.dateValue("published", *p.Published)
-		e.optString("publishedText", p.Published.Text)
-	}
+	e.dateValue("published", p.Published)
+	e.optString("publishedText", p.Published.Text)
 	e.optString("source", p.Source)
 	e.optString("author", p.Author)
 	e.optInt("views", p.Views)

@@ -21,7 +21,7 @@ func sizeHint(r *Reply) int {
 	n := replyAllowance + len(r.Title) + len(r.Salutation) + itemAllowance*len(r.Addressees) +
 		linesSize(r.Header) + linesSize(r.Trailer) + stringsSize(r.CC) + stringsSize(r.Attachments) +
 		blocksSize(r.Opening) + blocksSize(r.Closing) + sectionsSize(r.Sections, 1)
-	if p := r.Page; p != nil {
+	if p := &r.Page; !p.IsZero() {
 		n += 2*itemAllowance + len(p.URL) + len(p.Site) + len(p.Column) + len(p.Source) + len(p.Author) +
 			len(p.Description) + stringsSize(p.Breadcrumb) + stringsSize(p.Keywords)
 	}

@@ -54,7 +54,7 @@ func exampleReply() *reply.Reply {
 	return &reply.Reply{
 		Kind:       reply.KindProposalReply,
 		Title:      "某县交通运输局关于县政协十届一次会议第12号提案的答复",
-		Proposal:   &reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "12"},
+		Proposal:   reply.Proposal{Body: "县政协", Term: 10, Session: 1, Number: "12"},
 		Addressees: []reply.Addressee{{Name: "王中伟", Role: reply.RoleMember}},
 		Salutation: "王中伟委员：",
 		Opening:    []reply.Block{{Text: "您提出的提案收悉。现答复如下："}},
@@ -66,7 +66,7 @@ func exampleReply() *reply.Reply {
 			}}},
 		}},
 		Closing:   []reply.Block{{Text: "感谢您对交通工作的关心和支持。"}},
-		Signature: &reply.Signature{Office: "某县交通运输局", Date: reply.NewDate(2022, 6, 1)},
+		Signature: reply.Signature{Office: "某县交通运输局", Date: reply.NewDate(2022, 6, 1)},
 	}
 }
 
@@ -74,7 +74,7 @@ func ExampleMarshal() {
 	r := &reply.Reply{
 		Kind:      reply.KindOther,
 		Title:     "关于某事的通知",
-		Signature: &reply.Signature{Office: "某县人民政府办公室", Date: reply.NewDate(2017, 3, 16)},
+		Signature: reply.Signature{Office: "某县人民政府办公室", Date: reply.NewDate(2017, 3, 16)},
 	}
 	data, err := reply.Marshal(r)
 	if err != nil {
@@ -122,15 +122,6 @@ func ExampleAppendMarshal() {
 	//   "kind": "other",
 	//   "title": "关于乙事的答复"
 	// }
-}
-
-// A part of a reply as compact JSON, to embed in another document.
-func ExamplePage_AppendJSON() {
-	published := reply.Date{Text: "2020-10-21 09:30", Year: 2020, Month: 10, Day: 21, HasTime: true, Hour: 9, Minute: 30}
-	p := reply.Page{Site: "某县人民政府", Published: &published, Views: 1203}
-	fmt.Println(string(p.AppendJSON(nil)))
-	// Output:
-	// {"site":"某县人民政府","published":"2020-10-21T09:30:00","publishedText":"2020-10-21 09:30","views":1203}
 }
 
 func ExampleReply_Validate() {

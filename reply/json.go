@@ -47,8 +47,8 @@ func (r *Reply) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads r from the reference format. It rejects a missing or
-// unknown "format" with an error wrapping ErrFormat, and an unknown key or a
-// value of the wrong type with a *SyntaxError.
+// unknown "format" with an error wrapping ErrFormat, and an unknown or
+// repeated key or a value of the wrong type with a *SyntaxError.
 func (r *Reply) UnmarshalJSON(data []byte) error {
 	got, err := decodeReply(data)
 	if err != nil {
@@ -64,6 +64,12 @@ func (r *Reply) UnmarshalJSON(data []byte) error {
 // json.Indent indents, written here directly into one buffer. As with
 // encoding/json, the only failure is a list of sections that holds itself:
 // a wrapped *json.UnsupportedValueError.
+//
+// Marshal does not validate: it writes any reply, the zero Reply too (as
+// its format tag, an empty kind and an empty title), so that what a reader
+// could not settle — a notice with no title, a date it could not read — is
+// kept with the warnings that say so. Validate is the check; call it before
+// writing where only consistent records may be kept.
 func Marshal(r *Reply) ([]byte, error) {
 	return AppendMarshal(make([]byte, 0, sizeHint(r)), r)
 }
@@ -81,10 +87,13 @@ func AppendMarshal(dst []byte, r *Reply) ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-// Unmarshal reads a reply in the reference format. Malformed JSON, an
-// unknown key (wrapping ErrUnknownKey) and a value of the wrong type are a
-// *SyntaxError with the line and byte offset; a missing or unknown format
-// version wraps ErrFormat.
+// Unmarshal reads a reply in the reference format. Like Marshal it checks
+// the form, not the consistency (Validate does): a record that is well
+// formed but does not validate is read. Malformed JSON, an
+// unknown key (wrapping ErrUnknownKey), a key that an object holds twice
+// (a *DuplicateKeyError, wrapping ErrDuplicateKey) and a value of the
+// wrong type are a *SyntaxError with the line and byte offset; a missing
+// or unknown format version wraps ErrFormat.
 func Unmarshal(data []byte) (*Reply, error) {
 	if !json.Valid(data) {
 		return nil, locateSyntaxError(data)
@@ -215,9 +224,7 @@ type wirePage struct {
 func (p Page) MarshalJSON() ([]byte, error) {
 	w := wirePage{URL: p.URL, Site: p.Site, Column: p.Column, Breadcrumb: p.Breadcrumb,
 		Source: p.Source, Author: p.Author, Views: p.Views, Keywords: p.Keywords, Description: p.Description}
-	if p.Published != nil {
-		w.Published, w.PublishedText = p.Published.String(), p.Published.Text
-	}
+	w.Published, w.PublishedText = p.Published.String(), p.Published.Text
 	return marshalText(w)
 }
 
@@ -234,7 +241,7 @@ func (p *Page) UnmarshalJSON(data []byte) error {
 		if err != nil {
 			return err
 		}
-		p.Published = &d
+		p.Published = d
 	}
 	return nil
 }

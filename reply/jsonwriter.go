@@ -8,23 +8,17 @@ const indentText = "\n                                                          
 
 // jsonWriter writes JSON already indented as json.Indent(dst, src, "", "  ")
 // indents compact JSON: each member and element on its own line, an empty
-// object or array on the line of its key; or, when compact, as
-// json.Marshal writes it, with no space at all. Each method stores buf
-// once: while the garbage collector runs, every store of it costs a write
+// object or array on the line of its key. Each method stores buf once:
+// while the garbage collector runs, every store of it costs a write
 // barrier.
 type jsonWriter struct {
-	buf     []byte
-	depth   int  // objects and arrays open
-	empty   bool // the innermost open object or array has no member yet
-	compact bool // no new lines, no indentation, no space after a colon
+	buf   []byte
+	depth int  // objects and arrays open
+	empty bool // the innermost open object or array has no member yet
 }
 
-// appendNewline appends a newline and the indentation of the open levels,
-// or nothing when compact.
+// appendNewline appends a newline and the indentation of the open levels.
 func (w *jsonWriter) appendNewline(b []byte) []byte {
-	if w.compact {
-		return b
-	}
 	if n := 1 + 2*w.depth; n <= len(indentText) {
 		return append(b, indentText[:n]...)
 	}
@@ -35,14 +29,11 @@ func (w *jsonWriter) appendNewline(b []byte) []byte {
 	return b
 }
 
-// appendKey appends the member name, which needs no escaping, and its
-// colon, with a space after it unless compact.
+// appendKey appends the member name, which needs no escaping, its colon
+// and a space.
 func (w *jsonWriter) appendKey(b []byte, name string) []byte {
 	b = append(b, '"')
 	b = append(b, name...)
-	if w.compact {
-		return append(b, '"', ':')
-	}
 	return append(b, '"', ':', ' ')
 }
 

@@ -71,7 +71,7 @@ func TestMarkerLevel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.level, MarkerLevel(tt.marker), tt.marker)
-		assert.Equal(t, tt.level, Section{Marker: tt.marker}.Level(), tt.marker)
+		assert.Equal(t, tt.level, MarkerLevel(tt.marker), tt.marker)
 	}
 }
 

@@ -131,7 +131,7 @@ func (r *Reply) CanonicalTrailer() []Line {
 	if r.Category != "" {
 		out = append(out, Line{Text: "答复类别：" + string(r.Category) + "类", Field: FieldCategory})
 	}
-	if c := r.Contact; c != nil && *c != (Contact{}) {
+	if c := r.Contact; !c.IsZero() {
 		var parts []string
 		if c.Unit != "" {
 			parts = append(parts, "联系单位："+c.Unit)
@@ -144,15 +144,13 @@ func (r *Reply) CanonicalTrailer() []Line {
 		}
 		out = append(out, Line{Text: strings.Join(parts, "，"), Field: FieldContact})
 	}
-	if s := r.Signature; s != nil {
-		if s.Office != "" {
-			for _, o := range strings.Split(s.Office, "\n") {
-				out = append(out, Line{Text: o, Field: FieldOffice})
-			}
+	if s := r.Signature; s.Office != "" {
+		for _, o := range strings.Split(s.Office, "\n") {
+			out = append(out, Line{Text: o, Field: FieldOffice})
 		}
-		if s.Date.Text != "" {
-			out = append(out, Line{Text: s.Date.Text, Field: FieldDate})
-		}
+	}
+	if t := r.Signature.Date.Text; t != "" {
+		out = append(out, Line{Text: t, Field: FieldDate})
 	}
 	if len(r.CC) > 0 {
 		out = append(out, Line{Text: "抄送：" + strings.Join(r.CC, "，") + "。", Field: FieldCC})

@@ -8,6 +8,12 @@ import (
 // Reply is one notice: a reply to a proposal or suggestion, or any other
 // notice read the same way. The zero value is an empty reply of no kind.
 //
+// Every part of a reply is a value, never a pointer, so that any field can
+// be read without a nil check: r.Proposal.Number and r.Signature.Office are
+// "" when the notice states no proposal or is not signed. A part that is
+// its zero value (IsZero) is absent, and the reference format leaves it
+// out; a part with any field set is present.
+//
 // Field order is the order of the keys in the reference format.
 type Reply struct {
 	// Kind says what the notice is: a reply to a CPPCC proposal, to an NPC
@@ -18,7 +24,8 @@ type Reply struct {
 	// TitleInferred is true when the notice's text holds no title line:
 	// Title was made from what the notice states (the proposal answered),
 	// and PlainText and Lines leave it out, since it is not text of the
-	// notice.
+	// notice. Where such a title is shown, it is marked as supplied
+	// (SuppliedTitle).
 	TitleInferred bool `json:"titleInferred,omitempty"`
 	// DocNumber is the document number (发文字号), such as 「旺府办函〔2017〕12号」.
 	DocNumber string `json:"docNumber,omitempty"`
@@ -31,8 +38,9 @@ type Reply struct {
 	// line (发文机关标志), a repeated or broken title, 签发人, 类别 and 文号
 	// lines, an information-disclosure table. Nil means the title alone.
 	Header []Line `json:"header,omitempty"`
-	// Proposal is the proposal or suggestion answered, where there is one.
-	Proposal *Proposal `json:"proposal,omitempty"`
+	// Proposal is the proposal or suggestion answered; the zero Proposal
+	// when there is none (see Proposal.IsZero).
+	Proposal Proposal `json:"proposal,omitzero"`
 	// Addressees are the people or organisations the reply is addressed to
 	// (主送), read from the salutation.
 	Addressees []Addressee `json:"addressees,omitempty"`
@@ -46,22 +54,25 @@ type Reply struct {
 	// Closing holds the paragraphs after the last section and before the
 	// end matter: 「总之…」, 「感谢…关心和支持」, 「特此答复」.
 	Closing []Block `json:"closing,omitempty"`
-	// Contact is the contact person and telephone (联系人/联系电话).
-	Contact *Contact `json:"contact,omitempty"`
+	// Contact is the contact person and telephone (联系人/联系电话); the
+	// zero Contact when the notice gives none.
+	Contact Contact `json:"contact,omitzero"`
 	// CC lists the organisations copied (抄送), one entry each.
 	CC []string `json:"cc,omitempty"`
 	// Attachments lists the attachments (附件) by name, in order.
 	Attachments []string `json:"attachments,omitempty"`
 	// Category is the answer category (答复类别/办复类别) where stated.
 	Category Category `json:"category,omitempty"`
-	// Signature is the issuing office (发文机关署名) and the date (成文日期).
-	Signature *Signature `json:"signature,omitempty"`
+	// Signature is the issuing office (发文机关署名) and the date (成文日期);
+	// the zero Signature when the notice is not signed.
+	Signature Signature `json:"signature,omitzero"`
 	// Trailer holds the lines after the closing, as written, when they are
 	// not what Signature, Contact, CC, Attachments and Category give in the
 	// canonical order (see CanonicalTrailer). Nil means the canonical lines.
 	Trailer []Line `json:"trailer,omitempty"`
-	// Page is what the web page around the notice said about it.
-	Page *Page `json:"page,omitempty"`
+	// Page is what the web page around the notice said about it; the zero
+	// Page for a notice read without its page.
+	Page Page `json:"page,omitzero"`
 	// Warnings say where the reader of a source was unsure. They describe
 	// the reading, not the notice.
 	Warnings []Warning `json:"warnings,omitempty"`
@@ -106,6 +117,12 @@ type Proposal struct {
 	Proposers []string `json:"proposers,omitempty"`
 }
 
+// IsZero reports whether p states nothing: no proposal is answered. An
+// empty list of proposers counts as none.
+func (p Proposal) IsZero() bool {
+	return p.Body == "" && p.Term == 0 && p.Session == 0 && p.Number == "" && p.Title == "" && len(p.Proposers) == 0
+}
+
 // Addressee is one person or organisation a reply is addressed to.
 type Addressee struct {
 	// Name is the person's or organisation's name, such as 「涂轶」.
@@ -131,7 +148,8 @@ const (
 )
 
 // Section is one numbered section of a reply's body, with its subsections.
-// The levels follow GB/T 9704: 「一、」 > 「（一）」 > 「1.」 > 「（1）」.
+// The levels follow GB/T 9704: 「一、」 > 「（一）」 > 「1.」 > 「（1）」. A
+// section's level is not stored: it is its marker's, MarkerLevel(s.Marker).
 type Section struct {
 	// Marker is the section's number as written, such as 「一、」「（二）」「3.」.
 	Marker string `json:"marker"`
@@ -148,11 +166,6 @@ type Section struct {
 	// Sections are the subsections.
 	Sections []Section `json:"sections,omitempty"`
 }
-
-// Level returns the section's GB/T 9704 level read from its marker: 1 for
-// 「一、」, 2 for 「（一）」, 3 for 「1.」, 4 for 「（1）」, 5 for 「①」 and 0 when the
-// marker is none of these.
-func (s Section) Level() int { return MarkerLevel(s.Marker) }
 
 // Block is one piece of content: a paragraph, a table or an image.
 // Exactly one of Text/Points, Table and Image is set.
@@ -220,6 +233,9 @@ type Contact struct {
 	Phone string `json:"phone,omitempty"`
 }
 
+// IsZero reports whether c states nothing: the notice gives no contact.
+func (c Contact) IsZero() bool { return c == Contact{} }
+
 // Category is the answer category (答复类别) of a reply: A, B or C.
 type Category string
 
@@ -243,6 +259,9 @@ type Signature struct {
 	Date Date `json:"date"`
 }
 
+// IsZero reports whether s states nothing: no office and no date.
+func (s Signature) IsZero() bool { return s == Signature{} }
+
 // Page is what the web page that carried a notice said about it.
 type Page struct {
 	// URL is the page's address.
@@ -253,8 +272,9 @@ type Page struct {
 	Column string `json:"column,omitempty"`
 	// Breadcrumb is the page's location path (当前位置), one entry a level.
 	Breadcrumb []string `json:"breadcrumb,omitempty"`
-	// Published is the page's publish time (发布时间).
-	Published *Date `json:"published,omitempty"`
+	// Published is the page's publish time (发布时间); the zero Date when
+	// the page gives none.
+	Published Date `json:"published,omitzero"`
 	// Source is the page's stated source (来源), such as 「县民政局」.
 	Source string `json:"source,omitempty"`
 	// Author is the page's stated author or editor (作者, 责任编辑).
@@ -265,6 +285,13 @@ type Page struct {
 	Keywords []string `json:"keywords,omitempty"`
 	// Description is the page's description.
 	Description string `json:"description,omitempty"`
+}
+
+// IsZero reports whether p states nothing: the notice was read without
+// its page, or the page said nothing about it. Empty lists count as none.
+func (p Page) IsZero() bool {
+	return p.URL == "" && p.Site == "" && p.Column == "" && len(p.Breadcrumb) == 0 && p.Published.IsZero() &&
+		p.Source == "" && p.Author == "" && p.Views == 0 && len(p.Keywords) == 0 && p.Description == ""
 }
 
 // Line is one line of a notice's header or trailer as written, with what

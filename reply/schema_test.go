@@ -39,27 +39,24 @@ func validateJSON(t testing.TB, sch *jsonschema.Schema, data []byte) error {
 	return sch.Validate(inst)
 }
 
-// replyFiles returns every JSON file under a testdata folder of the
-// repository whose "format" is replykit/v1, by path from the repository
-// root, fuzz corpora aside. Golden files and deliberately broken inputs are
-// both among them.
+// replyFiles returns every JSON file of testdata whose "format" is
+// replykit/v1, by path, fuzz corpora aside: golden files (the seed, the
+// replies the parse package reads from its text fixtures) and deliberately
+// broken inputs.
 func replyFiles(t *testing.T) map[string][]byte {
 	t.Helper()
-	root := filepath.Join("..")
-	_, err := os.Stat(filepath.Join(root, "go.mod"))
-	require.NoError(t, err, "the package lies one folder below the module root")
 	found := map[string][]byte{}
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
-			if name := d.Name(); path != root && (strings.HasPrefix(name, ".") || name == "fuzz") {
+			if d.Name() == "fuzz" {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if filepath.Ext(path) != ".json" || !strings.Contains(filepath.ToSlash(path), "/testdata/") {
+		if filepath.Ext(path) != ".json" {
 			return nil
 		}
 		data, err := os.ReadFile(path)
@@ -67,8 +64,7 @@ func replyFiles(t *testing.T) map[string][]byte {
 			return err
 		}
 		if bytes.Contains(data, []byte(`"`+FormatV1+`"`)) {
-			rel, _ := filepath.Rel(root, path)
-			found[filepath.ToSlash(rel)] = data
+			found[filepath.ToSlash(path)] = data
 		}
 		return nil
 	})
@@ -84,7 +80,7 @@ func replyFiles(t *testing.T) map[string][]byte {
 func TestSchemaAcceptsGoldenFiles(t *testing.T) {
 	sch := compileSchema(t)
 	files := replyFiles(t)
-	require.Contains(t, files, "reply/testdata/seed.json")
+	require.Contains(t, files, "testdata/seed.json")
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)

@@ -24,7 +24,7 @@ func seedReply() *Reply {
 	return &Reply{
 		Kind:  KindProposalReply,
 		Title: seedTitle,
-		Proposal: &Proposal{
+		Proposal: Proposal{
 			Body:      "县政协",
 			Term:      10,
 			Session:   1,
@@ -157,13 +157,13 @@ func seedReply() *Reply {
 			{Text: "总之,我们将加快新型农村社区建设步伐,强化农村社区功能,以完善农村社区党组织和居民自治组织建设为重点,以提高农村社区居民生活质量和加强农村社区精神文明建设为宗旨,逐步建立起强有力的农村社区工作运行体系,努力建设管理有序、服务完善、环境优美、治安良好、生活便利、人际关系和谐的新型农村社区。"},
 			{Text: "感谢你们对县政府工作的关心和支持。"},
 		},
-		Signature: &Signature{
+		Signature: Signature{
 			Office: "旺苍县人民政府办公室",
 			Date:   Date{Text: "2017年3月16日", Year: 2017, Month: 3, Day: 16},
 		},
-		Page: &Page{
+		Page: Page{
 			Breadcrumb: []string{"首页", "政协提案", seedTitle},
-			Published:  &Date{Text: "2020-10-21", Year: 2020, Month: 10, Day: 21},
+			Published:  Date{Text: "2020-10-21", Year: 2020, Month: 10, Day: 21},
 			Source:     "县民政局",
 			Views:      2045,
 		},
@@ -264,7 +264,7 @@ func TestSeedFacts(t *testing.T) {
 	assert.Len(t, r.Sections[1].Blocks[0].Points, 4)
 	require.Len(t, r.Sections[2].Sections, 4)
 	for i, s := range r.Sections[2].Sections {
-		assert.Equal(t, LevelParenCN, s.Level())
+		assert.Equal(t, LevelParenCN, MarkerLevel(s.Marker))
 		assert.Equal(t, i+1, s.Number)
 		assert.True(t, s.RunIn)
 	}
@@ -331,6 +331,8 @@ func TestUnmarshalErrors(t *testing.T) {
 		{"wrong type", strings.Replace(seed, `"term": 10`, `"term": "十"`, 1), nil, lineOf(seed, `"term"`), "proposal.term"},
 		{"fraction", strings.Replace(seed, `"views": 2045`, `"views": 20.45`, 1), nil, lineOf(seed, `"views"`), "page.views"},
 		{"bad date", strings.Replace(seed, `"date": "2017-03-16"`, `"date": "2017-02-30"`, 1), nil, lineOf(seed, `"date": "2017`), "signature.date"},
+		{"duplicate top-level key", strings.Replace(seed, `"kind":`, `"salutation": "x", "kind":`, 1), ErrDuplicateKey, lineOf(seed, `"salutation"`), "salutation: duplicate key, first at line 3"},
+		{"duplicate nested key", strings.Replace(seed, `"term": 10,`, `"term": 10, "term": 11,`, 1), ErrDuplicateKey, lineOf(seed, `"term"`), "proposal.term: duplicate key"},
 		{"syntax error", strings.Replace(seed, `"session": 1,`, `"session": 1,,`, 1), nil, lineOf(seed, `"session"`), ""},
 		{"truncated", seed[:len(seed)/2], nil, strings.Count(seed[:len(seed)/2], "\n") + 1, "unexpected EOF"},
 		{"data after", seed + "{}", nil, strings.Count(seed, "\n") + 1, "after"},
@@ -356,6 +358,26 @@ func TestUnmarshalErrors(t *testing.T) {
 	}
 }
 
+// TestUnmarshalDuplicateKey: a key met twice is a *DuplicateKeyError
+// inside the *SyntaxError, with both lines; the decoder alone would keep
+// the last value.
+func TestUnmarshalDuplicateKey(t *testing.T) {
+	in := "{\n  \"format\": \"replykit/v1\",\n  \"kind\": \"other\",\n  \"title\": \"a\",\n" +
+		"  \"page\": {\n    \"site\": \"x\",\n    \"views\": 1,\n    \"site\": \"y\"\n  }\n}\n"
+	_, err := Unmarshal([]byte(in))
+	require.ErrorIs(t, err, ErrDuplicateKey)
+	var de *DuplicateKeyError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, DuplicateKeyError{Path: "page.site", Line: 8, FirstLine: 6}, *de)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 8, se.Line)
+	assert.Equal(t, `reply: decode JSON at line 8 (byte 119): page.site: duplicate key, first at line 6`, err.Error())
+
+	var r Reply
+	require.ErrorIs(t, json.Unmarshal([]byte(in), &r), ErrDuplicateKey, "through UnmarshalJSON too")
+}
+
 // lineOf returns the 1-based line of the first occurrence of sub in s.
 func lineOf(s, sub string) int {
 	i := strings.Index(s, sub)
@@ -366,7 +388,7 @@ func lineOf(s, sub string) int {
 }
 
 func TestMarshalKeepsTextAsWritten(t *testing.T) {
-	r := &Reply{Kind: KindOther, Title: "关于<道路>&桥梁的答复", Signature: &Signature{Office: "A&B局", Date: NewDate(2020, 1, 2)}}
+	r := &Reply{Kind: KindOther, Title: "关于<道路>&桥梁的答复", Signature: Signature{Office: "A&B局", Date: NewDate(2020, 1, 2)}}
 	data, err := Marshal(r)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"title": "关于<道路>&桥梁的答复"`)

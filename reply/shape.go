@@ -16,6 +16,30 @@ import (
 // key the reference format does not define at that place.
 var ErrUnknownKey = errors.New("unknown key")
 
+// ErrDuplicateKey is wrapped by the *SyntaxError that Unmarshal returns for
+// a key that an object holds twice, through a *DuplicateKeyError.
+var ErrDuplicateKey = errors.New("duplicate key")
+
+// DuplicateKeyError is a key that an object of the reference format holds
+// more than once. The standard decoder keeps the last value; the format
+// is strict and refuses the object. Unmarshal returns it inside a
+// *SyntaxError that places the second occurrence by line and byte.
+type DuplicateKeyError struct {
+	// Path is the key's path, such as 「title」 or 「sections[2].heading」.
+	Path string
+	// Line and FirstLine are the 1-based lines of the key's second and
+	// first occurrences.
+	Line, FirstLine int
+}
+
+// Error says which key is repeated and where it stood first.
+func (e *DuplicateKeyError) Error() string {
+	return fmt.Sprintf("%s: duplicate key, first at line %d", e.Path, e.FirstLine)
+}
+
+// Unwrap returns ErrDuplicateKey, for errors.Is.
+func (e *DuplicateKeyError) Unwrap() error { return ErrDuplicateKey }
+
 // The Go types whose reference form is not their own fields.
 var (
 	typeReply     = reflect.TypeOf(Reply{})
@@ -205,8 +229,18 @@ func (w *shapeWalker) array(elem reflect.Type) error {
 	return nil
 }
 
+// keyAt is a key of an object and the offset just past it.
+type keyAt struct {
+	key string
+	end int
+}
+
 // object reads the members of a JSON object that decodes into struct t.
+// A key met twice is an error: the objects of the format have a few dozen
+// keys at most, so the keys seen are kept in a list.
 func (w *shapeWalker) object(t reflect.Type) error {
+	var room [24]keyAt
+	seen := room[:0]
 	for first := true; w.next(first); first = false {
 		key, err := w.str()
 		if err != nil {
@@ -217,6 +251,12 @@ func (w *shapeWalker) object(t reflect.Type) error {
 		if !ok {
 			return w.fail(ErrUnknownKey)
 		}
+		for _, k := range seen {
+			if k.key == key {
+				return w.duplicate(k.end)
+			}
+		}
+		seen = append(seen, keyAt{key, w.pos})
 		w.skipSpace()
 		w.pos++ // the colon
 		date := t == typeWireSig && key == "date" || t == typeWirePage && key == "published"
@@ -226,6 +266,16 @@ func (w *shapeWalker) object(t reflect.Type) error {
 		w.path = w.path[:len(w.path)-1]
 	}
 	return nil
+}
+
+// duplicate returns the error of the key just read, met before at the
+// key that ended at byte firstEnd.
+func (w *shapeWalker) duplicate(firstEnd int) error {
+	off := int64(w.pos)
+	line := lineAt(w.data, off)
+	return &SyntaxError{Offset: off, Line: line, Err: &DuplicateKeyError{
+		Path: w.pathString(), Line: line, FirstLine: lineAt(w.data, int64(firstEnd)),
+	}}
 }
 
 // fieldType returns the type of the field of struct t (or of the reply's

@@ -91,13 +91,11 @@ func (v *validator) reply(r *Reply) {
 	case len(r.Header) > 0 && !r.TitleInferred && !hasField(r.Header, FieldTitle):
 		v.addf("header", "no line states the title (field %q)", FieldTitle)
 	}
-	if p := r.Proposal; p != nil {
-		if p.Term < 0 {
-			v.addf("proposal.term", "negative: %d", p.Term)
-		}
-		if p.Session < 0 {
-			v.addf("proposal.session", "negative: %d", p.Session)
-		}
+	if r.Proposal.Term < 0 {
+		v.addf("proposal.term", "negative: %d", r.Proposal.Term)
+	}
+	if r.Proposal.Session < 0 {
+		v.addf("proposal.session", "negative: %d", r.Proposal.Session)
 	}
 	for i, a := range r.Addressees {
 		if strings.TrimSpace(a.Name) == "" {
@@ -112,17 +110,11 @@ func (v *validator) reply(r *Reply) {
 	default:
 		v.addf("category", "unknown category %q (want A, B or C)", r.Category)
 	}
-	if r.Signature != nil {
-		v.date("signature.date", r.Signature.Date)
-	}
+	v.date("signature.date", r.Signature.Date)
 	v.lines("trailer", r.Trailer)
-	if p := r.Page; p != nil {
-		if p.Published != nil {
-			v.date("page.published", *p.Published)
-		}
-		if p.Views < 0 {
-			v.addf("page.views", "negative: %d", p.Views)
-		}
+	v.date("page.published", r.Page.Published)
+	if r.Page.Views < 0 {
+		v.addf("page.views", "negative: %d", r.Page.Views)
 	}
 }
 

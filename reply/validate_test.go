@@ -113,6 +113,31 @@ func TestValidateZeroReply(t *testing.T) {
 	assert.NoError(t, (&Reply{Kind: KindOther, Title: "通知"}).Validate())
 }
 
+// TestZeroReplyIsWritten: writing and reading do not validate. The zero
+// Reply, which Validate refuses, is written as its format tag, an empty
+// kind and an empty title, and reads back as the zero Reply; so does a
+// reply with only what a reader found in a notice without a title.
+func TestZeroReplyIsWritten(t *testing.T) {
+	data, err := Marshal(&Reply{})
+	require.NoError(t, err)
+	assert.Equal(t, "{\n  \"format\": \"replykit/v1\",\n  \"kind\": \"\",\n  \"title\": \"\"\n}\n", string(data))
+	back, err := Unmarshal(data)
+	require.NoError(t, err)
+	assert.Equal(t, &Reply{}, back)
+	require.ErrorIs(t, back.Validate(), ErrInvalid)
+
+	untitled := &Reply{Kind: KindOther, Opening: []Block{{Text: "正文。"}},
+		Warnings: []Warning{{Code: "no-title", Message: "no line above the body reads as the title"}}}
+	data, err = Marshal(untitled)
+	require.NoError(t, err)
+	back, err = Unmarshal(data)
+	require.NoError(t, err)
+	assert.Equal(t, untitled, back)
+	var ve *ValidationError
+	require.ErrorAs(t, back.Validate(), &ve)
+	assert.Equal(t, []Problem{{"title", "empty"}}, ve.Problems)
+}
+
 // TestLeadBeginsText: a lead begins its point's text when it is a prefix
 // that ends where a character of the text starts.
 func TestLeadBeginsText(t *testing.T) {

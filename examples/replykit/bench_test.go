@@ -27,7 +27,7 @@ var (
 // seedTreePages are the seed-style fixture pages of parse that the seed
 // tree repeats: full notice pages of 10-15 KB in the layouts of three
 // government CMSs, two of them in GBK or GB2312.
-var seedTreePages = []string{"seed-trs.utf8.html", "seed-trs.gbk.html", "seed-hanweb.html", "seed-article.html", "seed-table.gb2312.html"}
+var seedTreePages = []string{"seed-trs-utf8", "seed-trs-gbk", "seed-hanweb", "seed-article", "seed-table-gb2312"}
 
 // benchTreeSource returns the pages the tree of -migrate.tree repeats, by
 // name, in order.
@@ -49,10 +49,10 @@ func benchTreeSource(b *testing.B) ([]string, map[string][]byte) {
 		require.NoError(b, err)
 	case "seed":
 		for _, name := range seedTreePages {
-			data, err := os.ReadFile(filepath.Join("..", "..", "parse", "testdata", "pages", name))
+			data, err := os.ReadFile(filepath.Join("..", "..", "parse", "testdata", "cases", name, "page.html"))
 			require.NoError(b, err)
-			names = append(names, name)
-			pages[name] = data
+			names = append(names, name+".html")
+			pages[name+".html"] = data
 		}
 	case "corpus":
 		dir := filepath.Join("..", "..", "..", "shared", "corpus", "pages")

@@ -6,15 +6,17 @@
 // Usage:
 //
 //	replykit                      migrate the embedded sample pages into ./replykit-out/
-//	replykit parse [FILE|-]…      a page (HTML, or text with --text) to reference JSON
+//	replykit parse [FILE|-]…      a page (HTML or text) to reference JSON
 //	replykit render [FILE.json|-] reference JSON to HTML, text or Markdown
-//	replykit validate FILE.json…  check reference JSON against the schema and the model
+//	replykit validate FILE.json|DIR…  check reference JSON and migrate reports
 //	replykit migrate [-o OUTDIR] [-j N] [--force] INPUT…
 //	                              pages, directories, .zip and .tar.gz archives to
 //	                              OUTDIR/<path>.json and .html, with OUTDIR/report.json
+//	replykit version              the module version it was built from
 //
 // Each subcommand takes -h. The exit status is 0 when all went well, 1
-// when some page or file failed, 2 on bad usage.
+// when some page or file failed, 2 on bad usage, and 3 when a migration
+// failed as a whole (see replykit migrate -h).
 package main
 
 import (
@@ -30,6 +32,7 @@ const (
 	exitOK     = 0 // all went well
 	exitFailed = 1 // some page or file failed
 	exitUsage  = 2 // bad usage
+	exitRun    = 3 // the run as a whole failed: no input, no output, no pages, no report
 )
 
 func main() {
@@ -44,14 +47,15 @@ type command struct {
 
 // commands are the subcommands by name.
 var commands = map[string]command{
-	"parse":    {"read pages (HTML, or text with --text) into reference JSON", runParse},
+	"parse":    {"read pages (HTML or plain text) into reference JSON", runParse},
 	"render":   {"write reference JSON as HTML, text or Markdown", runRender},
-	"validate": {"check reference JSON files against the schema and the model", runValidate},
+	"validate": {"check reference JSON files (and migrate reports) against the schema", runValidate},
 	"migrate":  {"convert pages, directories and archives into JSON and HTML, with a report", runMigrate},
+	"version":  {"print the version replykit was built from", runVersion},
 }
 
 // commandOrder is the order commands are listed in.
-var commandOrder = []string{"parse", "render", "validate", "migrate"}
+var commandOrder = []string{"parse", "render", "validate", "migrate", "version"}
 
 // run runs the command line args (without the program name) and returns
 // the exit status.
@@ -63,6 +67,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "-h", "-help", "--help", "help":
 		usage(stdout)
 		return exitOK
+	case "-version", "--version":
+		return runVersion(args[1:], stdin, stdout, stderr)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -87,18 +93,52 @@ commands:
 	for _, name := range commandOrder {
 		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summary)
 	}
-	fmt.Fprint(w, "\nRun 'replykit <command> -h' for a command's flags.\n")
+	fmt.Fprint(w, `
+Run 'replykit <command> -h' for a command's flags.
+
+Exit status: 0 all went well, 1 some page or file failed, 2 bad usage,
+3 a migration failed as a whole (no input, no output, no pages, no report).
+`)
 }
 
-// newFlags makes a subcommand's flag set, its usage written to stderr.
-func newFlags(name, args, about string, stderr io.Writer) *flag.FlagSet {
+// flagSet is a subcommand's flags, with its help: on stdout when asked
+// for with -h, on stderr after a usage error.
+type flagSet struct {
+	*flag.FlagSet
+	name, args, about string
+	stdout, stderr    io.Writer
+}
+
+// newFlags makes a subcommand's flag set.
+func newFlags(name, args, about string, stdout, stderr io.Writer) *flagSet {
 	fs := flag.NewFlagSet("replykit "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: replykit %s %s\n\n%s\n\nflags:\n", name, args, about)
-		fs.PrintDefaults()
+	fs.Usage = func() {} // parse writes the help, where it belongs
+	return &flagSet{FlagSet: fs, name: name, args: args, about: about, stdout: stdout, stderr: stderr}
+}
+
+// usage writes the subcommand's help to w.
+func (f *flagSet) usage(w io.Writer) {
+	fmt.Fprintf(w, "usage: replykit %s %s\n\n%s\n\nflags:\n", f.name, f.args, f.about)
+	f.SetOutput(w)
+	f.PrintDefaults()
+	f.SetOutput(f.stderr)
+}
+
+// parse parses args and returns the positional arguments, with ok true.
+// On -h it writes the help to stdout; on a bad flag, the error and the
+// help to stderr; then it returns ok false and the exit status.
+func (f *flagSet) parse(args []string) (pos []string, status int, ok bool) {
+	pos, err := parseArgs(f.FlagSet, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		f.usage(f.stdout)
+		return nil, exitOK, false
+	case err != nil:
+		f.usage(f.stderr)
+		return nil, exitUsage, false
 	}
-	return fs
+	return pos, exitOK, true
 }
 
 // parseArgs parses flags that may stand before, between or after the
@@ -120,12 +160,4 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-}
-
-// flagStatus is the exit status for a flag parsing error: 0 for -h, else 2.
-func flagStatus(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	return exitUsage
 }

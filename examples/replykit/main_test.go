@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,9 @@ func TestUsage(t *testing.T) {
 		{"render two files", []string{"render", "a.json", "b.json"}, exitUsage, "one FILE.json at a time"},
 		{"validate no file", []string{"validate"}, exitUsage, "no FILE.json given"},
 		{"migrate no input", []string{"migrate"}, exitUsage, "no INPUT given"},
-		{"migrate bad -j", []string{"migrate", "-j", "0", "x"}, exitUsage, "-j must be at least 1"},
+		{"migrate bad -j", []string{"migrate", "-j", "-1", "x"}, exitUsage, "-j must be 0 or more"},
+		{"parse --text --html", []string{"parse", "--text", "--html", "x"}, exitUsage, "--text and --html exclude each other"},
+		{"version with an argument", []string{"version", "x"}, exitUsage, "takes no arguments"},
 		{"migrate -j not a number", []string{"migrate", "-j", "many", "x"}, exitUsage, "invalid value"},
 	}
 	for _, tt := range tests {
@@ -86,9 +89,9 @@ func TestParseArgsTakesFlagsAnywhere(t *testing.T) {
 		{nil, nil, "json"},
 	}
 	for _, tt := range tests {
-		fs := newFlags("t", "", "", &bytes.Buffer{})
+		fs := newFlags("t", "", "", &bytes.Buffer{}, &bytes.Buffer{})
 		format := fs.String("format", "json", "")
-		pos, err := parseArgs(fs, tt.args)
+		pos, err := parseArgs(fs.FlagSet, tt.args)
 		require.NoError(t, err)
 		assert.Equal(t, tt.pos, pos, tt.args)
 		assert.Equal(t, tt.fmt, *format, tt.args)
@@ -104,7 +107,7 @@ func TestParseThenRender(t *testing.T) {
 	r, err := reply.Unmarshal([]byte(parsed.stdout))
 	require.NoError(t, err)
 	assert.Equal(t, "旺苍县人民政府办公室关于县政协十届一次会议第73号提案的答复", r.Title)
-	require.NotNil(t, r.Page)
+	require.NotZero(t, r.Page)
 	assert.Equal(t, "http://www.scwc.gov.cn/zxta/t20201021_73.html", r.Page.URL)
 
 	tests := []struct {
@@ -188,17 +191,36 @@ func TestValidate(t *testing.T) {
 			`testdata/broken-syntax.json:5: invalid character '"' after object key:value pair`,
 		}},
 		{"testdata/invalid.json", exitFailed, []string{
-			"testdata/invalid.json: kind: value must be one of 'proposal-reply', 'suggestion-reply', 'other'",
+			"testdata/invalid.json:3: kind: value must be one of 'proposal-reply', 'suggestion-reply', 'other'",
 			`testdata/invalid.json:65: signature.date: "2021-02-30" is not YYYY-MM-DD or YYYY-MM-DDThh:mm:ss`,
 		}},
 		{"testdata/invalid-model.json", exitFailed, []string{
-			`testdata/invalid-model.json: sections[1].number: 1, but the marker "二、" is 2`,
-			"testdata/invalid-model.json: sections[1].number: 1 does not follow 1: numbers must go up",
+			`testdata/invalid-model.json:40: sections[1].number: 1, but the marker "二、" is 2`,
+			"testdata/invalid-model.json:40: sections[1].number: 1 does not follow 1: numbers must go up",
 		}},
-		{"testdata/unknown-key.json", exitFailed, []string{
-			"testdata/unknown-key.json: signature: additional properties 'color' not allowed",
+		// An unknown key, said as render says it, with its line.
+		{"testdata/unknown-key.json", exitFailed, []string{"testdata/unknown-key.json:67: signature.color: unknown key"}},
+		{"testdata/wrong-key.json", exitFailed, []string{"testdata/wrong-key.json:15: adressees: unknown key"}},
+		// Dates are not shown a regular expression; each is named once.
+		{"testdata/bad-dates.json", exitFailed, []string{
+			`testdata/bad-dates.json:65: signature.date: "2021-13-45" is not YYYY-MM-DD or YYYY-MM-DDThh:mm:ss`,
+			`testdata/bad-dates.json:69: page.published: "21/07/2021" is not YYYY-MM-DD or YYYY-MM-DDThh:mm:ss`,
 		}},
-		{"testdata/missing.json", exitFailed, []string{"testdata/missing.json: open testdata/missing.json: no such file or directory"}},
+		// A format of another version is reported once, and nothing else.
+		{"testdata/wrong-format.json", exitFailed, []string{
+			`testdata/wrong-format.json:2: format: "replykit/v2" is not a version this replykit reads (it reads "replykit/v1")`,
+		}},
+		{"testdata/no-format.json", exitFailed, []string{
+			`testdata/no-format.json:1: no "format" key: not a replykit file (a reply starts {"format": "replykit/v1"})`,
+		}},
+		{"testdata/empty.json", exitFailed, []string{"testdata/empty.json:1: empty file: no JSON in it"}},
+		{"testdata/missing.json", exitFailed, []string{"testdata/missing.json: no such file or directory"}},
+		// A migrate report is checked as one.
+		{"testdata/report.json", exitOK, []string{"testdata/report.json: ok (a migrate report)"}},
+		{"testdata/report-wrong.json", exitFailed, []string{
+			"testdata/report-wrong.json:5: totals.replies: 6, but the report's lists make 4",
+			`testdata/report-wrong.json:26: pages[0].status: "done" is not ok, other or failed`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
@@ -220,6 +242,23 @@ func TestValidate(t *testing.T) {
 	assert.Equal(t, "stdin: ok\n", out.stdout)
 }
 
+// TestRenderSaysProblemsAsValidateDoes: render and validate write a
+// problem of the same file in the same words, with its line.
+func TestRenderSaysProblemsAsValidateDoes(t *testing.T) {
+	for _, file := range []string{"testdata/wrong-key.json", "testdata/wrong-format.json", "testdata/no-format.json",
+		"testdata/empty.json", "testdata/broken-syntax.json", "testdata/unknown-key.json"} {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			r := runCmd("", "render", file)
+			assert.Equal(t, exitFailed, r.code)
+			assert.Empty(t, r.stdout)
+			v := runCmd("", "validate", file)
+			assert.Equal(t, v.stdout, r.stderr)
+			assert.NotContains(t, r.stderr, "EOF")
+			assert.NotContains(t, r.stderr, "reply: ")
+		})
+	}
+}
+
 func TestModelPath(t *testing.T) {
 	assert.Equal(t, "sections[2].sections[0].heading", modelPath([]string{"sections", "2", "sections", "0", "heading"}))
 	assert.Equal(t, "", modelPath(nil))
@@ -235,7 +274,7 @@ func TestMigrateSampleEndToEnd(t *testing.T) {
 	assert.Contains(t, r.stderr, "report: "+filepath.Join(out, "report.json"))
 
 	rep := readReport(t, out)
-	assert.Equal(t, migrate.Totals{Pages: 7, Replies: 5, Other: 2, Warnings: rep.Totals.Warnings}, rep.Totals)
+	assert.Equal(t, migrate.Totals{Pages: 7, Replies: 5, Other: 2, Warnings: rep.Totals.Warnings, WarningCodes: rep.Totals.WarningCodes}, rep.Totals)
 	want := map[string]reply.Kind{
 		"wangcang/zxta/t20201021_73.html":      reply.KindProposalReply,
 		"shi-jiaotong/jyta/2023/0703-128.html": reply.KindSuggestionReply,
@@ -273,7 +312,7 @@ func TestMigrateSampleEndToEnd(t *testing.T) {
 	require.Len(t, seed.Addressees, 2)
 	assert.Equal(t, "涂轶", seed.Addressees[0].Name)
 	assert.Equal(t, "李勇", seed.Addressees[1].Name)
-	require.NotNil(t, seed.Signature)
+	require.NotZero(t, seed.Signature)
 	assert.Equal(t, "2017-03-16", seed.Signature.Date.String())
 
 	// A second run skips every page written.
@@ -296,20 +335,6 @@ func TestMigrateFailedPagesExitOne(t *testing.T) {
 	assert.Equal(t, 1, rep.Totals.Replies)
 	assert.Equal(t, "empty", findEntry(t, rep, "empty.html").Error.Kind)
 	assert.FileExists(t, filepath.Join(out, "good.html.json"))
-}
-
-func TestNoArgumentsMigratesTheSample(t *testing.T) {
-	needParse(t)
-	dir := t.TempDir()
-	t.Chdir(dir)
-	r := runCmd("")
-	require.Equal(t, exitOK, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "replykit migrated 7 sample pages (5 replies, 2 other) into "+filepath.Join(dir, "replykit-out"))
-	assert.Contains(t, r.stdout, "report: replykit-out/report.json")
-	rep := readReport(t, filepath.Join(dir, "replykit-out"))
-	assert.Equal(t, 7, rep.Totals.Pages)
-	assert.Zero(t, rep.Totals.Failed)
-	assert.FileExists(t, filepath.Join(dir, "replykit-out", "wangcang", "zxta", "t20201021_73.html.html"))
 }
 
 func TestClassify(t *testing.T) {
@@ -380,4 +405,33 @@ func findEntry(t *testing.T, r migrate.Report, suffix string) migrate.Entry {
 	}
 	t.Fatalf("no report entry for %s", suffix)
 	return migrate.Entry{}
+}
+
+// TestValidateAMigration: what migrate writes validates, report.json too,
+// whether the files are named one by one (as the shell expands
+// out/**/*.json) or by their directory.
+func TestValidateAMigration(t *testing.T) {
+	needParse(t)
+	out := filepath.Join(t.TempDir(), "out")
+	m := runCmd("", "migrate", "-q", "-o", out, "sample")
+	require.Equal(t, exitOK, m.code, m.stderr)
+	var files []string
+	require.NoError(t, filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
+			files = append(files, p)
+		}
+		return err
+	}))
+	require.Len(t, files, 7) // six replies and the report
+	byName := runCmd("", append([]string{"validate"}, files...)...)
+	assert.Equal(t, exitOK, byName.code, byName.stdout)
+	assert.Contains(t, byName.stdout, filepath.Join(out, migrate.ReportName)+": ok (a migrate report)\n")
+	assert.Equal(t, 7, strings.Count(byName.stdout, ": ok"))
+	byDir := runCmd("", "validate", out)
+	assert.Equal(t, exitOK, byDir.code, byDir.stdout)
+	assert.Equal(t, byName.stdout, byDir.stdout)
+	// A directory with no JSON in it is said so, not passed over.
+	none := runCmd("", "validate", t.TempDir())
+	assert.Equal(t, exitFailed, none.code)
+	assert.Contains(t, none.stdout, ": no .json files in the directory\n")
 }

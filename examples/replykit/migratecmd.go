@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"path"
-	"path/filepath"
-	"runtime"
-	"strings"
 	"syscall"
 
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
@@ -23,39 +18,57 @@ import (
 // runMigrate migrates pages, directories and archives.
 func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("migrate", "[-o OUTDIR] [-j N] [--force] INPUT…",
-		"Reads every page of the INPUTs — files; directories, walked recursively (.html .htm\n"+
-			".shtml .jsp .asp .php, extensionless files that hold HTML, .txt as text); .zip and\n"+
+		"Reads every page of the INPUTs — files; directories, walked recursively; .zip and\n"+
 			".tar.gz archives of a site mirror — and writes OUTDIR/<path>.json (reference JSON)\n"+
 			"and OUTDIR/<path>.html (a clean page) for each, then OUTDIR/report.json and a summary.\n"+
-			"Pages whose outputs are newer than the page are skipped. One bad page never stops\n"+
-			"the run; the status is 1 when a page failed.", stderr)
+			"In directories and archives, files named .html .htm .shtml .shtm .xhtml .jsp .jhtml\n"+
+			".asp .aspx .php are read as HTML pages and .txt files as plain-text notices; files\n"+
+			"with no or another extension (.do, .action) are read as pages when their start looks\n"+
+			"like HTML. Stylesheets, scripts, images, documents and hidden files are not pages.\n"+
+			"Every file not read is listed in report.json with the reason, and counted in the\n"+
+			"summary. A file named as an INPUT is always read. Pages whose outputs are newer than\n"+
+			"the page are skipped. One bad page never stops the run.\n\n"+
+			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
+			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
+			"a broken archive, an output directory where nothing can be written or that another\n"+
+			"run is writing into, no pages found, the run interrupted, or the report not written.", stdout, stderr)
 	out := fs.String("o", "replykit-out", "output `directory`")
-	jobs := fs.Int("j", runtime.NumCPU(), "convert `N` pages at once")
+	jobs := fs.Int("j", 0, "convert `N` pages at once; 0 means one a CPU")
 	force := fs.Bool("force", false, "convert every page again, even when its outputs are newer")
 	quiet := fs.Bool("q", false, "show no progress")
+	follow := fs.Bool("follow-links", false, "follow symbolic links that lead out of an INPUT directory (without it,\nthey are listed as ignored); each directory is still walked once")
 	noSync := fs.Bool("no-sync", false, "do not fsync each output before renaming it into place (faster; an\ninterrupted run is still safe, a power cut may leave empty outputs)")
-	inputs, err := parseArgs(fs, args)
-	if err != nil {
-		return flagStatus(err)
+	inputs, status, ok := fs.parse(args)
+	if !ok {
+		return status
 	}
 	if len(inputs) == 0 {
 		fmt.Fprintln(stderr, "replykit migrate: no INPUT given")
-		fs.Usage()
+		fs.usage(stderr)
 		return exitUsage
 	}
-	if *jobs < 1 {
-		fmt.Fprintln(stderr, "replykit migrate: -j must be at least 1")
+	if *jobs < 0 {
+		fmt.Fprintln(stderr, "replykit migrate: -j must be 0 or more")
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opts := migrateOptions(ctx, *out, *jobs, *force)
 	opts.NoSync = *noSync
+	opts.FollowLinks = *follow
 	if !*quiet {
 		opts.Progress, opts.Bar = stderr, migrate.IsTerminal(stderr)
 	}
-	rep, err := migrate.Run(ctx, migrate.Paths(inputs...), opts)
-	return finishMigrate(rep, err, *out, stderr)
+	ins := migrate.Paths(inputs...)
+	if err := migrate.Check(ins, opts); err != nil {
+		return refuseRun(err, stderr)
+	}
+	rep, err := migrate.Run(ctx, ins, opts)
+	if le := (*migrate.LockedError)(nil); errors.As(err, &le) {
+		// Nothing was done: said as Check's refusals are.
+		return refuseRun(le, stderr)
+	}
+	return finishMigrate(rep, err, stderr, stderr)
 }
 
 // migrateOptions are the engine's options with the real conversion, which
@@ -73,33 +86,100 @@ func migrateOptions(ctx context.Context, out string, jobs int, force bool) migra
 	}
 }
 
-// finishMigrate writes the summary and gives the exit status.
-func finishMigrate(rep *migrate.Report, err error, out string, stderr io.Writer) int {
+// refuseRun says, on stderr, each problem that keeps a run from starting,
+// and gives the exit status.
+func refuseRun(err error, stderr io.Writer) int {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "replykit migrate: %v%s\n", e, runHint(e))
+	}
+	fmt.Fprintln(stderr, "replykit migrate: nothing done")
+	return exitRun
+}
+
+// runHint is what a user can do about a problem of the run as a whole.
+func runHint(err error) string {
+	switch {
+	case errors.Is(err, migrate.ErrInputIsOutput):
+		return " (name another output directory with -o)"
+	case errors.Is(err, migrate.ErrOutputUnwritable):
+		return " (name a directory you can write to with -o)"
+	}
+	return ""
+}
+
+// finishMigrate writes the summary, and where the report is, to w, says
+// on stderr what went wrong with an input as a whole (a missing one, a
+// broken archive, one with no pages), and gives the exit status.
+func finishMigrate(rep *migrate.Report, err error, w, stderr io.Writer) int {
 	if rep != nil {
-		_ = rep.WriteSummary(stderr)
-		fmt.Fprintf(stderr, "report: %s\n", filepath.Join(out, migrate.ReportName))
+		_ = rep.WriteSummary(w)
+		if rep.Written != "" {
+			fmt.Fprintf(w, "report: %s\n", rep.Written)
+		}
+		inputNotes(rep, stderr)
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "replykit: %v\n", err)
-		return exitFailed
-	}
-	if rep.Totals.Failed > 0 {
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "replykit migrate: %v\n", err)
+		return exitRun
+	case rep.Totals.Pages == 0:
+		return exitRun
+	case rep.Totals.Failed > 0:
 		return exitFailed
 	}
 	return exitOK
 }
 
-// convertPage reads one page under ctx: .txt files as plain text, the
-// rest as HTML. A page with no notice in it (a list page) is not a
+// inputNotes says on stderr what went wrong with an input as a whole:
+// a failure of the input itself (not of a page in it), and an input with
+// no pages, with the files it held that were not pages and a hint.
+func inputNotes(rep *migrate.Report, stderr io.Writer) {
+	inputs := map[string]bool{}
+	for _, in := range rep.Inputs {
+		inputs[in.Path] = true
+	}
+	for _, e := range rep.Pages {
+		if e.Error != nil && e.Status == migrate.StatusFailed && inputs[e.Path] {
+			fmt.Fprintf(stderr, "replykit migrate: %s: %s (%s)\n", e.Path, e.Error.Message, e.Error.Kind)
+		}
+	}
+	for _, in := range rep.Inputs {
+		if in.Pages > 0 || rep.Interrupted {
+			continue
+		}
+		fmt.Fprintf(stderr, "replykit migrate: %s: no pages found", in.Path)
+		if in.Ignored > 0 {
+			fmt.Fprintf(stderr, "; %d %s not read as pages are listed under \"ignored\" in the report", in.Ignored, plural(in.Ignored, "file", "files"))
+		}
+		fmt.Fprintln(stderr)
+	}
+	if rep.Totals.Pages == 0 && !rep.Interrupted {
+		fmt.Fprintln(stderr, "hint: replykit reads .html .htm .shtml .shtm .xhtml .jsp .jhtml .asp .aspx .php\n"+
+			"pages, .txt notices, and files with no or another extension whose start is HTML;\n"+
+			"see 'replykit migrate -h'")
+	}
+	if n := rep.Totals.IgnoredBy[migrate.IgnoredOutput]; n > 0 {
+		fmt.Fprintln(stderr, "note: the output directory is inside an INPUT; it was left out of the walk")
+	}
+}
+
+// plural is one or many, as n says.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// convertPage reads one page under ctx as text or HTML, as modeOf decides
+// (the way parse does). A page with no notice in it (a list page) is not a
 // failure.
 func convertPage(ctx context.Context, rel string, data []byte) (*reply.Reply, error) {
-	var r *reply.Reply
-	var err error
-	if strings.EqualFold(path.Ext(rel), ".txt") {
-		r, err = parseText(ctx, data, "")
-	} else {
-		r, err = parse.HTMLContext(ctx, bytes.NewReader(data))
-	}
+	r, err := parsePage(ctx, rel, data, false, false, "")
 	if errors.Is(err, parse.ErrNoContent) {
 		return nil, migrate.NoNotice(err)
 	}
@@ -116,6 +196,8 @@ func classify(err error) string {
 		return "empty"
 	case errors.Is(err, parse.ErrNotHTML):
 		return "not-html"
+	case errors.Is(err, errBinary):
+		return "binary"
 	case errors.Is(err, parse.ErrTooLarge):
 		return migrate.KindTooLarge
 	case errors.As(err, new(*parse.CanceledError)):

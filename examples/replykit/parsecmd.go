@@ -3,15 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/parse"
 	"github.com/replykit/replykit/render"
 	"github.com/replykit/replykit/reply"
@@ -20,17 +22,26 @@ import (
 // runParse reads pages into reference JSON (or another format) on stdout.
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("parse", "[flags] [FILE|-]…",
-		"Reads each page (HTML in any encoding, or a plain-text notice with --text) and writes\n"+
-			"its reply to stdout: reference JSON, or text, Markdown or HTML with --format. With no\n"+
-			"FILE, or with -, the page is read from stdin; with several, their replies follow one\n"+
-			"another. The status is 1 when a page could not be read.", stderr)
-	text := fs.Bool("text", false, "read the input as a plain-text notice, one paragraph a line")
-	cs := fs.String("charset", "", "the input's `encoding` (gbk, gb18030, big5, utf-8…), over what it declares")
+		"Reads each page — an HTML page in any encoding, or a plain-text notice, one paragraph\n"+
+			"a line — and writes its reply to stdout: reference JSON, or text, Markdown or HTML\n"+
+			"with --format. A .txt file is read as text, a page named as HTML (.html .htm .shtml\n"+
+			".shtm .xhtml .jsp .jhtml .asp .aspx .php) as HTML, and any other input, stdin too,\n"+
+			"as HTML if its start looks like HTML and as text if not, as migrate does; --text or\n"+
+			"--html decides instead. With no FILE, or with -, the page is read from stdin; with\n"+
+			"several, their replies follow one another.\n\n"+
+			"Exit status: 0 all read, 1 some input could not be read, 2 bad usage.", stdout, stderr)
+	text := fs.Bool("text", false, "read every input as a plain-text notice, one paragraph a line")
+	html := fs.Bool("html", false, "read every input as an HTML page")
+	cs := fs.String("charset", "", "the input's `encoding` (gbk, gb18030, big5, utf-16, utf-8…), over what it declares")
 	url := fs.String("url", "", "the page's `address`, kept in the reply's page metadata")
 	format := fs.String("format", "json", "output `format`: json, text, md or html")
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		return flagStatus(err)
+	files, status, ok := fs.parse(args)
+	if !ok {
+		return status
+	}
+	if *text && *html {
+		fmt.Fprintln(stderr, "replykit parse: --text and --html exclude each other")
+		return exitUsage
 	}
 	write, ok := writers[*format]
 	if !ok {
@@ -40,6 +51,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
+	status = exitOK
 	var opts []parse.Option
 	if *url != "" {
 		opts = append(opts, parse.WithURL(*url))
@@ -51,26 +63,54 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		opts = append(opts, parse.WithCharset(*cs))
 	}
-	status := exitOK
 	for _, name := range files {
+		if name == "-" && migrate.IsTerminal(stdin) {
+			fmt.Fprintln(stderr, "replykit parse: waiting for a page on stdin; end it with Ctrl-D, or give a FILE")
+		}
 		data, err := readInput(name, stdin)
 		if err == nil {
 			var r *reply.Reply
-			if *text {
-				r, err = parseText(context.Background(), data, *cs, opts...)
-			} else {
-				r, err = parse.HTML(bytes.NewReader(data), opts...)
-			}
+			r, err = parsePage(context.Background(), pageName(name), data, *text, *html, *cs, opts...)
 			if err == nil {
 				err = write(stdout, r)
 			}
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", displayName(name), err)
+			fmt.Fprintf(stderr, "%s: %v\n", displayName(name), plainError(err))
 			status = exitFailed
 		}
 	}
 	return status
+}
+
+// parsePage reads one page under ctx as text or HTML: as forced by text or
+// html, or as modeOf decides from its name ("" for stdin) and bytes.
+func parsePage(ctx context.Context, name string, data []byte, text, html bool, label string, opts ...parse.Option) (*reply.Reply, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, parse.ErrEmpty
+	}
+	mode := asHTML
+	switch {
+	case text:
+		mode = asText
+	case !html:
+		var err error
+		if mode, err = modeOf(name, data, label); err != nil {
+			return nil, err
+		}
+	}
+	if mode == asText {
+		return parseText(ctx, data, label, opts...)
+	}
+	return parse.HTMLContext(ctx, bytes.NewReader(data), opts...)
+}
+
+// pageName is the name modeOf judges a page by: "" for stdin.
+func pageName(name string) string {
+	if name == "-" {
+		return ""
+	}
+	return name
 }
 
 // writers write a reply in each output format.
@@ -81,14 +121,18 @@ var writers = map[string]func(io.Writer, *reply.Reply) error{
 	"html": func(w io.Writer, r *reply.Reply) error { return render.HTML(w, r) },
 }
 
-// readInput reads a named file, or stdin for "-".
-func readInput(name string, stdin io.Reader) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(io.LimitReader(stdin, parse.DefaultMaxBytes+1))
+// plainError drops the operation and path of a *fs.PathError, which the
+// message names already ("x.html: no such file or directory", not
+// "x.html: open x.html: no such file or directory").
+func plainError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && err == error(pe) {
+		return pe.Err
 	}
-	return os.ReadFile(name)
+	return err
 }
 
+// displayName is how messages name an input: "stdin" for "-".
 func displayName(name string) string {
 	if name == "-" {
 		return "stdin"

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/render"
 	"github.com/replykit/replykit/reply"
 )
@@ -14,17 +14,18 @@ import (
 func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "[flags] [FILE.json|-]",
 		"Reads a reply in the reference format (from stdin with no FILE, or with -) and writes\n"+
-			"it to stdout as a complete HTML page, plain text or Markdown.", stderr)
+			"it to stdout as a complete HTML page, plain text or Markdown.\n\n"+
+			"Exit status: 0 written, 1 the file could not be read, 2 bad usage.", stdout, stderr)
 	format := fs.String("format", "html", "output `format`: html, text, md or json")
 	fragment := fs.Bool("fragment", false, "with --format html, write the <article> alone, not a whole page")
 	noStyle := fs.Bool("no-style", false, "with --format html, leave out the embedded stylesheet")
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		return flagStatus(err)
+	files, status, ok := fs.parse(args)
+	if !ok {
+		return status
 	}
 	if len(files) > 1 {
 		fmt.Fprintln(stderr, "replykit render: one FILE.json at a time")
-		fs.Usage()
+		fs.usage(stderr)
 		return exitUsage
 	}
 	name := "-"
@@ -39,21 +40,24 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *format == "html" {
 		var opts []render.Option
 		if *fragment {
-			opts = append(opts, render.Fragment())
+			opts = append(opts, render.WithFragment())
 		}
 		if *noStyle {
 			opts = append(opts, render.WithoutStylesheet())
 		}
 		write = func(w io.Writer, r *reply.Reply) error { return render.HTML(w, r, opts...) }
 	}
+	if name == "-" && migrate.IsTerminal(stdin) {
+		fmt.Fprintln(stderr, "replykit render: waiting for reference JSON on stdin; end it with Ctrl-D, or give a FILE.json")
+	}
 	data, err := readInput(name, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", displayName(name), err)
+		fmt.Fprintf(stderr, "%s: %v\n", displayName(name), plainError(err))
 		return exitFailed
 	}
 	r, err := reply.Unmarshal(data)
 	if err != nil {
-		fmt.Fprintln(stderr, placeError(displayName(name), err))
+		fmt.Fprintln(stderr, decodeProblem(data, err).format(displayName(name)))
 		return exitFailed
 	}
 	if err := write(stdout, r); err != nil {
@@ -61,14 +65,4 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
-}
-
-// placeError writes a decoding error as "file:line: what", or as
-// "file: what" when the error has no line.
-func placeError(file string, err error) string {
-	var se *reply.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Sprintf("%s:%d: %v", file, se.Line, se.Err)
-	}
-	return fmt.Sprintf("%s: %v", file, err)
 }

@@ -8,8 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
+	"strconv"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 )
@@ -26,33 +27,58 @@ var sampleFiles embed.FS
 const sampleOut = "replykit-out"
 
 // runSample migrates the embedded sample pages into ./replykit-out/ and
-// says where the results are.
+// writes, on stdout, what became of each page, the summary, and where the
+// results are. Problems go to stderr.
 func runSample(stdout, stderr io.Writer) int {
 	sample, err := fs.Sub(sampleFiles, "sample")
 	if err != nil {
 		fmt.Fprintf(stderr, "replykit: %v\n", err)
-		return exitFailed
+		return exitRun
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opts := migrateOptions(ctx, sampleOut, 0, false)
+	if err := migrate.Check(nil, opts); err != nil {
+		return refuseRun(err, stderr)
+	}
 	rep, err := migrate.Run(ctx, []migrate.Input{{Path: "sample", FS: sample}}, opts)
-	status := finishMigrate(rep, err, sampleOut, stderr)
-	if rep == nil {
-		return status
+	if rep != nil {
+		writeListing(stdout, rep)
 	}
-	abs, aerr := filepath.Abs(sampleOut)
-	if aerr != nil {
-		abs = sampleOut
+	status := finishMigrate(rep, err, stdout, stderr)
+	if rep != nil && rep.Written != "" {
+		fmt.Fprintln(stdout, "Your own pages: replykit migrate -o OUTDIR DIR|FILE|ARCHIVE.zip…")
 	}
-	fmt.Fprintf(stdout, "replykit migrated %d sample pages (%d replies, %d other) into %s\n",
-		rep.Totals.Pages, rep.Totals.Replies, rep.Totals.Other, abs+string(filepath.Separator))
+	return status
+}
+
+// writeListing writes a line for each page of a sample run, in columns as
+// wide as their longest cell: the page, what was found in it, its
+// warnings, and what became of its outputs.
+func writeListing(w io.Writer, rep *migrate.Report) {
+	rows := [][4]string{{"sample page", "found", "warnings", "outputs"}}
 	for _, e := range rep.Pages {
-		if e.Error == nil {
-			fmt.Fprintf(stdout, "  %-52s %s.json  %s.html\n", e.Path, e.Output, e.Output)
+		found, warnings, outputs := string(e.Kind), strconv.Itoa(len(e.Warnings)), "written"
+		switch {
+		case e.Status == migrate.StatusFailed:
+			found, warnings, outputs = "failed: "+e.Error.Kind, "-", "none"
+		case e.Error != nil && e.Error.Kind == migrate.KindNoNotice:
+			found, warnings, outputs = "no notice", "-", "none"
+		case e.Skipped:
+			outputs = "up to date"
+		}
+		rows = append(rows, [4]string{e.Output, found, warnings, outputs})
+	}
+	var width [4]int
+	for _, r := range rows {
+		for i, cell := range r {
+			width[i] = max(width[i], utf8.RuneCountInString(cell))
 		}
 	}
-	fmt.Fprintf(stdout, "report: %s\nYour own pages: replykit migrate -o OUTDIR DIR|FILE|ARCHIVE.zip…\n",
-		filepath.Join(sampleOut, migrate.ReportName))
-	return status
+	fmt.Fprintf(w, "replykit migrated its %d sample %s into ./%s/:\n\n", rep.Totals.Pages, plural(rep.Totals.Pages, "page", "pages"), sampleOut)
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %-*s  %-*s  %*s  %s\n", width[0], r[0], width[1], r[1], width[2], r[2], r[3])
+	}
+	fmt.Fprintf(w, "\nEach page's reply is in ./%s/<page>.json and <page>.html;\n"+
+		"report.json lists every page, with its warnings.\n\n", sampleOut)
 }

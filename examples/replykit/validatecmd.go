@@ -6,34 +6,39 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
 	"github.com/replykit/replykit/reply"
 )
 
-// runValidate checks reference JSON files against the schema and the
-// model's Validate, one line a problem.
+// runValidate checks reference JSON files, and migrate reports, against
+// the schema and the model's Validate, one line a problem.
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "[flags] FILE.json…",
-		"Checks each file (stdin for -) against the reference format's JSON Schema and the\n"+
-			"model's own checks. Each problem is one line on stdout,\n"+
-			"  FILE: path.in.model: what is wrong\n"+
-			"or, for JSON that does not parse, FILE:LINE: what is wrong. The status is 1 when a\n"+
-			"file has a problem.", stderr)
+	fs := newFlags("validate", "[flags] FILE.json|DIR…",
+		"Checks each file (stdin for -; every .json file under a DIR) against the reference\n"+
+			"format's JSON Schema and the model's own checks. A migrate report (report.json) is\n"+
+			"recognised by its format and checked as a report: its keys, statuses and totals.\n"+
+			"Each problem is one line on stdout,\n"+
+			"  FILE:LINE: path.in.model: what is wrong\n\n"+
+			"Exit status: 0 all valid, 1 some file has a problem, 2 bad usage.", stdout, stderr)
 	quiet := fs.Bool("q", false, "print nothing for valid files (by default each gets an 'ok' line)")
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		return flagStatus(err)
+	args, status, ok := fs.parse(args)
+	if !ok {
+		return status
 	}
-	if len(files) == 0 {
+	if len(args) == 0 {
 		fmt.Fprintln(stderr, "replykit validate: no FILE.json given")
-		fs.Usage()
+		fs.usage(stderr)
 		return exitUsage
 	}
 	schema, err := compileSchema()
@@ -41,25 +46,67 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "replykit validate: %v\n", err)
 		return exitFailed
 	}
-	status := exitOK
-	for _, name := range files {
-		data, err := readInput(name, stdin)
-		var problems []string
+	for _, arg := range args {
+		files, err := jsonFiles(arg)
+		if err == nil && len(files) == 0 {
+			err = errors.New("no .json files in the directory")
+		}
 		if err != nil {
-			problems = []string{fmt.Sprintf("%s: %v", displayName(name), err)}
-		} else {
-			problems = validateJSON(displayName(name), data, schema)
-		}
-		for _, p := range problems {
-			fmt.Fprintln(stdout, p)
-		}
-		if len(problems) > 0 {
+			fmt.Fprintf(stdout, "%s: %v\n", arg, plainError(err))
 			status = exitFailed
-		} else if !*quiet {
-			fmt.Fprintf(stdout, "%s: ok\n", displayName(name))
+			continue
+		}
+		for _, name := range files {
+			data, err := readInput(name, stdin)
+			var problems []string
+			if err != nil {
+				problems = []string{fmt.Sprintf("%s: %v", displayName(name), plainError(err))}
+			} else {
+				problems = validateJSON(displayName(name), data, schema)
+			}
+			for _, p := range problems {
+				fmt.Fprintln(stdout, p)
+			}
+			if len(problems) > 0 {
+				status = exitFailed
+			} else if !*quiet {
+				fmt.Fprintf(stdout, "%s: ok%s\n", displayName(name), kindNote(data))
+			}
 		}
 	}
 	return status
+}
+
+// jsonFiles are the files an argument names: itself, or, for a
+// directory, every .json file under it in name order.
+func jsonFiles(arg string) ([]string, error) {
+	if arg == "-" {
+		return []string{arg}, nil
+	}
+	info, err := os.Stat(arg)
+	if err != nil || !info.IsDir() {
+		return []string{arg}, nil // read, and its error said, as a file
+	}
+	var files []string
+	err = filepath.WalkDir(arg, func(p string, d iofs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".json") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// kindNote is what an ok line says of a file beside "ok": that it is a
+// migrate report, when it is one.
+func kindNote(data []byte) string {
+	if f, _ := formatOf(data); strings.HasPrefix(f, "replykit-migrate/") {
+		return " (a migrate report)"
+	}
+	return ""
 }
 
 // compileSchema compiles the reference format's embedded schema.
@@ -80,77 +127,125 @@ func compileSchema() (*jsonschema.Schema, error) {
 	return s, nil
 }
 
-// validateJSON returns the problems of one file, each a line: syntax
-// errors with their line, then what the schema finds, then what the
-// model's Validate finds; the same problem is listed once.
+// validateJSON returns the problems of one file, each a line
+// "FILE:LINE: path: what", in the order of their lines: what the schema
+// finds, what the decoder finds that the schema does not (a date that
+// does not exist), then what the model's Validate finds. A file of
+// another format is one problem, about its format; a migrate report is
+// checked as a report.
 func validateJSON(file string, data []byte, schema *jsonschema.Schema) []string {
+	if isBlank(data) {
+		return []string{emptyProblem.format(file)}
+	}
 	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		return []string{fmt.Sprintf("%s:%d: %v", file, lineOf(data, err), err)}
+		_, err := reply.Unmarshal(data)
+		return []string{decodeProblem(data, err).format(file)}
 	}
-	var problems, schemaPaths []string
-	add := func(path, msg string) {
-		if path == "" {
-			path = "(reply)"
-		}
-		p := fmt.Sprintf("%s: %s: %s", file, path, msg)
-		if !slices.Contains(problems, p) {
-			problems = append(problems, p)
+	var problems []problem
+	switch f, _ := formatOf(data); {
+	case strings.HasPrefix(f, "replykit-migrate/"):
+		problems = reportProblems(data)
+	case f != reply.FormatV1:
+		problems = []problem{formatProblem(data)}
+	default:
+		problems = replyProblems(data, schema)
+	}
+	slices.SortStableFunc(problems, func(a, b problem) int { return a.line - b.line })
+	var out []string
+	for _, p := range problems {
+		if s := p.format(file); !slices.Contains(out, s) {
+			out = append(out, s)
 		}
 	}
+	return out
+}
+
+// replyProblems are the problems of a reply in the reference format.
+func replyProblems(data []byte, schema *jsonschema.Schema) []problem {
+	places := placesOf(data)
+	var problems []problem
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
-		return []string{fmt.Sprintf("%s: %v", file, err)}
+		return []problem{{line: 1, msg: err.Error()}}
 	}
 	if err := schema.Validate(inst); err != nil {
 		var ve *jsonschema.ValidationError
 		if !errors.As(err, &ve) {
-			return []string{fmt.Sprintf("%s: %v", file, err)}
+			return []problem{{line: 1, msg: err.Error()}}
 		}
 		for _, sp := range schemaProblems(ve, message.NewPrinter(language.English)) {
-			add(modelPath(sp.path), sp.message)
-			schemaPaths = append(schemaPaths, modelPath(sp.path))
+			problems = append(problems, problem{line: places.line(sp.path), path: sp.path, msg: sp.message})
 		}
 	}
 	r, err := reply.Unmarshal(data)
 	if err != nil {
-		// The decoder may refuse, in its words, what the schema refused;
-		// but some things, such as a date that does not exist, only the
-		// decoder sees.
-		if !within(decodePath(err), schemaPaths) {
-			problems = append(problems, placeError(file, err))
+		// The decoder stops at the first thing it refuses, often what the
+		// schema refused already; but some things, such as a date that
+		// does not exist, only the decoder sees.
+		p := decodeProblem(data, err)
+		for _, sp := range problems {
+			if within(p.path, sp.path) {
+				return problems
+			}
 		}
-		return problems
+		return append(problems, p)
 	}
 	var ve *reply.ValidationError
 	if err := r.Validate(); errors.As(err, &ve) {
 		for _, p := range ve.Problems {
-			add(p.Path, p.Message)
+			problems = append(problems, problem{line: places.line(p.Path), path: p.Path, msg: p.Message})
 		}
 	} else if err != nil {
-		add("", err.Error())
+		problems = append(problems, problem{line: 1, msg: err.Error()})
 	}
 	return problems
 }
 
 // schemaProblem is one thing the schema found wrong: where, and what.
 type schemaProblem struct {
-	path    []string // the instance location, token by token
+	path    string // the place in the model, as modelPath writes it
 	message string
 }
 
-// schemaProblems are the leaves of a schema validation error: the
-// failures that say what is wrong, not only that something below failed.
+// schemaProblems are the leaves of a schema validation error, the
+// failures that say what is wrong, in the words the decoder uses where it
+// says the same: an unknown key or a missing one is named with its own
+// path, and a date is not shown its regular expression.
 func schemaProblems(ve *jsonschema.ValidationError, p *message.Printer) []schemaProblem {
-	if len(ve.Causes) == 0 {
-		return []schemaProblem{{path: ve.InstanceLocation, message: ve.ErrorKind.LocalizedString(p)}}
+	if len(ve.Causes) > 0 {
+		var out []schemaProblem
+		for _, c := range ve.Causes {
+			out = append(out, schemaProblems(c, p)...)
+		}
+		return out
 	}
-	var out []schemaProblem
-	for _, c := range ve.Causes {
-		out = append(out, schemaProblems(c, p)...)
+	at := modelPath(ve.InstanceLocation)
+	join := func(key string) string {
+		if at == "" {
+			return key
+		}
+		return at + "." + key
 	}
-	return out
+	switch k := ve.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		out := make([]schemaProblem, len(k.Properties))
+		for i, key := range k.Properties {
+			out[i] = schemaProblem{path: join(key), message: "unknown key"}
+		}
+		return out
+	case *kind.Required:
+		out := make([]schemaProblem, len(k.Missing))
+		for i, key := range k.Missing {
+			out[i] = schemaProblem{path: join(key), message: "missing"}
+		}
+		return out
+	case *kind.Pattern:
+		if strings.Contains(k.Want, "[0-9]{4}-") {
+			return []schemaProblem{{path: at, message: fmt.Sprintf("%q is not YYYY-MM-DD or YYYY-MM-DDThh:mm:ss", k.Got)}}
+		}
+		return []schemaProblem{{path: at, message: fmt.Sprintf("%q is not in the form this key takes (see reply/FORMAT.md)", k.Got)}}
+	}
+	return []schemaProblem{{path: at, message: ve.ErrorKind.LocalizedString(p)}}
 }
 
 // modelPath writes an instance location (["sections", "2", "heading"])
@@ -168,41 +263,4 @@ func modelPath(tokens []string) string {
 		b.WriteString(tok)
 	}
 	return b.String()
-}
-
-// decodePath is the model path that a decoding error names before its
-// first colon ("signature.date: …"), or "" when it names none.
-func decodePath(err error) string {
-	var se *reply.SyntaxError
-	if !errors.As(err, &se) || se.Err == nil {
-		return "-"
-	}
-	path, _, ok := strings.Cut(se.Err.Error(), ": ")
-	if !ok || strings.ContainsAny(path, " \"'") {
-		return "-"
-	}
-	return path
-}
-
-// within reports whether a model path is one of paths or inside one.
-func within(path string, paths []string) bool {
-	for _, p := range paths {
-		if path == p || p == "" || strings.HasPrefix(path, p+".") || strings.HasPrefix(path, p+"[") {
-			return true
-		}
-	}
-	return false
-}
-
-// lineOf is the 1-based line where a JSON syntax error stands.
-func lineOf(data []byte, err error) int {
-	off := int64(len(data))
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = se.Offset
-	}
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	return bytes.Count(data[:off], []byte{'\n'}) + 1
 }

@@ -3,12 +3,13 @@ package migrate
 import (
 	"archive/tar"
 	"archive/zip"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+	"math"
 	"path"
 	"strings"
 )
@@ -28,8 +29,10 @@ func safeRel(name string) (string, error) {
 }
 
 // archivePage checks one archive entry and sends it: size, name, type.
-// read is called only for an entry that is a page within the size limit.
-func (w *walker) archivePage(archive, name string, size int64, info fs.FileInfo, read func() (io.ReadCloser, error)) bool {
+// read is called only for an entry that is a page within the size limit,
+// and only while the archive's budget lasts; once it is spent, nothing
+// more is sent and the caller reports the archive.
+func (w *walker) archivePage(b *budget, archive, name string, size int64, info fs.FileInfo, read func() (io.ReadCloser, error)) bool {
 	display := archive + "!" + name
 	rel, err := safeRel(name)
 	if err != nil {
@@ -37,17 +40,25 @@ func (w *walker) archivePage(archive, name string, size int64, info fs.FileInfo,
 	}
 	typ := typeOf(path.Base(rel))
 	if typ == notPage || strings.HasPrefix(path.Base(rel), ".") {
+		reason, _ := ignoreReason(path.Base(rel), 0)
+		w.ignore(display, reason, "")
 		return true
 	}
 	if size > w.opts.MaxBytes {
 		return w.fail(display, rel, KindTooLarge, ErrTooLarge)
 	}
-	rc, err := read()
-	if err != nil {
-		return w.fail(display, rel, KindArchive, err)
+	if b.err != nil {
+		return true
 	}
-	data, err := readAllLimited(rc, w.opts.MaxBytes)
-	rc.Close()
+	rc, err := read()
+	var data []byte
+	if err == nil {
+		data, err = readAllLimited(rc, w.opts.MaxBytes)
+		rc.Close()
+	}
+	if b.err != nil {
+		return true
+	}
 	if err != nil {
 		kind := KindArchive
 		if errors.Is(err, ErrTooLarge) {
@@ -56,6 +67,7 @@ func (w *walker) archivePage(archive, name string, size int64, info fs.FileInfo,
 		return w.fail(display, rel, kind, err)
 	}
 	if typ == sniff && !looksHTML(data) {
+		w.ignore(display, IgnoredNotHTML, "")
 		return true
 	}
 	if data == nil {
@@ -65,50 +77,280 @@ func (w *walker) archivePage(archive, name string, size int64, info fs.FileInfo,
 	return w.emit(page{display: display, rel: rel, mod: info.ModTime(), data: data})
 }
 
-// walkZip sends the pages of a .zip archive in the archive's order.
-func (w *walker) walkZip(name string, info fs.FileInfo) bool {
-	zr, err := zip.OpenReader(name)
+// archiveLink takes a link entry of an archive: when it has a page's name
+// and leads to a regular entry of the archive, it reports that entry's
+// place, for the link to be read as it; else it lists the link as ignored,
+// with why. ok is false when the run is cancelled.
+func (w *walker) archiveLink(ix *arcIndex, archive, name string) (at int, read, ok bool) {
+	display := archive + "!" + name
+	rel, err := safeRel(name)
 	if err != nil {
-		return w.fail(name, "", KindArchive, err)
+		return 0, false, w.fail(display, "", KindBadPath, err)
 	}
-	defer zr.Close()
-	for _, f := range zr.File {
-		if f.FileInfo().IsDir() || !f.Mode().IsRegular() {
-			continue
-		}
-		if !w.archivePage(name, f.Name, int64(f.UncompressedSize64), info, func() (io.ReadCloser, error) { return f.Open() }) {
-			return false
-		}
+	if strings.HasPrefix(path.Base(rel), ".") {
+		w.ignore(display, IgnoredHidden, "")
+		return 0, false, true
 	}
-	return true
+	v := ix.follow(rel)
+	switch {
+	case v.err != nil:
+		return 0, false, w.fail(display, rel, KindArchive, v.err)
+	case v.reason != "":
+		w.ignore(display, v.reason, v.detail)
+		return 0, false, true
+	case typeOf(path.Base(rel)) == notPage:
+		w.ignore(display, IgnoredNotPage, "")
+		return 0, false, true
+	}
+	return v.at, true, true
 }
 
-// walkTarGz sends the pages of a .tar.gz archive in the archive's order.
-func (w *walker) walkTarGz(name string, info fs.FileInfo) bool {
-	f, err := os.Open(name)
+// notRegular lists an archive entry that is a FIFO, a device or of a type
+// not known as ignored; what says what it is.
+func (w *walker) notRegular(archive, name, what string) {
+	reason := IgnoredNotRegular
+	if strings.HasPrefix(path.Base(strings.ReplaceAll(name, `\`, "/")), ".") {
+		reason, what = IgnoredHidden, ""
+	}
+	w.ignore(archive+"!"+name, reason, what)
+}
+
+// zipKind tells what a zip entry is from its mode.
+func zipKind(f *zip.File) arcKind {
+	m := f.Mode()
+	switch {
+	case m.IsDir() || strings.HasSuffix(f.Name, "/"):
+		return arcDir
+	case m&fs.ModeSymlink != 0:
+		return arcSymlink
+	case m.IsRegular():
+		return arcFile
+	}
+	return arcOther
+}
+
+// zipOpen opens a zip entry once its size, which the zip reader holds
+// it to, is taken from the archive's budget: nothing is inflated past it.
+func zipOpen(f *zip.File, b *budget) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) {
+		if !b.take(zipSize(f)) {
+			return nil, b.err
+		}
+		return f.Open()
+	}
+}
+
+// zipSize is a zip entry's size as it says, within an int64.
+func zipSize(f *zip.File) int64 {
+	return int64(min(f.UncompressedSize64, math.MaxInt64))
+}
+
+// maxLinkLen is the longest link target read from a zip archive.
+const maxLinkLen = 4096
+
+// zipLink reads a zip symbolic link's target, which is the entry's bytes.
+func zipLink(f *zip.File, b *budget) (string, error) {
+	if f.UncompressedSize64 > maxLinkLen || !b.take(int64(f.UncompressedSize64)) {
+		return "", fmt.Errorf("link target of %d bytes", f.UncompressedSize64)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	data, err := readAllLimited(rc, maxLinkLen)
+	return string(data), err
+}
+
+// walkZip sends the pages of a .zip archive in the archive's order; a
+// symbolic link with a page's name is read as the entry it leads to.
+// An archive whose entries overlap is refused before anything is read.
+func (w *walker) walkZip(name string, info fs.FileInfo) bool {
+	f, finfo, err := openRegular(name)
 	if err != nil {
 		return w.fail(name, "", statKind(err, KindVanished), err)
 	}
 	defer f.Close()
-	gz, err := gzip.NewReader(f)
+	zr, err := zip.NewReader(f, finfo.Size())
+	if err == nil {
+		err = checkOverlap(zr.File, finfo.Size())
+	}
 	if err != nil {
 		return w.fail(name, "", KindArchive, err)
 	}
-	defer gz.Close()
-	tr := tar.NewReader(gz)
-	for {
-		hdr, err := tr.Next()
-		if err == io.EOF {
-			return true
+	b := w.newBudget(finfo.Size())
+	ix := newArcIndex()
+	for i, f := range zr.File {
+		e := arcEntry{kind: zipKind(f), at: i}
+		if e.kind == arcSymlink {
+			e.target, e.err = zipLink(f, b)
 		}
-		if err != nil {
-			return w.fail(name, "", KindArchive, fmt.Errorf("reading the archive: %w", err))
+		ix.add(f.Name, e)
+	}
+	for _, f := range zr.File {
+		if b.err != nil {
+			break
 		}
-		if hdr.Typeflag != tar.TypeReg {
-			continue
+		ok := true
+		switch zipKind(f) {
+		case arcFile:
+			ok = w.archivePage(b, name, f.Name, zipSize(f), info, zipOpen(f, b))
+		case arcSymlink:
+			var at int
+			var read bool
+			if at, read, ok = w.archiveLink(ix, name, f.Name); read {
+				t := zr.File[at]
+				ok = w.archivePage(b, name, f.Name, zipSize(t), info, zipOpen(t, b))
+			}
+		case arcOther:
+			w.notRegular(name, f.Name, modeName(f.Mode()))
 		}
-		if !w.archivePage(name, hdr.Name, hdr.Size, info, func() (io.ReadCloser, error) { return io.NopCloser(tr), nil }) {
+		if !ok {
 			return false
 		}
 	}
+	if b.err != nil {
+		return w.fail(name, "", KindArchiveLimit, b.err)
+	}
+	return true
+}
+
+// tarKind tells what a tar entry is from its type.
+func tarKind(hdr *tar.Header) arcKind {
+	switch hdr.Typeflag {
+	case tar.TypeReg:
+		return arcFile
+	case tar.TypeDir:
+		return arcDir
+	case tar.TypeSymlink:
+		return arcSymlink
+	case tar.TypeLink:
+		return arcHardlink
+	}
+	return arcOther
+}
+
+// tarWhat names what a tar entry that is no file, folder or link is.
+func tarWhat(hdr *tar.Header) string {
+	if m := hdr.FileInfo().Mode(); m.Type() != 0 {
+		return modeName(m)
+	}
+	return fmt.Sprintf("a tar entry of type %q", hdr.Typeflag)
+}
+
+// tarStep says how the walk of a .tar.gz goes on after an entry.
+type tarStep uint8
+
+const (
+	tarNext      tarStep = iota // on to the next entry
+	tarDone                     // the entries wanted are read
+	tarCancelled                // the run is cancelled
+)
+
+// eachTarEntry calls fn with each entry of a .tar.gz archive and its
+// place, in order, until fn says done. A damaged archive, or one that
+// inflates past its budget, is reported as failed. ok is false when the
+// run is cancelled; whole is true when the archive was read to the end,
+// or as far as fn wanted.
+func (w *walker) eachTarEntry(name string, fn func(tr *tar.Reader, hdr *tar.Header, at int, b *budget) tarStep) (ok, whole bool) {
+	f, info, err := openRegular(name)
+	if err != nil {
+		return w.fail(name, "", statKind(err, KindVanished), err), false
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return w.fail(name, "", KindArchive, err), false
+	}
+	defer gz.Close()
+	b := w.newBudget(info.Size())
+	tr := tar.NewReader(&budgetReader{r: gz, b: b})
+	for at := 0; ; at++ {
+		hdr, err := tr.Next()
+		step := tarNext
+		if err == nil {
+			step = fn(tr, hdr, at, b)
+		}
+		switch {
+		case b.err != nil:
+			return w.fail(name, "", KindArchiveLimit, b.err), false
+		case err == io.EOF || step == tarDone:
+			return true, true
+		case err != nil:
+			return w.fail(name, "", KindArchive, fmt.Errorf("reading the archive: %w", err)), false
+		case step == tarCancelled:
+			return false, false
+		}
+	}
+}
+
+// walkTarGz sends the pages of a .tar.gz archive in the archive's order.
+// Links with a page's name — hard links, and symbolic links that stay
+// within the archive — are read as the entries they lead to, after the
+// archive, in a second reading that stops at the last entry wanted (a tar
+// stream has no index, and a symbolic link may lead forward).
+func (w *walker) walkTarGz(name string, info fs.FileInfo) bool {
+	ix := newArcIndex()
+	var links []string
+	ok, whole := w.eachTarEntry(name, func(tr *tar.Reader, hdr *tar.Header, at int, b *budget) tarStep {
+		kind := tarKind(hdr)
+		ix.add(hdr.Name, arcEntry{kind: kind, at: at, target: hdr.Linkname})
+		ok := true
+		switch kind {
+		case arcFile:
+			ok = w.archivePage(b, name, hdr.Name, hdr.Size, info, func() (io.ReadCloser, error) { return io.NopCloser(tr), nil })
+		case arcSymlink, arcHardlink:
+			links = append(links, hdr.Name)
+		case arcOther:
+			// A global header is no file of the archive, but notes on all.
+			if hdr.Typeflag != tar.TypeXGlobalHeader {
+				w.notRegular(name, hdr.Name, tarWhat(hdr))
+			}
+		}
+		if !ok {
+			return tarCancelled
+		}
+		return tarNext
+	})
+	if !ok || !whole {
+		return ok
+	}
+	wanted := map[int][]string{} // an entry's place → the links read as it
+	last := -1
+	for _, l := range links {
+		at, read, ok := w.archiveLink(ix, name, l)
+		if !ok {
+			return false
+		}
+		if read {
+			wanted[at] = append(wanted[at], l)
+			last = max(last, at)
+		}
+	}
+	if last < 0 {
+		return true
+	}
+	ok, _ = w.eachTarEntry(name, func(tr *tar.Reader, hdr *tar.Header, at int, b *budget) tarStep {
+		if ls := wanted[at]; ls != nil {
+			// Read once, however many links lead here.
+			var data []byte
+			var err error
+			read := func() (io.ReadCloser, error) {
+				if data == nil && err == nil {
+					data, err = readAllLimited(tr, w.opts.MaxBytes)
+				}
+				return io.NopCloser(bytes.NewReader(data)), err
+			}
+			for _, l := range ls {
+				if !w.archivePage(b, name, l, hdr.Size, info, read) {
+					return tarCancelled
+				}
+			}
+		}
+		if at >= last {
+			return tarDone
+		}
+		return tarNext
+	})
+	return ok
 }

@@ -3,7 +3,17 @@
 // archives of a site mirror, or an fs.FS), converts each page with a
 // caller-supplied function on a pool of workers, writes each result as
 // OUTDIR/<relative path>.json and .html through temporary files that are
-// synced and renamed into place, and writes OUTDIR/report.json.
+// synced and renamed into place, and writes OUTDIR/report.json, which
+// also lists every file of the inputs that was not read as a page, with
+// the reason. Check finds, before a run, what would make it fail as a
+// whole; CheckReport checks a report file.
+//
+// Hostile input is bounded: symbolic links are read as what they lead
+// to, within each input (Options.FollowLinks lifts that) and each folder
+// once; FIFOs and devices are never read; an archive may
+// inflate only so far (Options.MaxInflateRatio, MaxInflateBytes), and a
+// zip whose entries overlap is refused. A run holds its output
+// directory's lock (LockName), so that two runs never write into one.
 //
 // The engine knows nothing of how a page becomes a reply: the caller gives
 // the conversion (Options.Convert) and the HTML rendering (Options.Render),

@@ -12,8 +12,9 @@ var (
 	// ErrCollision means two inputs map to the same output name; the one
 	// found first keeps it and the other is not written.
 	ErrCollision = errors.New("output name already taken")
-	// ErrSymlinkLoop means a symbolic link leads back into a directory
-	// being walked, or resolves through too many links.
+	// ErrSymlinkLoop means a name resolves through too many symbolic
+	// links: a loop. A link met in a walk that loops is not a failure
+	// but ignored (IgnoredLinkLoop).
 	ErrSymlinkLoop = errors.New("symbolic link loop")
 	// ErrVanished means a file listed while walking was gone when read.
 	ErrVanished = errors.New("file vanished")
@@ -22,6 +23,9 @@ var (
 	// ErrBadPath means an archive entry's name would escape the output
 	// directory (absolute, or with ".." elements).
 	ErrBadPath = errors.New("unsafe path in archive")
+	// ErrReport means the report could not be written: the run's outcome
+	// is then known only from what Run returned.
+	ErrReport = errors.New("report not written")
 )
 
 // The kinds of failure that the report names, beside those that
@@ -30,7 +34,7 @@ const (
 	KindNotFound    = "not-found"    // an INPUT that does not exist
 	KindUnreadable  = "unreadable"   // a file or directory that cannot be read
 	KindVanished    = "vanished"     // a file gone between walk and read
-	KindSymlinkLoop = "symlink-loop" // a link back into the walk
+	KindSymlinkLoop = "symlink-loop" // an INPUT, or a page when read, that loops
 	KindCollision   = "collision"    // two inputs, one output name
 	KindTooLarge    = "too-large"    // a page over the size limit
 	KindBadPath     = "bad-path"     // an archive entry escaping the output

@@ -216,13 +216,32 @@ func readReport(t testing.TB, out string) Report {
 // entryFor finds the report entry of a page by its path's suffix.
 func entryFor(t testing.TB, r Report, suffix string) Entry {
 	t.Helper()
-	for _, e := range r.Pages {
-		if strings.HasSuffix(filepath.ToSlash(e.Path), suffix) {
-			return e
+	e, ok := pageFor(r, suffix)
+	if !ok {
+		t.Fatalf("no report entry for %s", suffix)
+	}
+	return e
+}
+
+// ignoredFor finds a file in the report's ignored list by its path's
+// suffix.
+func ignoredFor(r Report, suffix string) (Ignored, bool) {
+	for _, ig := range r.Ignored {
+		if strings.HasSuffix(filepath.ToSlash(ig.Path), suffix) {
+			return ig, true
 		}
 	}
-	t.Fatalf("no report entry for %s", suffix)
-	return Entry{}
+	return Ignored{}, false
+}
+
+// pageFor finds a page's entry by its path's suffix.
+func pageFor(r Report, suffix string) (Entry, bool) {
+	for _, e := range r.Pages {
+		if strings.HasSuffix(filepath.ToSlash(e.Path), suffix) {
+			return e, true
+		}
+	}
+	return Entry{}, false
 }
 
 func jsonUnmarshalStrict(data []byte, v any) error {

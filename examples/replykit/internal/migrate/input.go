@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -38,7 +39,7 @@ const (
 	notPage  pageType = iota // not a page: skipped
 	htmlPage                 // an HTML page
 	textPage                 // a plain-text notice (.txt)
-	sniff                    // no extension: an HTML page if its bytes look like one
+	sniff                    // no or an unknown extension: an HTML page if its bytes look like one
 )
 
 // typeOf decides from a file name whether the file is a page. Names that
@@ -49,15 +50,17 @@ func typeOf(name string) pageType {
 	if i := strings.IndexAny(n, "?#"); i > 0 {
 		n = n[:i]
 	}
-	switch path.Ext(n) {
-	case ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php":
+	switch ext := path.Ext(n); ext {
+	case ".html", ".htm", ".shtml", ".shtm", ".xhtml", ".jsp", ".jhtml", ".asp", ".aspx", ".php":
 		return htmlPage
 	case ".txt":
 		return textPage
-	case "":
-		return sniff
+	default:
+		if isAsset(ext) {
+			return notPage
+		}
+		return sniff // no extension, or one a site's software made up (.do, .action)
 	}
-	return notPage
 }
 
 // archiveType tells a .zip or .tar.gz archive from its name: "zip", "tgz"
@@ -73,7 +76,7 @@ func archiveType(name string) string {
 	return ""
 }
 
-// sniffLen is how many bytes of an extensionless file are looked at.
+// sniffLen is how many bytes of a file to sniff are looked at.
 const sniffLen = 1024
 
 // htmlSigns are what the start of an HTML page holds, lower-cased.
@@ -97,9 +100,71 @@ func looksHTML(head []byte) bool {
 	return false
 }
 
+// ErrNotRegular means a file is a FIFO, a device, a socket or a
+// directory where a page was expected: such a file is never read, since
+// reading it may block for ever or never end.
+var ErrNotRegular = errors.New("not a regular file")
+
+// KindNotRegular is the failure of a page that was a regular file when
+// the walk listed it and is a FIFO, a device or a socket when it is read
+// (swapped since), and of an INPUT that is one. A file that the walk finds
+// so is not a failure but ignored (IgnoredNotRegular).
+const KindNotRegular = "not-regular"
+
+// openRegular opens a file for reading if it is a regular file. It opens
+// without blocking (a FIFO with no writer would block the open itself)
+// and then asks the open file, not the path, what it is, so that a file
+// swapped for a FIFO after it was listed is refused too.
+func openRegular(name string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode()))}
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
+// modeName names the type of a file that is not a regular one.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "mode " + m.String()
+}
+
+// ReadRegular reads a whole regular file of at most max bytes, as the
+// pages of a run are read: a FIFO, device or directory is refused with
+// an error wrapping ErrNotRegular (without blocking), a larger file with
+// one wrapping ErrTooLarge, after reading at most max+1 bytes.
+func ReadRegular(name string, max int64) ([]byte, error) {
+	data, err := readLimited(nil, name, max)
+	if errors.Is(err, ErrTooLarge) {
+		err = &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return data, err
+}
+
 // readHead reads the first sniffLen bytes of a file.
 func readHead(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	f, _, err := openRegular(name)
 	if err != nil {
 		return nil, err
 	}
@@ -116,16 +181,12 @@ func readHead(name string) ([]byte, error) {
 // a buffer of its own when buf has too little), without reading more than
 // max+1 bytes of a larger one.
 func readLimited(buf []byte, name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
+	f, info, err := openRegular(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var size int64
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		size = info.Size()
-	}
-	return readSized(buf, f, max, size)
+	return readSized(buf, f, max, info.Size())
 }
 
 // readAllLimited reads r to its end, refusing more than max bytes with an

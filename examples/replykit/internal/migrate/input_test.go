@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -115,4 +116,32 @@ func TestReadSized(t *testing.T) {
 	got, err = readLimited(nil, filepath.Join(t.TempDir(), "none"), 10)
 	assert.Nil(t, got)
 	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "p.html")
+	require.NoError(t, os.WriteFile(page, []byte("<p>page</p>"), 0o644))
+	got, err := ReadRegular(page, 100)
+	require.NoError(t, err)
+	assert.Equal(t, "<p>page</p>", string(got))
+
+	_, err = ReadRegular(page, 5)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.Contains(t, err.Error(), page)
+
+	_, err = ReadRegular(dir, 100)
+	assert.ErrorIs(t, err, ErrNotRegular)
+	assert.Contains(t, err.Error(), "(a directory)")
+
+	if _, serr := os.Stat("/dev/zero"); serr == nil {
+		_, err = ReadRegular("/dev/zero", 100)
+		assert.ErrorIs(t, err, ErrNotRegular)
+		assert.Contains(t, err.Error(), "/dev/zero: not a regular file (a character device)")
+	}
+	fifo := filepath.Join(dir, "fifo.html")
+	mkfifo(t, fifo)
+	_, err = ReadRegular(fifo, 100)
+	assert.ErrorIs(t, err, ErrNotRegular)
+	assert.Contains(t, err.Error(), "(a FIFO)")
 }

@@ -54,10 +54,25 @@ type Options struct {
 	Classify func(error) string
 	// MaxBytes is the largest page read; zero means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxInflateRatio is how many times its size on disk an archive may
+	// inflate to (never less than MaxBytes); zero means
+	// DefaultMaxInflateRatio. An archive past it is read no further and
+	// reported as failed.
+	MaxInflateRatio int64
+	// MaxInflateBytes is the most bytes an archive may inflate to; zero
+	// means DefaultMaxInflateBytes.
+	MaxInflateBytes int64
+	// FollowLinks follows symbolic links that lead out of an input;
+	// without it such a link is not read but listed as ignored
+	// (IgnoredOutside). Each directory is walked once whatever links
+	// lead to it.
+	FollowLinks bool
 	// FS is where outputs are written; nil means OS.
 	FS FS
-	// ReadFile reads a page on disk; nil reads it with os.Open, refusing
-	// pages over MaxBytes.
+	// ReadFile reads a page on disk; nil reads it as ReadRegular does:
+	// opened without blocking, refused unless a regular file (a FIFO
+	// swapped in after the walk fails as KindNotRegular), and refused
+	// over MaxBytes after reading at most one byte more.
 	ReadFile func(name string) ([]byte, error)
 	// Progress is where progress is shown; nil shows none.
 	Progress io.Writer
@@ -91,9 +106,14 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if opts.FS == nil {
 		opts.FS = OS{}
 	}
-	if err := opts.FS.MkdirAll(opts.OutDir, 0o755); err != nil {
+	if err := opts.FS.MkdirAll(opts.OutDir, 0o777); err != nil {
 		return nil, fmt.Errorf("migrate: output directory: %w", err)
 	}
+	lock, err := lockOutDir(opts.OutDir)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer lock.release()
 	if err := removeStaleTemps(opts.OutDir); err != nil {
 		return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
 	}
@@ -122,11 +142,29 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		stopEstimate()
 		<-estimated
 	}()
+	// The walk alone writes these, and is over before the results are.
+	inputTotals := make([]InputTotals, len(inputs))
+	var ignored []Ignored
+	cur := 0
 	w := &walker{ctx: ctx, opts: &opts, out: pages, claimed: map[string]string{}, outDir: outInfo,
-		found: func() { prog.found.Add(1) }}
+		found: func() {
+			prog.found.Add(1)
+			inputTotals[cur].Pages++
+		},
+		ignored: func(ig Ignored) {
+			ignored = append(ignored, ig)
+			inputTotals[cur].Ignored++
+		}}
 	go func() {
 		defer close(pages)
-		w.walk(inputs)
+		for i, in := range inputs {
+			if ctx.Err() != nil {
+				break
+			}
+			cur = i
+			inputTotals[i].Path = in.Path
+			w.walk([]Input{in})
+		}
 		prog.walked.Store(true)
 	}()
 
@@ -151,7 +189,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		close(results)
 	}()
 
-	rep := &Report{Format: ReportFormat, Pages: []Entry{}, Workers: opts.Workers}
+	rep := &Report{Format: ReportFormat, Notes: lock.notes, Pages: []Entry{}, Ignored: []Ignored{}, Workers: opts.Workers}
 	for e := range results {
 		rep.Pages = append(rep.Pages, e)
 		rep.Totals.add(e)
@@ -162,6 +200,12 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	}
 	prog.finish()
 	sortEntries(rep.Pages)
+	rep.Inputs = inputTotals
+	for _, ig := range ignored {
+		rep.Ignored = append(rep.Ignored, ig)
+		rep.Totals.addIgnored(ig)
+	}
+	sortIgnored(rep.Ignored)
 	rep.Interrupted = ctx.Err() != nil
 	rep.Elapsed = time.Since(start)
 
@@ -169,9 +213,11 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	if err := writeAll(opts.FS, []pending{{final: filepath.Join(opts.OutDir, ReportName)}}, [][]byte{data}, opts.NoSync); err != nil {
-		return rep, fmt.Errorf("migrate: writing the report: %w", err)
+	name := filepath.Join(opts.OutDir, ReportName)
+	if err := writeAll(opts.FS, []pending{{final: name}}, [][]byte{data}, opts.NoSync); err != nil {
+		return rep, fmt.Errorf("migrate: %w: %w", ErrReport, err)
 	}
+	rep.Written = name
 	if rep.Interrupted {
 		return rep, fmt.Errorf("migrate: interrupted after %d pages: %w", rep.Totals.Pages, ctx.Err())
 	}
@@ -191,7 +237,7 @@ func (c *dirCache) mkdir(fsys FS, dir string) error {
 	if c.made[dir] {
 		return nil
 	}
-	if err := fsys.MkdirAll(dir, 0o755); err != nil {
+	if err := fsys.MkdirAll(dir, 0o777); err != nil {
 		return err
 	}
 	c.made[dir] = true
@@ -281,7 +327,7 @@ func process(p page, opts *Options, dirs *dirCache, bufs *buffers) Entry {
 	}
 	e.Kind = r.Kind
 	e.Status = statusOf(r.Kind)
-	e.Warnings = len(r.Warnings)
+	e.Warnings = warningsOf(r.Warnings)
 
 	js, err := reply.AppendMarshal(bufs.json[:0], r)
 	if err != nil {
@@ -325,7 +371,7 @@ func statusOf(k reply.Kind) Status {
 func failed(e Entry, err *pageError) Entry {
 	e.Status = StatusFailed
 	e.Kind = ""
-	e.Warnings = 0
+	e.Warnings = nil
 	e.Error = &EntryError{Kind: err.kind, Message: err.Error()}
 	return e
 }
@@ -349,12 +395,24 @@ func upToDate(opts *Options, jsonName, htmlName string, mod time.Time) (Entry, b
 		return Entry{}, false
 	}
 	var head struct {
-		Format   string            `json:"format"`
-		Kind     reply.Kind        `json:"kind"`
-		Warnings []json.RawMessage `json:"warnings"`
+		Format   string     `json:"format"`
+		Kind     reply.Kind `json:"kind"`
+		Warnings []Warning  `json:"warnings"`
 	}
 	if json.Unmarshal(data, &head) != nil || head.Format != reply.FormatV1 {
 		return Entry{}, false
 	}
-	return Entry{Status: statusOf(head.Kind), Kind: head.Kind, Warnings: len(head.Warnings), Skipped: true}, true
+	return Entry{Status: statusOf(head.Kind), Kind: head.Kind, Warnings: head.Warnings, Skipped: true}, true
+}
+
+// warningsOf copies a reply's warnings for its report entry.
+func warningsOf(ws []reply.Warning) []Warning {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]Warning, len(ws))
+	for i, w := range ws {
+		out[i] = Warning{Code: w.Code, Message: w.Message, Where: w.Where}
+	}
+	return out
 }

@@ -3,8 +3,10 @@ package migrate
 import (
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -14,7 +16,8 @@ import (
 type FS interface {
 	// MkdirAll creates a directory and its parents, as os.MkdirAll.
 	MkdirAll(path string, perm fs.FileMode) error
-	// CreateTemp creates a new file in dir, as os.CreateTemp.
+	// CreateTemp creates a new file in dir, as os.CreateTemp, but with
+	// the permissions os.WriteFile gives: 0666 less the umask.
 	CreateTemp(dir, pattern string) (File, error)
 	// Rename moves a file into place, replacing any file of that name, as
 	// os.Rename.
@@ -45,8 +48,28 @@ type OS struct{}
 // MkdirAll calls os.MkdirAll.
 func (OS) MkdirAll(path string, perm fs.FileMode) error { return os.MkdirAll(path, perm) }
 
-// CreateTemp calls os.CreateTemp.
-func (OS) CreateTemp(dir, pattern string) (File, error) { return os.CreateTemp(dir, pattern) }
+// CreateTemp creates a new file in dir named after pattern, its last "*"
+// replaced by a random string, as os.CreateTemp does; but where
+// os.CreateTemp makes the file 0600, this makes it 0666 less the umask,
+// as os.WriteFile would: the file is renamed into place as an output that
+// others (a web server) may have to read.
+func (OS) CreateTemp(dir, pattern string) (File, error) { return createTemp(dir, pattern, 0o666) }
+
+// createTemp is os.CreateTemp with the permissions perm, less the umask.
+func createTemp(dir, pattern string, perm fs.FileMode) (*os.File, error) {
+	prefix, suffix := pattern, ""
+	if i := strings.LastIndexByte(pattern, '*'); i >= 0 {
+		prefix, suffix = pattern[:i], pattern[i+1:]
+	}
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+suffix)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
+}
 
 // Rename calls os.Rename.
 func (OS) Rename(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }

@@ -10,14 +10,15 @@ import (
 	"time"
 )
 
-// IsTerminal reports whether w is a terminal, where a progress bar can be
-// redrawn in place.
-func IsTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// IsTerminal reports whether f, a reader or a writer, is a terminal (a
+// character device): where a progress bar can be redrawn in place, or
+// where nothing comes unless someone types.
+func IsTerminal(f any) bool {
+	file, ok := f.(*os.File)
 	if !ok {
 		return false
 	}
-	info, err := f.Stat()
+	info, err := file.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 

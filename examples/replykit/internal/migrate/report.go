@@ -42,26 +42,49 @@ type Report struct {
 	// Interrupted is true when the run was cancelled before every page
 	// was done; the pages not reached are not in Pages.
 	Interrupted bool `json:"interrupted,omitempty"`
-	// Totals sums up Pages.
+	// Notes are what the run did beside reading pages that a person
+	// should know, such as taking over the output directory's lock that
+	// a run killed before its end left behind.
+	Notes []string `json:"notes,omitempty"`
+	// Totals sums up Pages and Ignored.
 	Totals Totals `json:"totals"`
+	// Inputs says, for each input in the order given, how many pages and
+	// ignored files the walk found in it.
+	Inputs []InputTotals `json:"inputs"`
 	// Pages holds one entry a page, sorted by path.
 	Pages []Entry `json:"pages"`
+	// Ignored lists the files of the inputs that were not read as pages,
+	// with the reason, sorted by path.
+	Ignored []Ignored `json:"ignored"`
 
 	// Elapsed is how long the run took; it is left out of the JSON.
 	Elapsed time.Duration `json:"-"`
 	// Workers is how many pages were converted at once.
 	Workers int `json:"-"`
+	// Written is where the report was written, or "" when it could not
+	// be.
+	Written string `json:"-"`
+}
+
+// InputTotals is what the walk found in one input.
+type InputTotals struct {
+	Path    string `json:"path"`    // the input as given
+	Pages   int    `json:"pages"`   // pages found, including those that failed
+	Ignored int    `json:"ignored"` // files that were not read as pages
 }
 
 // Totals sums up a report.
 type Totals struct {
-	Pages    int            `json:"pages"`              // pages read
-	Replies  int            `json:"replies"`            // status ok
-	Other    int            `json:"other"`              // status other
-	Failed   int            `json:"failed"`             // status failed
-	Skipped  int            `json:"skipped"`            // outputs already up to date
-	Warnings int            `json:"warnings"`           // reader warnings, over all pages
-	Failures map[string]int `json:"failures,omitempty"` // failed pages by error kind
+	Pages        int            `json:"pages"`                  // pages read
+	Replies      int            `json:"replies"`                // status ok
+	Other        int            `json:"other"`                  // status other
+	Failed       int            `json:"failed"`                 // status failed
+	Skipped      int            `json:"skipped"`                // outputs already up to date
+	Warnings     int            `json:"warnings"`               // reader warnings, over all pages
+	Ignored      int            `json:"ignored"`                // files not read as pages
+	Failures     map[string]int `json:"failures,omitempty"`     // failed pages by error kind
+	WarningCodes map[string]int `json:"warningCodes,omitempty"` // warnings by code
+	IgnoredBy    map[string]int `json:"ignoredBy,omitempty"`    // ignored files by reason
 }
 
 // Entry is what became of one page.
@@ -77,11 +100,20 @@ type Entry struct {
 	Kind reply.Kind `json:"kind,omitempty"`
 	// Error is why the page failed or holds no notice.
 	Error *EntryError `json:"error,omitempty"`
-	// Warnings counts the reader's warnings for the page.
-	Warnings int `json:"warnings"`
+	// Warnings are the reader's warnings for the page: where it was
+	// unsure, with a code that Totals.WarningCodes counts.
+	Warnings []Warning `json:"warnings,omitempty"`
 	// Skipped is true when the outputs were newer than the page and were
 	// kept as they were.
 	Skipped bool `json:"skipped,omitempty"`
+}
+
+// Warning is one of a page's reader warnings, as the page's JSON holds it
+// (see reply.Warning).
+type Warning struct {
+	Code    string `json:"code"`            // a short stable name for the kind of doubt
+	Message string `json:"message"`         // what was seen
+	Where   string `json:"where,omitempty"` // where in the page, when known
 }
 
 // EntryError is a page's error in the report.
@@ -93,7 +125,10 @@ type EntryError struct {
 // add counts an entry into the totals.
 func (t *Totals) add(e Entry) {
 	t.Pages++
-	t.Warnings += e.Warnings
+	t.Warnings += len(e.Warnings)
+	for _, w := range e.Warnings {
+		t.WarningCodes = count(t.WarningCodes, w.Code)
+	}
 	if e.Skipped {
 		t.Skipped++
 	}
@@ -104,11 +139,27 @@ func (t *Totals) add(e Entry) {
 		t.Other++
 	case StatusFailed:
 		t.Failed++
-		if t.Failures == nil {
-			t.Failures = map[string]int{}
+		kind := "" // a report being checked may lack the error
+		if e.Error != nil {
+			kind = e.Error.Kind
 		}
-		t.Failures[e.Error.Kind]++
+		t.Failures = count(t.Failures, kind)
 	}
+}
+
+// addIgnored counts an ignored file into the totals.
+func (t *Totals) addIgnored(ig Ignored) {
+	t.Ignored++
+	t.IgnoredBy = count(t.IgnoredBy, ig.Reason)
+}
+
+// count adds one to m[key], making m when it is nil.
+func count(m map[string]int, key string) map[string]int {
+	if m == nil {
+		m = map[string]int{}
+	}
+	m[key]++
+	return m
 }
 
 // sortEntries orders entries by path, then output, then the rest, so that
@@ -125,6 +176,13 @@ func sortEntries(es []Entry) {
 			return c
 		}
 		return cmp.Compare(errText(a.Error), errText(b.Error))
+	})
+}
+
+// sortIgnored orders ignored files by path, then reason and detail.
+func sortIgnored(igs []Ignored) {
+	slices.SortFunc(igs, func(a, b Ignored) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
 	})
 }
 
@@ -164,16 +222,27 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	if r.Interrupted {
 		state = "interrupted"
 	}
-	fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d workers\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers)
+	workers := "workers"
+	if r.Workers == 1 {
+		workers = "worker"
+	}
+	fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d %s\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "  note: %s\n", n)
+	}
+	rows := func(label string, n int, by map[string]int) {
+		row(label, n)
+		for _, k := range slices.Sorted(maps.Keys(by)) {
+			row("  "+k, by[k])
+		}
+	}
 	row("pages read", t.Pages)
 	row("replies found", t.Replies)
 	row("other notices", t.Other)
 	row("up to date (skipped)", t.Skipped)
-	row("failed", t.Failed)
-	for _, k := range slices.Sorted(maps.Keys(t.Failures)) {
-		row("  "+k, t.Failures[k])
-	}
-	row("warnings", t.Warnings)
+	rows("failed", t.Failed, t.Failures)
+	rows("warnings", t.Warnings, t.WarningCodes)
+	rows("files ignored", t.Ignored, t.IgnoredBy)
 	fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -15,7 +15,7 @@ import (
 func TestReportTotalsAndSummary(t *testing.T) {
 	r := &Report{Format: ReportFormat, Elapsed: 2 * time.Second, Workers: 4}
 	for _, e := range []Entry{
-		{Path: "b.html", Output: "b.html", Status: StatusOK, Warnings: 2},
+		{Path: "b.html", Output: "b.html", Status: StatusOK, Warnings: []Warning{{Code: "numbering-gap", Message: "二、 follows 四、"}, {Code: "bad-date", Message: "2021年2月30日"}}},
 		{Path: "a.html", Output: "a.html", Status: StatusOther, Skipped: true},
 		{Path: "c.html", Output: "c.html", Status: StatusFailed, Error: &EntryError{Kind: "empty", Message: "empty input"}},
 		{Path: "d.html", Output: "d.html", Status: StatusFailed, Error: &EntryError{Kind: KindWrite, Message: "no space"}},
@@ -25,8 +25,11 @@ func TestReportTotalsAndSummary(t *testing.T) {
 	}
 	sortEntries(r.Pages)
 	assert.Equal(t, "a.html", r.Pages[0].Path)
-	assert.Equal(t, Totals{Pages: 4, Replies: 1, Other: 1, Failed: 2, Skipped: 1, Warnings: 2,
-		Failures: map[string]int{"empty": 1, KindWrite: 1}}, r.Totals)
+	r.Totals.addIgnored(Ignored{Path: "logo.png", Reason: IgnoredNotPage})
+	assert.Equal(t, Totals{Pages: 4, Replies: 1, Other: 1, Failed: 2, Skipped: 1, Warnings: 2, Ignored: 1,
+		Failures:     map[string]int{"empty": 1, KindWrite: 1},
+		WarningCodes: map[string]int{"numbering-gap": 1, "bad-date": 1},
+		IgnoredBy:    map[string]int{IgnoredNotPage: 1}}, r.Totals)
 	assert.InDelta(t, 2.0, r.PagesPerSecond(), 1e-9)
 
 	var buf bytes.Buffer
@@ -35,7 +38,8 @@ func TestReportTotalsAndSummary(t *testing.T) {
 	assert.Equal(t, "migrate done: 4 pages in 2s with 4 workers", lines[0])
 	want := map[string]string{
 		"pages read": "4", "replies found": "1", "other notices": "1", "up to date (skipped)": "1",
-		"failed": "2", "empty": "1", "write": "1", "warnings": "2", "pages/s": "2.0",
+		"failed": "2", "empty": "1", "write": "1", "warnings": "2", "numbering-gap": "1", "bad-date": "1",
+		"files ignored": "1", "not-page": "1", "pages/s": "2.0",
 	}
 	for _, l := range lines[1:] {
 		f := strings.Fields(l)

@@ -24,6 +24,8 @@ type walker struct {
 	claimed map[string]string // output name → display path of its page
 	outDir  fs.FileInfo       // the output directory, never walked into
 	found   func()            // counts a page found, for the progress line
+	ignored func(Ignored)     // records a file passed over, for the report
+	tree    *dirWalk          // the directory input being walked
 }
 
 // emit claims the page's output name and sends it on. It reports false
@@ -83,51 +85,101 @@ func (w *walker) walkPath(name string) bool {
 	case info.IsDir() && w.outDir != nil && os.SameFile(info, w.outDir):
 		return w.fail(name, "", KindCollision, fmt.Errorf("%w: the input is the output directory", ErrCollision))
 	case info.IsDir():
-		return w.walkDir(name, "", []fs.FileInfo{info})
+		return w.walkTree(name, info)
 	case archiveType(name) == "zip":
 		return w.walkZip(name, info)
 	case archiveType(name) == "tgz":
 		return w.walkTarGz(name, info)
 	case !info.Mode().IsRegular():
-		return w.fail(name, "", KindUnreadable, errors.New("not a regular file"))
+		return w.fail(name, "", KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode())))
 	}
 	// A page named on the command line is read whatever its name says.
 	return w.emitFile(name, filepath.Base(name), info)
 }
 
 // statKind names the failure of a stat or open: a link loop, a missing
-// file (as kind missing says), or an unreadable one.
+// file (as kind missing says), a FIFO or device, or an unreadable one.
 func statKind(err error, missing string) string {
 	switch {
 	case errors.Is(err, syscall.ELOOP):
 		return KindSymlinkLoop
 	case errors.Is(err, fs.ErrNotExist):
 		return missing
+	case errors.Is(err, ErrNotRegular):
+		return KindNotRegular
 	}
 	return KindUnreadable
 }
 
-// walkDir walks a directory in name order. ancestors are the directories
-// above it in the walk, for telling a symbolic link loop.
-func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
+// dirWalk is the state of the walk of one directory input.
+type dirWalk struct {
+	root    string    // the input's real path, which links may not leave
+	visited visitSet  // the directories walked, by device and inode
+	links   []dirLink // links to directories, followed after the tree
+}
+
+// dirLink is a symbolic link to a directory, met in the walk.
+type dirLink struct {
+	full, rel string      // the link's path and output name
+	real      string      // the real path of the directory it leads to
+	from      string      // the real path of the directory holding it
+	info      fs.FileInfo // the directory it leads to
+}
+
+// walkTree walks a directory input: first its own directories, in name
+// order, without following links, then the links to directories met on
+// the way, each leading to a directory not walked yet and (unless
+// Options.FollowLinks) within the input. Every directory is walked once
+// whatever links lead to it, so links can neither loop nor multiply the
+// pages; a page reached through a link to a file is read under the
+// link's name, as a copy would be.
+func (w *walker) walkTree(name string, info fs.FileInfo) bool {
+	real, err := filepath.EvalSymlinks(name)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		return w.fail(name, "", statKind(err, KindUnreadable), err)
+	}
+	w.tree = &dirWalk{root: real, visited: visitSet{}}
+	w.tree.visited.add(info, real)
+	if !w.walkDir(name, "", real) {
+		return false
+	}
+	// Following a link may add links: the list grows as it is read.
+	for i := 0; i < len(w.tree.links); i++ {
+		if !w.followLink(w.tree.links[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// walkDir walks a directory in name order; real is its real path.
+func (w *walker) walkDir(dir, rel, real string) bool {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return w.fail(dir, "", KindUnreadable, err)
 	}
 	for _, e := range entries {
 		name := e.Name()
+		full := filepath.Join(dir, name)
 		if strings.HasPrefix(name, ".") {
+			w.ignore(full, IgnoredHidden, "")
 			continue // hidden files, version control, our own temporary files
 		}
-		full := filepath.Join(dir, name)
 		r := path.Join(rel, name)
-		info, err := e.Info()
-		if err == nil && e.Type()&fs.ModeSymlink != 0 {
-			info, err = os.Stat(full)
+		if e.Type()&fs.ModeSymlink != 0 {
+			if !w.link(full, r, real) {
+				return false
+			}
+			continue
 		}
+		info, err := e.Info()
 		if err != nil {
-			if typeOf(name) == notPage && !errors.Is(err, syscall.ELOOP) {
-				continue // a dangling link to a stylesheet is no page's business
+			if typeOf(name) == notPage {
+				w.ignore(full, IgnoredNotPage, "")
+				continue // gone since the listing, and no page anyway
 			}
 			if !w.fail(full, r, statKind(err, KindVanished), err) {
 				return false
@@ -136,52 +188,149 @@ func (w *walker) walkDir(dir, rel string, ancestors []fs.FileInfo) bool {
 		}
 		if info.IsDir() {
 			if w.outDir != nil && os.SameFile(info, w.outDir) {
+				w.ignore(full, IgnoredOutput, "")
 				continue
 			}
-			if loopsTo(info, ancestors) {
-				if !w.fail(full, "", KindSymlinkLoop, ErrSymlinkLoop) {
-					return false
-				}
+			if !w.tree.visited.add(info, filepath.Join(real, name)) {
+				// The same directory mounted twice in the input.
+				w.ignore(full, IgnoredWalked, "")
 				continue
 			}
-			if !w.walkDir(full, r, append(ancestors[:len(ancestors):len(ancestors)], info)) {
+			if !w.walkDir(full, r, filepath.Join(real, name)) {
 				return false
 			}
 			continue
 		}
-		if !info.Mode().IsRegular() {
-			continue
-		}
-		switch typeOf(name) {
-		case notPage:
-			continue
-		case sniff:
-			head, err := readHead(full)
-			if err != nil {
-				if !w.fail(full, r, statKind(err, KindVanished), err) {
-					return false
-				}
-				continue
-			}
-			if !looksHTML(head) {
-				continue
-			}
-		}
-		if !w.emitFile(full, r, info) {
+		if !w.file(full, r, info) {
 			return false
 		}
 	}
 	return true
 }
 
-// loopsTo reports whether a directory is one of the walk's ancestors.
-func loopsTo(info fs.FileInfo, ancestors []fs.FileInfo) bool {
-	for _, a := range ancestors {
-		if os.SameFile(info, a) {
+// link takes a symbolic link met in a directory whose real path is from:
+// a link to a directory is kept to be followed after the tree; a link to
+// a file is read as the file, unless it leads out of the input. A link
+// that leads nowhere, or round a loop, is listed as ignored.
+func (w *walker) link(full, rel, from string) bool {
+	info, err := os.Stat(full)
+	real := full
+	if err == nil {
+		real, err = filepath.EvalSymlinks(full)
+	}
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		if reason, detail, ok := brokenLink(full, err); ok {
+			w.ignore(full, reason, detail)
+			return true
+		}
+		return w.fail(full, rel, statKind(err, KindVanished), err)
+	}
+	if info.IsDir() {
+		if w.outDir != nil && os.SameFile(info, w.outDir) {
+			w.ignore(full, IgnoredOutput, "")
+			return true
+		}
+		w.tree.links = append(w.tree.links, dirLink{full: full, rel: rel, real: real, from: from, info: info})
+		return true
+	}
+	if !w.opts.FollowLinks && !within(real, w.tree.root) {
+		w.ignore(full, IgnoredOutside, "leads to "+real)
+		return true
+	}
+	return w.file(full, rel, info)
+}
+
+// brokenLink tells why a link that could not be followed (err) is ignored:
+// it leads round a loop, or to nothing. ok is false when a link with a
+// page's name cannot be followed for another reason, or is itself gone
+// since the listing: it then fails.
+func brokenLink(full string, err error) (reason, detail string, ok bool) {
+	page := typeOf(filepath.Base(full)) != notPage
+	target, lerr := os.Readlink(full)
+	switch {
+	case lerr != nil && page:
+		return "", "", false
+	case lerr != nil:
+		return IgnoredNotPage, "", true // gone since the listing, and no page anyway
+	case errors.Is(err, syscall.ELOOP):
+		return IgnoredLinkLoop, "leads round a loop through " + target, true
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return IgnoredBrokenLink, "leads to " + target + ", which does not exist", true
+	case !page:
+		return IgnoredBrokenLink, "leads to " + target + ", which cannot be read", true
+	}
+	return "", "", false
+}
+
+// followLink walks the directory a link leads to, under the link's name,
+// unless it leads out of the input, back above the link, or to a
+// directory walked already; each of those is listed as ignored.
+func (w *walker) followLink(l dirLink) bool {
+	switch {
+	case !w.opts.FollowLinks && !within(l.real, w.tree.root):
+		w.ignore(l.full, IgnoredOutside, "leads to "+l.real)
+	case within(l.from, l.real):
+		w.ignore(l.full, IgnoredLinkLoop, "leads to "+l.real+", which holds it")
+	case !w.tree.visited.add(l.info, l.real):
+		w.ignore(l.full, IgnoredWalked, "leads to "+l.real)
+	default:
+		return w.walkDir(l.full, l.rel, l.real)
+	}
+	return true
+}
+
+// within reports whether a real path is root or below it.
+func within(p, root string) bool {
+	if p == root {
+		return true
+	}
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	return strings.HasPrefix(p, root)
+}
+
+// file takes a file met in the walk: a page is sent; a FIFO, device or
+// socket, a file that is no page by its name, or one to sniff that does
+// not look like HTML, is listed as ignored.
+func (w *walker) file(full, rel string, info fs.FileInfo) bool {
+	typ := typeOf(filepath.Base(full))
+	switch {
+	case !info.Mode().IsRegular():
+		w.ignore(full, IgnoredNotRegular, modeName(info.Mode()))
+		return true
+	case typ == notPage:
+		w.ignore(full, IgnoredNotPage, "")
+		return true
+	case typ == sniff:
+		head, err := readHead(full)
+		if err != nil {
+			return w.fail(full, rel, statKind(err, KindVanished), err)
+		}
+		if !looksHTML(head) {
+			w.ignore(full, IgnoredNotHTML, "")
 			return true
 		}
 	}
-	return false
+	return w.emitFile(full, rel, info)
+}
+
+// visitSet is a set of directories, known by device and inode number
+// where the system gives them, else by real path.
+type visitSet map[fileID]bool
+
+// add adds a directory, given with its real path, reporting false when
+// it was in the set already.
+func (s visitSet) add(info fs.FileInfo, real string) bool {
+	id := idOf(info, real)
+	if s[id] {
+		return false
+	}
+	s[id] = true
+	return true
 }
 
 // emitFile sends a page on disk, to be read by a worker.
@@ -210,11 +359,15 @@ func (w *walker) walkFS(in Input) bool {
 			ok = w.fail(display, "", KindUnreadable, err)
 		} else if d.IsDir() {
 			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				w.ignore(display, IgnoredHidden, "")
 				return fs.SkipDir
 			}
 			return nil
 		} else if typ := typeOf(d.Name()); typ != notPage && !strings.HasPrefix(d.Name(), ".") && d.Type().IsRegular() {
 			ok = w.emitFS(in.FS, p, display, typ)
+		} else {
+			reason, detail := ignoreReason(d.Name(), d.Type())
+			w.ignore(display, reason, detail)
 		}
 		if !ok {
 			return fs.SkipAll
@@ -243,6 +396,7 @@ func (w *walker) emitFS(fsys fs.FS, p, display string, typ pageType) bool {
 		return w.fail(display, p, kind, err)
 	}
 	if typ == sniff && !looksHTML(data) {
+		w.ignore(display, IgnoredNotHTML, "")
 		return true
 	}
 	var mod time.Time

@@ -1,7 +1,9 @@
 // Command gen writes the page fixtures of the parse tests from
-// seed-body.txt (the seed notice: its title, then one paragraph a line,
-// the signature office and date last). Run it from the parse directory
-// with `go generate`; it rewrites the seed-*.html and broken-*.html files.
+// pages/seed-body.txt (the seed notice: its title, then one paragraph a
+// line, the signature office and date last): the pages that read as a
+// reply as the page.html of a case under testdata/cases, the others
+// (empty, not HTML, no notice) under testdata/pages. Run it from the parse
+// directory with `go generate`.
 package main
 
 import (
@@ -16,10 +18,10 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-const dir = "testdata/pages"
+const dir = "testdata"
 
 func main() {
-	raw, err := os.ReadFile(filepath.Join(dir, "seed-body.txt"))
+	raw, err := os.ReadFile(filepath.Join(dir, "pages", "seed-body.txt"))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -27,25 +29,25 @@ func main() {
 	title, body := lines[0], lines[1:]
 	paras, office, date := body[:len(body)-2], body[len(body)-2], body[len(body)-1]
 
-	write("seed-trs.utf8.html", trsPage(title, paras, office, date, "utf-8"), false)
-	write("seed-trs.gbk.html", trsPage(title, paras, office, date, "gbk"), true)
-	write("seed-hanweb.html", hanwebPage(title, paras, office, date), false)
-	write("seed-table.gb2312.html", tablePage(title, paras, office, date), true)
-	write("seed-article.html", articlePage(title, paras, office, date), false)
+	write("cases/seed-trs-utf8/page.html", trsPage(title, paras, office, date, "utf-8"), false)
+	write("cases/seed-trs-gbk/page.html", trsPage(title, paras, office, date, "gbk"), true)
+	write("cases/seed-hanweb/page.html", hanwebPage(title, paras, office, date), false)
+	write("cases/seed-table-gb2312/page.html", tablePage(title, paras, office, date), true)
+	write("cases/seed-article/page.html", articlePage(title, paras, office, date), false)
 
 	// Broken pages.
-	write("broken-empty.html", "", false)
-	write("broken-blank.html", " \n\t\r\n  ", false)
-	write("broken-plain.txt", strings.Join(lines, "\n")+"\n", false)
-	write("broken-list.html", listPage(title), false)
-	write("broken-error.html", errorPage(), false)
-	write("broken-malformed.html", malformedPage(title, paras, office, date), false)
+	write("pages/broken-empty.html", "", false)
+	write("pages/broken-blank.html", " \n\t\r\n  ", false)
+	write("pages/broken-plain.txt", strings.Join(lines, "\n")+"\n", false)
+	write("pages/broken-list.html", listPage(title), false)
+	write("pages/broken-error.html", errorPage(), false)
+	write("cases/broken-malformed/page.html", malformedPage(title, paras, office, date), false)
 	// GBK bytes under a UTF-8 declaration.
-	write("broken-gbk-declared-utf8.html", strings.Replace(trsPage(title, paras, office, date, "utf-8"), "<!-- encoding: utf-8 -->", "<!-- GBK bytes -->", 1), true)
+	write("cases/broken-gbk-declared-utf8/page.html", strings.Replace(trsPage(title, paras, office, date, "utf-8"), "<!-- encoding: utf-8 -->", "<!-- GBK bytes -->", 1), true)
 	// A page cut in the middle of its last character.
 	page := articlePage(title, paras, office, date)
 	cut := strings.Index(page, "感谢你们") + len("感谢你们") + 1
-	write("broken-truncated.html", page[:cut], false)
+	write("cases/broken-truncated/page.html", page[:cut], false)
 }
 
 // write writes a fixture, in GBK when gbk is set.
@@ -58,7 +60,11 @@ func write(name, s string, gbk bool) {
 			log.Fatalf("%s: %v", name, err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -1,0 +1,138 @@
+package migrate
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// LockName is the lock file a run keeps in its output directory while it
+// runs, so that two runs never write into one directory at once (each
+// would remove the other's temporary files as left over).
+const LockName = ".replykit.lock"
+
+// ErrLocked means the output directory is in use by another run.
+var ErrLocked = errors.New("output directory in use by another run")
+
+// Holder is the run holding an output directory, as its lock file says.
+type Holder struct {
+	PID     int       // its process
+	Host    string    // the machine it runs on
+	Started time.Time // when it took the lock
+}
+
+// String says who the holder is, for messages.
+func (h Holder) String() string {
+	if h.PID == 0 {
+		return "a run that has not yet written its name"
+	}
+	return fmt.Sprintf("pid %d on %s, started %s", h.PID, h.Host, h.Started.Format(time.RFC3339))
+}
+
+// LockedError is the error of a run refused because another holds the
+// output directory; errors.Is(err, ErrLocked) holds.
+type LockedError struct {
+	Dir    string // the output directory
+	Holder Holder // the run holding it
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("%s: %v (%v); wait for it to end, or write elsewhere", e.Dir, ErrLocked, e.Holder)
+}
+
+// Is makes errors.Is(err, ErrLocked) hold.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// dirLock is an output directory held by this run.
+type dirLock struct {
+	file  *os.File // the open lock file (nil without one)
+	name  string
+	notes []string // what taking the lock did that a person should know
+}
+
+// me is this run as a lock file names it.
+func me() Holder {
+	host, _ := os.Hostname()
+	return Holder{PID: os.Getpid(), Host: host, Started: time.Now().UTC().Truncate(time.Second)}
+}
+
+// format writes a holder as a lock file's text.
+func (h Holder) format() []byte {
+	return fmt.Appendf(nil, "pid %d\nhost %s\nstarted %s\n", h.PID, h.Host, h.Started.Format(time.RFC3339))
+}
+
+// parseHolder reads a lock file's text; what it cannot read stays zero.
+func parseHolder(data []byte) Holder {
+	var h Holder
+	for line := range strings.Lines(string(data)) {
+		key, val, _ := strings.Cut(strings.TrimSpace(line), " ")
+		switch key {
+		case "pid":
+			h.PID, _ = strconv.Atoi(val)
+		case "host":
+			h.Host = val
+		case "started":
+			h.Started, _ = time.Parse(time.RFC3339, val)
+		}
+	}
+	return h
+}
+
+// tookOver is the note of a lock taken over from a run that is gone.
+func tookOver(h Holder) string {
+	return fmt.Sprintf("took over the lock of a run that ended without releasing it (%v)", h)
+}
+
+// lockExclusive takes the lock by creating the lock file, which fails
+// when it exists: where files cannot be locked. A lock left by a run of
+// this host that is no longer running is taken over; one of another host
+// cannot be told from a live one, and refuses the run.
+func lockExclusive(dir string) (*dirLock, error) {
+	name := filepath.Join(dir, LockName)
+	var notes []string
+	for range 3 {
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil {
+			if _, err := f.Write(me().format()); err != nil {
+				f.Close()
+				os.Remove(name)
+				return nil, err
+			}
+			return &dirLock{file: f, name: name, notes: notes}, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return nil, err
+		}
+		data, err := os.ReadFile(name)
+		if errors.Is(err, os.ErrNotExist) {
+			continue // released meanwhile
+		}
+		if err != nil {
+			return nil, err
+		}
+		h := parseHolder(data)
+		host, _ := os.Hostname()
+		if h.PID == 0 || h.Host != host || processAlive(h.PID) {
+			return nil, &LockedError{Dir: dir, Holder: h}
+		}
+		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		notes = append(notes, tookOver(h))
+	}
+	return nil, &LockedError{Dir: dir}
+}
+
+// release gives the lock up: the lock file is removed, then closed, so
+// that a run waiting on it finds it gone and makes its own.
+func (l *dirLock) release() {
+	if l == nil || l.file == nil {
+		return
+	}
+	os.Remove(l.name)
+	l.file.Close()
+}
