@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -110,10 +111,40 @@ func TestNoArgumentsMigratesTheSample(t *testing.T) {
 		assert.Regexp(t, "(?m)^  "+regexp.QuoteMeta(e.Output)+"  ", r.stdout)
 	}
 
-	// Again: the pages written are up to date.
+	out := filepath.Join(dir, "replykit-out")
+	jsonl, err := os.ReadFile(filepath.Join(out, migrate.RepliesName))
+	require.NoError(t, err)
+	assert.Equal(t, 6, strings.Count(string(jsonl), "\n"), "5 replies and another notice")
+	data := snapshotDir(t, filepath.Join(out, migrate.IndexDataDir))
+
+	// Again: the pages written are up to date, and the collection, made
+	// from the report and the outputs on disk, is the same.
 	again := runCmd("")
 	require.Equal(t, exitOK, again.code, again.stderr)
 	assert.Equal(t, 6, strings.Count(again.stdout, "  up to date\n"), again.stdout)
+	jsonlAgain, err := os.ReadFile(filepath.Join(out, migrate.RepliesName))
+	require.NoError(t, err)
+	assert.Equal(t, string(jsonl), string(jsonlAgain))
+	assert.Equal(t, data, snapshotDir(t, filepath.Join(out, migrate.IndexDataDir)))
+	index, err := os.ReadFile(filepath.Join(out, migrate.IndexName))
+	require.NoError(t, err)
+	assert.Contains(t, string(index), `<strong id="count-replies">5</strong>`)
+	assert.Contains(t, string(index), `6 未变 <span lang="en">up to date</span>`)
+}
+
+// snapshotDir returns the files directly in dir by name.
+func snapshotDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	files := map[string]string{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+		files[e.Name()] = string(data)
+	}
+	require.NotEmpty(t, files)
+	return files
 }
 
 func TestVersionLine(t *testing.T) {

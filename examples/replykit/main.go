@@ -11,7 +11,8 @@
 //	replykit validate FILE.json|DIR…  check reference JSON and migrate reports
 //	replykit migrate [-o OUTDIR] [-j N] [--force] INPUT…
 //	                              pages, directories, .zip and .tar.gz archives to
-//	                              OUTDIR/<path>.json and .html, with OUTDIR/report.json
+//	                              OUTDIR/<path>.json and .html, with OUTDIR/report.json,
+//	                              OUTDIR/replies.jsonl and OUTDIR/index.html
 //	replykit version              the module version it was built from
 //
 // Each subcommand takes -h. The exit status is 0 when all went well, 1

@@ -5,10 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
+	"path/filepath"
 
+	"github.com/replykit/replykit/examples/replykit/internal/collection"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/parse"
 	"github.com/replykit/replykit/render"
@@ -20,21 +19,26 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("migrate", "[-o OUTDIR] [-j N] [--force] INPUT…",
 		"Reads every page of the INPUTs — files; directories, walked recursively; .zip and\n"+
 			".tar.gz archives of a site mirror — and writes OUTDIR/<path>.json (reference JSON)\n"+
-			"and OUTDIR/<path>.html (a clean page) for each, then OUTDIR/report.json and a summary.\n"+
+			"and OUTDIR/<path>.html (a clean page) for each, then OUTDIR/report.json, the\n"+
+			"collection — OUTDIR/replies.jsonl, every reply as JSON, one a line, and\n"+
+			"OUTDIR/index.html, a page to browse and search them, no server needed — and a summary.\n"+
 			"In directories and archives, files named .html .htm .shtml .shtm .xhtml .jsp .jhtml\n"+
 			".asp .aspx .php are read as HTML pages and .txt files as plain-text notices; files\n"+
 			"with no or another extension (.do, .action) are read as pages when their start looks\n"+
 			"like HTML. Stylesheets, scripts, images, documents and hidden files are not pages.\n"+
 			"Every file not read is listed in report.json with the reason, and counted in the\n"+
-			"summary. A file named as an INPUT is always read. Pages whose outputs are newer than\n"+
-			"the page are skipped. One bad page never stops the run.\n\n"+
+			"summary. A file named as an INPUT is always read. A page whose output name is taken\n"+
+			"(ignoring case and Unicode normalisation) is written as name~2, and report.json\n"+
+			"says why. Pages whose outputs the last run made from the same bytes (SHA-256) are\n"+
+			"skipped. One bad page never stops the run.\n\n"+
 			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
 			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
 			"a broken archive, an output directory where nothing can be written or that another\n"+
-			"run is writing into, no pages found, the run interrupted, or the report not written.", stdout, stderr)
+			"run is writing into, no pages found, the run interrupted, or the report or the\n"+
+			"collection not written.", stdout, stderr)
 	out := fs.String("o", "replykit-out", "output `directory`")
 	jobs := fs.Int("j", 0, "convert `N` pages at once; 0 means one a CPU")
-	force := fs.Bool("force", false, "convert every page again, even when its outputs are newer")
+	force := fs.Bool("force", false, "convert every page again, even when its outputs are up to date")
 	quiet := fs.Bool("q", false, "show no progress")
 	follow := fs.Bool("follow-links", false, "follow symbolic links that lead out of an INPUT directory (without it,\nthey are listed as ignored); each directory is still walked once")
 	noSync := fs.Bool("no-sync", false, "do not fsync each output before renaming it into place (faster; an\ninterrupted run is still safe, a power cut may leave empty outputs)")
@@ -51,7 +55,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "replykit migrate: -j must be 0 or more")
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	opts := migrateOptions(ctx, *out, *jobs, *force)
 	opts.NoSync = *noSync
@@ -63,12 +67,14 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := migrate.Check(ins, opts); err != nil {
 		return refuseRun(err, stderr)
 	}
+	var col *collection.Result
+	opts.Finish = collectInto(&col)
 	rep, err := migrate.Run(ctx, ins, opts)
 	if le := (*migrate.LockedError)(nil); errors.As(err, &le) {
 		// Nothing was done: said as Check's refusals are.
 		return refuseRun(le, stderr)
 	}
-	return finishMigrate(rep, err, stderr, stderr)
+	return finishMigrate(rep, col, err, stderr, stderr)
 }
 
 // migrateOptions are the engine's options with the real conversion, which
@@ -111,15 +117,40 @@ func runHint(err error) string {
 	return ""
 }
 
-// finishMigrate writes the summary, and where the report is, to w, says
-// on stderr what went wrong with an input as a whole (a missing one, a
-// broken archive, one with no pages), and gives the exit status.
-func finishMigrate(rep *migrate.Report, err error, w, stderr io.Writer) int {
+// collectInto gives the engine's Finish that writes the collection of a
+// run with pages, once its report is written: index.html and
+// replies.jsonl, what it wrote set in *col.
+func collectInto(col **collection.Result) func(*migrate.Report) error {
+	return func(rep *migrate.Report) error {
+		if rep.Totals.Pages == 0 {
+			return nil
+		}
+		res, err := collection.Build(filepath.Dir(rep.Written), rep, collection.Options{Workers: rep.Workers})
+		*col = res
+		return err
+	}
+}
+
+// finishMigrate writes the summary, and where the report and the
+// collection are, to w, says on stderr what went wrong with an input as a
+// whole (a missing one, a broken archive, one with no pages) and which
+// pages the collection left out, and gives the exit status.
+func finishMigrate(rep *migrate.Report, col *collection.Result, err error, w, stderr io.Writer) int {
 	if rep != nil {
 		_ = rep.WriteSummary(w)
 		if rep.Written != "" {
 			fmt.Fprintf(w, "report: %s\n", rep.Written)
 		}
+	}
+	if col != nil {
+		fmt.Fprintf(w, "replies: %s (%d %s, %d other %s; one a line)\n", col.JSONL,
+			col.Replies, plural(col.Replies, "reply", "replies"), col.Others, plural(col.Others, "notice", "notices"))
+		fmt.Fprintf(w, "index: %s\n", col.Index)
+		for _, e := range col.LeftOut {
+			fmt.Fprintf(stderr, "replykit migrate: left out of the index: %v\n", e)
+		}
+	}
+	if rep != nil {
 		inputNotes(rep, stderr)
 	}
 	switch {

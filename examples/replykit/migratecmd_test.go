@@ -153,7 +153,7 @@ func TestFinishMigrate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := &migrate.Report{Totals: tt.totals, Written: tt.written, Workers: 1}
 			var w, stderr bytes.Buffer
-			code := finishMigrate(rep, tt.err, &w, &stderr)
+			code := finishMigrate(rep, nil, tt.err, &w, &stderr)
 			assert.Equal(t, tt.code, code)
 			assert.Equal(t, tt.saysReport, strings.Contains(w.String(), "report: "), w.String())
 			if tt.err != nil {

@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -162,6 +163,29 @@ func TestREADME(t *testing.T) {
 		assert.True(t, ran[want], "the README shows no %s command", want)
 	}
 	assert.FileExists(t, filepath.Join(clone, "out", "report.json"))
+	// The jq lines, on the sample's collection that go run wrote, where
+	// jq is installed.
+	jqLines := 0
+	for _, b := range blocks {
+		for _, l := range b.lines {
+			if cmd := commandOf(l); b.lang == "sh" && strings.HasPrefix(cmd, "jq ") {
+				jqLines++
+				if _, err := exec.LookPath("jq"); err != nil {
+					t.Logf("no jq installed: %s not run", cmd)
+					continue
+				}
+				stdout, stderr, err := sh(clone, env, cmd)
+				require.NoError(t, err, "README: %s\n%s", cmd, stderr)
+				lines := strings.Split(strings.TrimSpace(stdout), "\n")
+				assert.Len(t, lines, 4, "the sample's proposal replies: %s", stdout)
+				for _, l := range lines {
+					assert.True(t, json.Valid([]byte(l)), l)
+					assert.Contains(t, l, `"title":"`)
+				}
+			}
+		}
+	}
+	assert.Positive(t, jqLines, "the README shows no jq line")
 
 	// Each -h shown is what the command installed prints.
 	shown := map[string]bool{}

@@ -1,17 +1,14 @@
 package main
 
 import (
-	"context"
 	"embed"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"os/signal"
 	"strconv"
-	"syscall"
 	"unicode/utf8"
 
+	"github.com/replykit/replykit/examples/replykit/internal/collection"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 )
 
@@ -35,19 +32,24 @@ func runSample(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "replykit: %v\n", err)
 		return exitRun
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	opts := migrateOptions(ctx, sampleOut, 0, false)
 	if err := migrate.Check(nil, opts); err != nil {
 		return refuseRun(err, stderr)
 	}
+	var col *collection.Result
+	opts.Finish = collectInto(&col)
 	rep, err := migrate.Run(ctx, []migrate.Input{{Path: "sample", FS: sample}}, opts)
 	if rep != nil {
 		writeListing(stdout, rep)
 	}
-	status := finishMigrate(rep, err, stdout, stderr)
+	status := finishMigrate(rep, col, err, stdout, stderr)
 	if rep != nil && rep.Written != "" {
 		fmt.Fprintln(stdout, "Your own pages: replykit migrate -o OUTDIR DIR|FILE|ARCHIVE.zip…")
+	}
+	if col != nil {
+		fmt.Fprintf(stdout, "Browse and search the sample: open %s in a browser.\n", col.Index)
 	}
 	return status
 }
@@ -80,5 +82,6 @@ func writeListing(w io.Writer, rep *migrate.Report) {
 		fmt.Fprintf(w, "  %-*s  %-*s  %*s  %s\n", width[0], r[0], width[1], r[1], width[2], r[2], r[3])
 	}
 	fmt.Fprintf(w, "\nEach page's reply is in ./%s/<page>.json and <page>.html;\n"+
-		"report.json lists every page, with its warnings.\n\n", sampleOut)
+		"report.json lists every page, with its warnings; replies.jsonl holds every\n"+
+		"reply, one a line; index.html lists them to browse and search.\n\n", sampleOut)
 }
