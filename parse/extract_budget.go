@@ -49,7 +49,8 @@ import (
 //     the same reading began.
 //
 // The pass costs about what html.Tokenizer costs, a share of html.Parse's
-// time; see BENCHMARKS.md.
+// time; see BENCHMARKS.md. It runs only when a bound counted from the
+// page's bytes (formattingBound, extract_budget_gate.go) passes the limit.
 
 // fmtKey counts the open formatting elements of one markup.
 type fmtKey struct {
@@ -110,6 +111,9 @@ func formattingIndex(a atom.Atom) int {
 // checkFormatting refuses text, a decoded page, when the formatting
 // elements html.Parse would copy pass cfg's limit.
 func checkFormatting(text []byte, cfg *config) error {
+	if formattingBound(text, cfg.maxFormatting) <= cfg.maxFormatting {
+		return nil
+	}
 	s := fmtScan{cfg: cfg, text: text, limit: cfg.maxFormatting, keys: map[string]*fmtKey{}}
 	return s.scan(text, 0, 0)
 }

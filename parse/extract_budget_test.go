@@ -116,15 +116,19 @@ func TestFormattingEstimate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			text := []byte(tt.markup)
 			est, copies := formattingEstimate(text), formattingCopies(t, text)
-			t.Logf("estimate %d, copies %d", est, copies)
+			bound := formattingBound(text, 1<<62)
+			t.Logf("estimate %d, copies %d, bound %d", est, copies, bound)
 			assert.GreaterOrEqual(t, est, copies, "the estimate is never below the copies")
 			assert.LessOrEqual(t, est, tt.most)
+			assert.GreaterOrEqual(t, bound, copies, "the bound is never below the copies")
 		})
 	}
 }
 
-// FuzzFormattingEstimate checks that the estimate is never below the
-// copies html.Parse makes, on any markup.
+// FuzzFormattingEstimate checks that the estimate and the byte-level
+// bound that lets a page skip it are never below the copies html.Parse
+// makes, on any markup, and that a page the bound lets skip the estimate
+// is one the estimate does not refuse.
 func FuzzFormattingEstimate(f *testing.F) {
 	for _, tt := range formattingShapes {
 		f.Add([]byte(tt.markup))
@@ -138,6 +142,24 @@ func FuzzFormattingEstimate(f *testing.F) {
 		est, copies := formattingEstimate(data), formattingCopies(t, data)
 		if est < copies {
 			t.Fatalf("estimate %d below the %d copies of %q", est, copies, data)
+		}
+		bound := formattingBound(data, 1<<62)
+		if bound < copies {
+			t.Fatalf("bound %d below the %d copies of %q", bound, copies, data)
+		}
+		if bound < est {
+			t.Fatalf("bound %d lets skip an estimate of %d: %q", bound, est, data)
+		}
+		for i := range data {
+			if data[i] == '<' {
+				requirePlainEnd(t, data, i)
+			}
+		}
+		// The bound stops early once past a limit, above it.
+		for _, limit := range []int64{0, bound / 2, bound} {
+			if got := formattingBound(data, limit); got > limit != (bound > limit) {
+				t.Fatalf("bound %d under limit %d, %d in full: %q", got, limit, bound, data)
+			}
 		}
 	})
 }
@@ -163,12 +185,13 @@ func TestLimitFormatting(t *testing.T) {
 	requireLimit(t, err, "formatting", n-1)
 }
 
-// TestFormattingContext checks that the pass over a long page stops once
-// its context is done.
+// TestFormattingContext checks that the pass over a long page, one whose
+// formatting elements the byte-level bound does not let skip it, stops
+// once its context is done.
 func TestFormattingContext(t *testing.T) {
 	cfg := newConfig(nil)
 	cfg.ctx = &countdown{Context: context.Background()}
-	err := checkFormatting([]byte(strings.Repeat("<p>一段文字。</p>", cancelEvery)), &cfg)
+	err := checkFormatting([]byte(strings.Repeat("<p><b>一段文字。</b></p>", cancelEvery)), &cfg)
 	var ce *CanceledError
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, "checking the markup", ce.Where)
