@@ -25,13 +25,18 @@
 // Validate; every other reply does.
 //
 // Hostile and broken input is bounded: the input's size (16 MiB by
-// default), the element nesting, the number of blocks and the length of
-// one paragraph each have a limit, set with an Option and reported as a
-// *LimitError; HTMLContext stops, with a *CanceledError, once its context
-// is done. Bytes that are not text (invalid in the page's encoding, NUL)
-// become U+FFFD, and a warning CodeReplacedBytes counts them. An image or
-// page address that is not http, https or relative is never kept: the
-// image's text stays, and a warning CodeUnsafeURL says so.
+// default), the element nesting, the number of blocks, the length of one
+// paragraph, and the formatting elements (b, font, a… left open) that the
+// HTML parser would copy into later paragraphs, counted before the page's
+// tree is built, each have a limit, set with an Option and reported as a
+// *LimitError. A table whose grid, merged cells repeated and rows padded,
+// would hold more cells than WithMaxTableCells allows is read as text, a
+// paragraph a row. HTMLContext and TextContext stop, with a
+// *CanceledError, once their context is done. Bytes that are not text
+// (invalid in the page's encoding, NUL) become U+FFFD, and a warning
+// CodeReplacedBytes counts them. An image or page address that is not
+// http, https or relative is never kept: the image's text stays, and a
+// warning CodeUnsafeURL says so.
 //
 // The warnings' codes, declared as constants in warnings.go:
 //
@@ -49,6 +54,8 @@
 //   - CodeNoTitle: the reply has no title, and does not pass Validate.
 //   - CodeUnsafeURL: an image or page address that is not http, https or
 //     relative was left out.
+//   - CodeTableAsText: a table too large to keep as a grid was read as
+//     text, a paragraph a row.
 //   - CodeBidiControl: a title or name holds a bidirectional or zero-width
 //     control character (U+202E…), kept as written.
 //
@@ -65,7 +72,8 @@
 //     answered, the sections, the points, the end matter and, where no
 //     line is the title, an inferred one.
 //   - extract_*: a page or a text to a Source. extract_load.go reads and
-//     decodes a page and builds its tree, extract_page.go finds the notice
+//     decodes a page, weighs its formatting (extract_budget.go) and
+//     builds its tree, extract_page.go finds the notice
 //     in it (its container, blocks, elements, furniture, metadata, tables;
 //     extract_layout.go widens an old layout table's body cell over its
 //     title and signature rows, extract_disclosure.go reads a disclosure

@@ -22,7 +22,8 @@ var (
 
 // LimitError reports input over one of the reader's limits.
 type LimitError struct {
-	// Limit names the limit: "bytes", "depth", "blocks" or "paragraph".
+	// Limit names the limit: "bytes", "depth", "blocks", "paragraph" or
+	// "formatting".
 	Limit string
 	// Max is the limit's value.
 	Max int64

@@ -200,6 +200,8 @@ type emitter struct {
 	off    int
 	lb     lineBuilder
 	err    error
+	// warnings are the walk's warnings, such as a table read as text.
+	warnings []reply.Warning
 	// cache holds what the scan of the same page read of its classes and styles.
 	cache *elementCache
 }
@@ -262,7 +264,9 @@ func (e *emitter) walk(n *html.Node, st blockStyle, depth int) {
 	case atom.Table:
 		if st.inside && isDataTable(n) {
 			e.flush()
-			e.table(n, st)
+			if !e.table(n, st) {
+				e.tableAsText(n, st)
+			}
 			return
 		}
 	case atom.B, atom.Strong:

@@ -83,6 +83,12 @@ func pageDocument(data []byte, cfg *config) (*goquery.Document, []reply.Warning,
 	if err := cfg.canceled("decoding"); err != nil {
 		return nil, nil, err
 	}
+	// The formatting budget reads the decoded text, as html.Parse does:
+	// the <meta> prescan (charset.Decode) reads the raw bytes of a legacy
+	// page's head to choose the decoder, so the two are not one pass.
+	if err := checkFormatting(dec.Text, cfg); err != nil {
+		return nil, nil, err
+	}
 	node, err := parseTree(cfg, dec.Text)
 	if err != nil {
 		return nil, nil, err

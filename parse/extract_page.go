@@ -95,7 +95,7 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	if d, ok := disclosureBlock(em.lines); ok {
 		blocks = append([]SourceBlock{d}, blocks...)
 	}
-	src := &Source{Title: title, Blocks: blocks, Page: page}
+	src := &Source{Title: title, Blocks: blocks, Page: page, Warnings: em.warnings}
 	if why := noticeVerdict(pageHost(page.URL, ps), page.Site, title); why != "" {
 		src.Warnings = append(src.Warnings, reply.Warning{Code: CodeNotNotice, Message: "not a notice: " + why})
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -19,8 +20,14 @@ const maxCellRunes = 1000
 // the grid.
 const maxSpan = 100
 
-// maxTableCells caps the cells that spans may fill in one table.
-const maxTableCells = 200_000
+// How big a table's grid may grow: spans fill cells, up to the config's
+// maxTableCells of them, past which spans are read as single cells; then
+// every row is padded to the widest. A grid that would hold more than
+// maxTableCells cells, padding included, is not made: the table is read
+// as text, a block a row (tableAsText), with a warning CodeTableAsText.
+// Text is never dropped for a table's size, and a page of a few kilobytes
+// (one row of wide spans over many narrow rows) cannot make a grid of
+// millions of cells.
 
 // tableRows returns the rows of table t (those of its own sections, not of
 // nested tables).
@@ -123,9 +130,12 @@ func forEachBelow(n *html.Node, f func(*html.Node) bool) {
 }
 
 // table emits data table t as one block; merged cells are repeated in
-// every row and column they span.
-func (e *emitter) table(t *html.Node, st blockStyle) {
+// every row and column they span. It reports false, having emitted
+// nothing, when the grid would hold more cells than the limit.
+func (e *emitter) table(t *html.Node, st blockStyle) bool {
 	start := e.off
+	limit := e.cfg.maxTableCells
+	size := 0 // cells in the grid, padding included
 	var grid [][]string
 	var caption string
 	for c := t.FirstChild; c != nil; c = c.NextSibling {
@@ -150,7 +160,7 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 			collectText(cell, &lb, st, &e.off)
 			text := lb.String()
 			rs, cs := cellSpan(cell, "rowspan"), cellSpan(cell, "colspan")
-			if cells += rs * cs; cells > maxTableCells {
+			if cells += rs * cs; cells > limit {
 				rs, cs = 1, 1 // spans past the cap are read as single cells
 			}
 			for dr := 0; dr < rs; dr++ {
@@ -158,6 +168,11 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 					grid, filled = append(grid, nil), append(filled, nil)
 				}
 				row, fr := grid[ri+dr], filled[ri+dr]
+				if grow := col + cs - len(row); grow > 0 {
+					if size += grow; size > limit {
+						return e.tableTooLarge(start, limit)
+					}
+				}
 				for len(row) < col+cs {
 					row, fr = append(row, ""), append(fr, false)
 				}
@@ -172,6 +187,9 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 	width := 0
 	for _, row := range grid {
 		width = max(width, len(row))
+	}
+	if len(grid) > 0 && width > limit/len(grid) {
+		return e.tableTooLarge(start, limit)
 	}
 	var all strings.Builder
 	rows := make([][]string, 0, len(grid))
@@ -191,11 +209,11 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 	}
 	if len(e.blocks) >= e.cfg.maxBlocks {
 		e.err = &LimitError{Limit: "blocks", Max: int64(e.cfg.maxBlocks), Where: "byte " + strconv.Itoa(start)}
-		return
+		return true
 	}
 	if all.Len() > e.cfg.maxParagraph {
 		e.err = &LimitError{Limit: "paragraph", Max: int64(e.cfg.maxParagraph), Where: "byte " + strconv.Itoa(start)}
-		return
+		return true
 	}
 	e.blocks = append(e.blocks, SourceBlock{
 		Text:  all.String(),
@@ -203,6 +221,46 @@ func (e *emitter) table(t *html.Node, st blockStyle) {
 		Table: &reply.Table{Caption: caption, Rows: rows},
 		Pos:   Pos{Offset: start},
 	})
+	return true
+}
+
+// tableTooLarge gives up the grid of the table that starts at page text
+// offset start, over limit cells: the walk goes back to the table's start
+// to read it as text, and a warning says so.
+func (e *emitter) tableTooLarge(start, limit int) bool {
+	e.off = start
+	e.warnings = append(e.warnings, reply.Warning{
+		Code:    CodeTableAsText,
+		Message: fmt.Sprintf("table of more than %d cells, spans and padding included, read as text", limit),
+		Where:   "byte " + strconv.Itoa(start),
+	})
+	return false
+}
+
+// tableAsText emits table t as text, as its rows read: its caption a
+// block, then a block a row, the text of the row's cells one after the
+// other, a space between them. A cell spanning several rows or columns is
+// read once, where it stands. Its cost is that of the table's markup.
+func (e *emitter) tableAsText(t *html.Node, st blockStyle) {
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Caption {
+			collectText(c, &e.lb, st, &e.off)
+			e.flush()
+		}
+	}
+	for _, r := range tableRows(t) {
+		for i, cell := range rowCells(r) {
+			if i > 0 {
+				e.lb.write(" ", st, e.off)
+			}
+			collectText(cell, &e.lb, st, &e.off)
+			if e.lb.Len() > e.cfg.maxParagraph {
+				e.err = &LimitError{Limit: "paragraph", Max: int64(e.cfg.maxParagraph), Where: "byte " + strconv.Itoa(e.lb.start)}
+				return
+			}
+		}
+		e.flush()
+	}
 }
 
 // cellSpan reads a rowspan or colspan attribute, 1 when absent or bad.

@@ -32,7 +32,10 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 		replaced = &reply.Warning{
 			Code:    CodeReplacedBytes,
 			Message: fmt.Sprintf("%d invalid UTF-8 or NUL byte(s) replaced by U+FFFD", n),
-			Where:   fmt.Sprintf("line %d", strings.Count(s[:first], "\n")+1),
+			Where:   fmt.Sprintf("line %d", lineOf(s, first)),
+		}
+		if err := cfg.canceled("reading lines"); err != nil {
+			return nil, nil, err
 		}
 		src, _, err = readLines(s, cfg)
 	}
@@ -55,17 +58,27 @@ func splitText(s string, cfg *config) (*Source, []int, error) {
 // bytes are replaced, so a limit error met before it stands.
 func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
 	// One block a line at most, sized once: appending a block at a time
-	// would copy the list again and again on a long text.
-	src = &Source{Blocks: make([]SourceBlock, 0, min(strings.Count(s, "\n")+1, cfg.maxBlocks))}
+	// would copy the list again and again on a long text. A text with no
+	// \n has its lines ended by \r, or is one line.
+	lines := strings.Count(s, "\n")
+	if lines == 0 {
+		lines = strings.Count(s, "\r")
+	}
+	src = &Source{Blocks: make([]SourceBlock, 0, min(lines+1, cfg.maxBlocks))}
 	lineNo := 0
+	nl := -1 // the next \n at or after pos, or len(s) when none is left
 	for pos := 0; pos < len(s); {
 		// A line ends at \n, \r\n or a lone \r: the \r is looked for
-		// only up to the next \n, so that a text with none is not
-		// searched to its end for each line.
-		end := len(s)
-		if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
-			end = pos + i
+		// only up to the next \n, and the next \n looked for again only
+		// once it is passed, so that no line makes the text be searched
+		// to its end (lines ended by \r alone would make that quadratic).
+		if nl < pos {
+			nl = len(s)
+			if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
+				nl = pos + i
+			}
 		}
+		end := nl
 		var line string
 		if i := strings.IndexByte(s[pos:end], '\r'); i >= 0 {
 			line, pos = s[pos:pos+i], pos+i+1
@@ -76,6 +89,11 @@ func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
 			line, pos = s[pos:end], end+1
 		}
 		lineNo++
+		if lineNo%cancelEvery == 0 {
+			if err := cfg.canceled("reading lines"); err != nil {
+				return nil, true, err
+			}
+		}
 		if len(line) > cfg.maxParagraph {
 			return nil, true, &LimitError{Limit: "paragraph", Max: int64(cfg.maxParagraph), Where: fmt.Sprintf("line %d", lineNo)}
 		}
@@ -92,6 +110,18 @@ func readLines(s string, cfg *config) (src *Source, clean bool, err error) {
 		src.Blocks = append(src.Blocks, SourceBlock{Text: text, Indent: indent, Pos: Pos{Line: lineNo, Offset: -1}})
 	}
 	return src, true, nil
+}
+
+// cancelEvery is how many lines the text reader reads between looks at
+// its context: often enough to stop within a millisecond or so, seldom
+// enough to cost nothing.
+const cancelEvery = 4096
+
+// lineOf is the 1-based number of the line that holds byte off of s, its
+// lines ended as readLines ends them (\n, \r\n or a lone \r).
+func lineOf(s string, off int) int {
+	head := s[:off]
+	return strings.Count(head, "\n") + strings.Count(head, "\r") - strings.Count(head, "\r\n") + 1
 }
 
 // takeFurniture moves the page furniture lines of a text into src.Page and

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -145,4 +147,88 @@ func TestIsParagraphLike(t *testing.T) {
 	for _, s := range append(textSamples, strings.Repeat("字", 100), strings.Repeat("字", 101), "一句。") {
 		assert.Equal(t, utf8.RuneCountInString(s) > 100 || strings.Contains(s, "。"), isParagraphLike(s), "%q", s)
 	}
+}
+
+// TestTextCROnly reads a text of 1 MB whose lines end with a lone CR, as
+// old Mac files do: every line is a block, numbered as it stands.
+func TestTextCROnly(t *testing.T) {
+	var b strings.Builder
+	n := 0
+	for b.Len() < mb {
+		n++
+		fmt.Fprintf(&b, "第%d行\r", n)
+	}
+	src, err := TextSource(b.String(), WithMaxBlocks(n))
+	require.NoError(t, err)
+	require.Len(t, src.Blocks, n)
+	for i, bl := range src.Blocks {
+		if bl.Text != fmt.Sprintf("第%d行", i+1) || bl.Pos.Line != i+1 {
+			t.Fatalf("block %d read as %q at line %d", i, bl.Text, bl.Pos.Line)
+		}
+	}
+	// A replaced byte is placed on its line, counted as the reader counts.
+	src, err = TextSource("涂轶委员：\r\n正文。\r第三\xff行\r")
+	require.NoError(t, err)
+	require.Len(t, src.Warnings, 1)
+	assert.Equal(t, CodeReplacedBytes, src.Warnings[0].Code)
+	assert.Equal(t, "line 3", src.Warnings[0].Where)
+	assert.Equal(t, "第三\uFFFD行", src.Blocks[2].Text)
+}
+
+// countdown is a context that is done from its left+1-th look on: a call
+// that reaches it only between its steps would not stop in a long one.
+type countdown struct {
+	context.Context
+	left int
+}
+
+func (c *countdown) Err() error {
+	if c.left--; c.left < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestTextContext checks that TextContext stops, with a *CanceledError,
+// once its context is done: before it starts, and within a long text.
+func TestTextContext(t *testing.T) {
+	text := "涂轶委员：\n" + strings.Repeat("一段文字。\n", 3*cancelEvery)
+	requireCanceled := func(t *testing.T, err error, where string) {
+		t.Helper()
+		var ce *CanceledError
+		require.ErrorAs(t, err, &ce)
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.Equal(t, where, ce.Where)
+	}
+	t.Run("canceled before", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		rep, err := TextContext(ctx, text)
+		assert.Nil(t, rep)
+		requireCanceled(t, err, "starting")
+	})
+	t.Run("canceled while reading the lines", func(t *testing.T) {
+		_, err := TextContext(&countdown{Context: context.Background(), left: 2}, text)
+		requireCanceled(t, err, "reading lines")
+	})
+	t.Run("canceled before the structure", func(t *testing.T) {
+		// Three looks in the lines, one at the start: the fifth is the
+		// structure reader's.
+		_, err := TextContext(&countdown{Context: context.Background(), left: 4}, text)
+		requireCanceled(t, err, "reading the structure")
+	})
+	t.Run("canceled in a text with bytes replaced", func(t *testing.T) {
+		_, err := TextContext(&countdown{Context: context.Background(), left: 1}, "涂轶委员：\n正文\xff。\n")
+		requireCanceled(t, err, "reading lines")
+	})
+	t.Run("a live context reads the text", func(t *testing.T) {
+		rep, err := TextContext(context.Background(), text)
+		require.NoError(t, err)
+		assert.Equal(t, "涂轶委员：", rep.Salutation)
+		assert.Len(t, rep.Opening, 3*cancelEvery)
+		//lint:ignore SA1012 a nil context is accepted on purpose
+		rep, err = TextContext(nil, text)
+		require.NoError(t, err)
+		assert.Len(t, rep.Opening, 3*cancelEvery)
+	})
 }

@@ -4,10 +4,14 @@ import "context"
 
 // The default limits. Each can be changed with its Option.
 const (
-	DefaultMaxBytes     = 16 << 20 // 16 MiB of input
-	DefaultMaxDepth     = 512      // element nesting
-	DefaultMaxBlocks    = 200_000  // blocks in one notice
-	DefaultMaxParagraph = 4 << 20  // bytes in one block
+	DefaultMaxBytes      = 16 << 20 // 16 MiB of input
+	DefaultMaxDepth      = 512      // element nesting
+	DefaultMaxBlocks     = 200_000  // blocks in one notice
+	DefaultMaxParagraph  = 4 << 20  // bytes in one block
+	DefaultMaxTableCells = 200_000  // cells in one table's grid
+	// DefaultMaxFormatting is the most formatting elements and attributes
+	// that the HTML parser may copy (see WithMaxFormatting).
+	DefaultMaxFormatting = 500_000
 )
 
 // Option changes how a page or text is read.
@@ -24,6 +28,10 @@ type config struct {
 	maxDepth     int
 	maxBlocks    int
 	maxParagraph int
+	// maxTableCells caps a table's grid; see extract_table.go.
+	maxTableCells int
+	// maxFormatting caps the copies of formatting elements; see extract_budget.go.
+	maxFormatting int64
 	// startsBody reports a line that starts a notice's body, where the
 	// furniture above a text ends: the structure reader's salutation
 	// rule, handed to the text extractor here so that extraction never
@@ -57,13 +65,15 @@ var readerLines = lineRules{
 
 func newConfig(opts []Option) config {
 	c := config{
-		ctx:          context.Background(),
-		maxBytes:     DefaultMaxBytes,
-		maxDepth:     DefaultMaxDepth,
-		maxBlocks:    DefaultMaxBlocks,
-		maxParagraph: DefaultMaxParagraph,
-		startsBody:   isSalutationLine,
-		lines:        readerLines,
+		ctx:           context.Background(),
+		maxBytes:      DefaultMaxBytes,
+		maxDepth:      DefaultMaxDepth,
+		maxBlocks:     DefaultMaxBlocks,
+		maxParagraph:  DefaultMaxParagraph,
+		maxTableCells: DefaultMaxTableCells,
+		maxFormatting: DefaultMaxFormatting,
+		startsBody:    isSalutationLine,
+		lines:         readerLines,
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -126,6 +136,33 @@ func WithMaxParagraph(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxParagraph = n
+		}
+	}
+}
+
+// WithMaxTableCells sets the most cells a table's grid may hold, merged
+// cells repeated in every row and column they span and rows padded to the
+// widest; a larger table is read as text, a paragraph a row, with a
+// warning CodeTableAsText, so that no text is lost. Zero or less means
+// the default, DefaultMaxTableCells.
+func WithMaxTableCells(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxTableCells = n
+		}
+	}
+}
+
+// WithMaxFormatting sets the most formatting elements and attributes
+// (b, i, font, a… left open across paragraphs) that the HTML parser may
+// copy into later paragraphs, as a pass over the page's markup estimates
+// them before the page's tree is built; a page over it is refused with a
+// *LimitError "formatting". Zero or less means the default,
+// DefaultMaxFormatting.
+func WithMaxFormatting(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxFormatting = n
 		}
 	}
 }

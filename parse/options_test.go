@@ -61,10 +61,13 @@ func TestLimitDefaults(t *testing.T) {
 	assert.Equal(t, DefaultMaxDepth, cfg.maxDepth)
 	assert.Equal(t, DefaultMaxBlocks, cfg.maxBlocks)
 	assert.Equal(t, DefaultMaxParagraph, cfg.maxParagraph)
+	assert.Equal(t, 200_000, cfg.maxTableCells)
+	assert.Equal(t, int64(500_000), cfg.maxFormatting)
 	// Zero and negative values keep the defaults.
-	cfg = newConfig([]Option{WithMaxBytes(0), WithMaxDepth(-1), WithMaxBlocks(0), WithMaxParagraph(-5)})
-	assert.Equal(t, []int64{DefaultMaxBytes, DefaultMaxDepth, DefaultMaxBlocks, DefaultMaxParagraph},
-		[]int64{cfg.maxBytes, int64(cfg.maxDepth), int64(cfg.maxBlocks), int64(cfg.maxParagraph)})
+	cfg = newConfig([]Option{WithMaxBytes(0), WithMaxDepth(-1), WithMaxBlocks(0), WithMaxParagraph(-5), WithMaxTableCells(0),
+		WithMaxFormatting(-1)})
+	assert.Equal(t, []int64{DefaultMaxBytes, DefaultMaxDepth, DefaultMaxBlocks, DefaultMaxParagraph, DefaultMaxTableCells, DefaultMaxFormatting},
+		[]int64{cfg.maxBytes, int64(cfg.maxDepth), int64(cfg.maxBlocks), int64(cfg.maxParagraph), int64(cfg.maxTableCells), cfg.maxFormatting})
 }
 
 // TestLimitBytes refuses input over the byte limit without reading it to

@@ -18,11 +18,8 @@ func HTML(r io.Reader, opts ...Option) (*reply.Reply, error) {
 // HTMLContext reads a notice page as HTML does, and stops with a
 // *CanceledError, which unwraps to ctx.Err(), once ctx is done.
 func HTMLContext(ctx context.Context, r io.Reader, opts ...Option) (*reply.Reply, error) {
-	cfg := newConfig(opts)
-	if ctx != nil {
-		cfg.ctx = ctx
-	}
-	if err := cfg.canceled("starting"); err != nil {
+	cfg, err := contextConfig(ctx, opts)
+	if err != nil {
 		return nil, err
 	}
 	doc, warnings, err := loadDocument(r, &cfg)
@@ -37,6 +34,16 @@ func HTMLContext(ctx context.Context, r io.Reader, opts ...Option) (*reply.Reply
 		rep.Warnings = append(warnings, rep.Warnings...)
 	}
 	return rep, nil
+}
+
+// contextConfig is the config of a call under ctx (nil is the
+// background), or a *CanceledError when ctx is done already.
+func contextConfig(ctx context.Context, opts []Option) (config, error) {
+	cfg := newConfig(opts)
+	if ctx != nil {
+		cfg.ctx = ctx
+	}
+	return cfg, cfg.canceled("starting")
 }
 
 // canceledWhile returns err as a *CanceledError when the call's context
@@ -102,7 +109,17 @@ func ExtractDocument(doc *goquery.Document, opts ...Option) (*Source, error) {
 // the text of a notice's web page copied whole. Page furniture lines
 // (「当前位置：…」, 「发布时间：… 来源：… 点击量：…」) become page metadata.
 func Text(s string, opts ...Option) (*reply.Reply, error) {
-	cfg := newConfig(opts)
+	return TextContext(context.Background(), s, opts...)
+}
+
+// TextContext reads a notice given as plain text as Text does, and stops
+// with a *CanceledError, which unwraps to ctx.Err(), once ctx is done: it
+// looks at ctx between its steps and every few thousand lines.
+func TextContext(ctx context.Context, s string, opts ...Option) (*reply.Reply, error) {
+	cfg, err := contextConfig(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
 	src, err := textSource(s, &cfg)
 	if err != nil {
 		return nil, err

@@ -376,3 +376,125 @@ func TestReplyHeap(t *testing.T) {
 	assert.LessOrEqual(t, retained, limit)
 	runtime.KeepAlive(rep)
 }
+
+// Hostile input of a few kilobytes that made the reader's work or memory
+// grow far faster than the input: each is read with a bound on the bytes
+// allocated, and its outcome checked.
+
+// wideTable is a table whose first row holds wide cells, each spanning
+// 100 columns, over rows narrow rows of two cells: padded to the first
+// row's width, the narrow rows would hold wide×100 cells each.
+func wideTable(wide, rows int) []byte {
+	return []byte("<table><tr>" + strings.Repeat("<td colspan=100>x", wide) + strings.Repeat("<tr><td>a<td>b", rows))
+}
+
+// openFormatting is a paragraph holding distinct formatting elements left
+// open (distinct, so that the parser keeps every one), then paras
+// paragraphs of text: the parser copies every open formatting element
+// into each paragraph.
+func openFormatting(distinct, paras int, text string) []byte {
+	var b strings.Builder
+	b.WriteString("<p>")
+	for i := range distinct {
+		fmt.Fprintf(&b, "<b class=c%d>", i)
+	}
+	b.WriteString(strings.Repeat("<p>"+text, paras))
+	return []byte(b.String())
+}
+
+// allocated returns the bytes that f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestHostile reads each hostile input and checks its outcome, and that
+// reading it allocates no more than its bound: a page under 100 KB stays
+// under 256 MiB.
+func TestHostile(t *testing.T) {
+	tests := []struct {
+		name  string
+		input []byte
+		text  bool     // read with Text rather than HTML
+		opts  []Option // options of the read
+		max   uint64   // the most bytes the read may allocate
+		check func(t *testing.T, err error, out string)
+	}{
+		{"1 MB of lines ended by a lone CR", []byte(crLines(mb)), true, []Option{WithMaxBlocks(mb)}, 256 << 20,
+			func(t *testing.T, err error, out string) {
+				require.NoError(t, err)
+				assert.Equal(t, strings.Repeat("a\n", mb/2), out, "every line read")
+			}},
+		{"a wide row over 1,000 narrow rows (17.8 KB)", wideTable(200, 1000), false, nil, 64 << 20,
+			func(t *testing.T, err error, out string) {
+				require.NoError(t, err)
+				requireCellsKept(t, out, 200, 1000)
+			}},
+		{"a wide row over 3,000 narrow rows (48 KB)", wideTable(200, 3000), false, nil, 64 << 20,
+			func(t *testing.T, err error, out string) {
+				require.NoError(t, err)
+				requireCellsKept(t, out, 200, 3000)
+			}},
+		{"400 open formatting elements over 20,000 paragraphs (85 KB)", openFormatting(400, 20_000, "x"), false, nil, 16 << 20,
+			func(t *testing.T, err error, _ string) {
+				le := requireLimit(t, err, "formatting", DefaultMaxFormatting)
+				// Each paragraph's text copies the 400 elements of two
+				// bytes each: the 626th passes 500,000.
+				where := len(openFormatting(400, 0, "")) + 625*len("<p>x") + len("<p>")
+				assert.Equal(t, fmt.Sprintf("byte %d", where), le.Where, "the text where the copies pass the limit")
+			}},
+		{"400 open formatting elements over 70,000 paragraphs (286 KB)", openFormatting(400, 70_000, "x"), false, nil, 16 << 20,
+			func(t *testing.T, err error, _ string) {
+				requireLimit(t, err, "formatting", DefaultMaxFormatting)
+			}},
+		{"400 open formatting elements over 600 paragraphs, under the limit (16 KB)",
+			[]byte(noticeHead + string(openFormatting(400, 600, "一段文字。")) + noticeTail), false, nil, 256 << 20,
+			func(t *testing.T, err error, out string) {
+				require.NoError(t, err)
+				assert.Equal(t, 600, strings.Count(out, "一段文字。"), "every paragraph read")
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out string
+			var err error
+			n := allocated(func() {
+				var rep *reply.Reply
+				if tt.text {
+					rep, err = Text(string(tt.input), tt.opts...)
+				} else {
+					rep, err = HTML(bytes.NewReader(tt.input), tt.opts...)
+				}
+				if rep != nil {
+					out = rep.PlainText()
+				}
+			})
+			t.Logf("%d bytes read, %d allocated", len(tt.input), n)
+			tt.check(t, err, out)
+			assert.LessOrEqual(t, n, tt.max, "bytes allocated reading %d bytes", len(tt.input))
+			if len(tt.input) < 100<<10 {
+				assert.LessOrEqual(t, n, uint64(256<<20), "a page under 100 KB stays under 256 MiB")
+			}
+		})
+	}
+}
+
+// requireCellsKept checks that out, the text read from wideTable(wide,
+// rows), holds every cell's text in order.
+func requireCellsKept(t *testing.T, out string, wide, rows int) {
+	t.Helper()
+	words := strings.Fields(out)
+	want := make([]string, 0, wide+2*rows)
+	for range wide {
+		want = append(want, "x")
+	}
+	for range rows {
+		want = append(want, "a", "b")
+	}
+	require.Equal(t, len(want), len(words), "every cell's text")
+	assert.Equal(t, want, words)
+}

@@ -44,6 +44,12 @@ const (
 	// whose scheme is not http or https (a javascript: address that a
 	// page's <base> gave its relative images). An image keeps its text.
 	CodeUnsafeURL = "unsafe-url"
+	// CodeTableAsText says a data table was read as text, a paragraph a
+	// row (its cells' text, a space between them, each cell once), because
+	// its grid (merged cells repeated, rows padded to the widest) would
+	// pass the table cell limit (WithMaxTableCells); Where places the
+	// table.
+	CodeTableAsText = "table-as-text"
 	// CodeBidiControl says a title or name (the title, a heading, an
 	// addressee, the office…) holds a bidirectional or zero-width control
 	// character (reply.IsBidiControl), such as U+202E, which shows the

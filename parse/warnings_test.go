@@ -16,7 +16,8 @@ import (
 // warningCodes are the codes warnings.go declares.
 var warningCodes = []string{
 	CodeCharsetMismatch, CodeReplacedBytes, CodeBadDate, CodeAmbiguousDate, CodeMarkerLevel,
-	CodeNumberingGap, CodeNumberingRestart, CodeNotNotice, CodeNoTitle, CodeUnsafeURL, CodeBidiControl,
+	CodeNumberingGap, CodeNumberingRestart, CodeNotNotice, CodeNoTitle, CodeUnsafeURL, CodeTableAsText,
+	CodeBidiControl,
 }
 
 // TestWarningCodes gives, for each code, an input that draws it, read
@@ -50,6 +51,10 @@ func TestWarningCodes(t *testing.T) {
 		}, ""},
 		{CodeNoTitle, func() (*reply.Reply, error) { return Text("张三：\n正文。") }, ""},
 		{CodeUnsafeURL, func() (*reply.Reply, error) { return HTML(strings.NewReader(notice), WithURL("javascript:alert(1)")) }, ""},
+		{CodeTableAsText, func() (*reply.Reply, error) {
+			table := `<table><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr></table>`
+			return HTML(strings.NewReader(strings.Replace(notice, "<p>感谢", table+"<p>感谢", 1)), WithMaxTableCells(3))
+		}, "byte 108"},
 		{CodeBidiControl, func() (*reply.Reply, error) {
 			return Text(strings.Replace(head, "加装电梯", "加装\u202e梯电", 1) + "正文。\n" + end + date)
 		}, ""},

@@ -105,7 +105,7 @@ func BenchmarkMigrateNoWrite(b *testing.B) { benchMigrate(b, discardFS{}, true) 
 func benchMigrate(b *testing.B, fsys migrate.FS, noSync bool) {
 	in, out := b.TempDir(), b.TempDir()
 	genSampleTree(b, in, *benchPages)
-	opts := migrateOptions(out, *benchWorkers, true)
+	opts := migrateOptions(context.Background(), out, *benchWorkers, true)
 	opts.NoSync, opts.FS = noSync, fsys
 
 	// The heap is measured during the first run only: two collections
@@ -203,7 +203,7 @@ func baselineRun(in string, workers int) error {
 func BenchmarkMigratePaired(b *testing.B) {
 	in, out := b.TempDir(), b.TempDir()
 	genSampleTree(b, in, *benchPages)
-	opts := migrateOptions(out, *benchWorkers, true)
+	opts := migrateOptions(context.Background(), out, *benchWorkers, true)
 	opts.NoSync, opts.FS = true, discardFS{}
 	migrateOnce := func() error {
 		rep, err := migrate.Run(context.Background(), migrate.Paths(in), opts)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -345,7 +346,7 @@ func TestClassify(t *testing.T) {
 		{"\x00\x01\x02\x03 binary", "not-html"},
 	}
 	for _, tt := range tests {
-		_, err := convertPage("x.html", []byte(tt.in))
+		_, err := convertPage(context.Background(), "x.html", []byte(tt.in))
 		require.Error(t, err)
 		if strings.Contains(err.Error(), "not written yet") {
 			t.Skip("parse is not written yet")
@@ -354,6 +355,36 @@ func TestClassify(t *testing.T) {
 	}
 	assert.Equal(t, migrate.KindTooLarge, classify(&parse.LimitError{Limit: "bytes", Max: 1}))
 	assert.Equal(t, "parse", classify(os.ErrInvalid))
+}
+
+// TestConvertPageUnderContext checks that the engine's conversion runs
+// under the run's context: once it is done, a page in progress stops, and
+// is reported as interrupted.
+func TestConvertPageUnderContext(t *testing.T) {
+	needParse(t)
+	page, err := os.ReadFile(seedPage)
+	require.NoError(t, err)
+	text := []byte("涂轶委员：\n你提出的提案收悉。现答复如下：\n感谢你对我们工作的关心和支持。\n")
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{{"a.html", page}, {"a.txt", text}} {
+		for _, conv := range []migrate.Converter{
+			func(rel string, data []byte) (*reply.Reply, error) { return convertPage(done, rel, data) },
+			migrateOptions(done, t.TempDir(), 1, true).Convert,
+		} {
+			_, err := conv(tt.name, tt.data)
+			var ce *parse.CanceledError
+			require.ErrorAs(t, err, &ce, tt.name)
+			assert.ErrorIs(t, err, context.Canceled)
+			assert.Equal(t, "interrupted", classify(err))
+		}
+		r, err := migrateOptions(context.Background(), t.TempDir(), 1, true).Convert(tt.name, tt.data)
+		require.NoError(t, err, tt.name)
+		assert.NotEmpty(t, r.Salutation, tt.name)
+	}
 }
 
 func readReport(t *testing.T, out string) migrate.Report {

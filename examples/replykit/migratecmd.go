@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -63,7 +64,9 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "replykit migrate: -j must be 0 or more")
 		return exitUsage
 	}
-	opts := migrateOptions(*out, *jobs, *force)
+	ctx, stop := interruptContext(stderr)
+	defer stop()
+	opts := migrateOptions(ctx, *out, *jobs, *force)
 	opts.NoSync = *noSync
 	opts.FollowLinks = *follow
 	if !*quiet {
@@ -87,8 +90,6 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return refuseRun(err, stderr)
 	}
-	ctx, stop := interruptContext(stderr)
-	defer stop()
 	var col *collection.Result
 	opts.Finish = collectInto(&col)
 	if bw != nil {
@@ -123,13 +124,16 @@ func bagInto(next func(*migrate.Report) error, bw *bag.Writer, res **bag.Result)
 	}
 }
 
-// migrateOptions are the engine's options with the real conversion.
-func migrateOptions(out string, jobs int, force bool) migrate.Options {
+// migrateOptions are the engine's options with the real conversion, which
+// runs under ctx, the run's context: a page in progress stops with it.
+func migrateOptions(ctx context.Context, out string, jobs int, force bool) migrate.Options {
 	return migrate.Options{
-		OutDir:   out,
-		Workers:  jobs,
-		Force:    force,
-		Convert:  convertPage,
+		OutDir:  out,
+		Workers: jobs,
+		Force:   force,
+		Convert: func(rel string, data []byte) (*reply.Reply, error) {
+			return convertPage(ctx, rel, data)
+		},
 		Render:   renderPage,
 		Classify: classify,
 	}
@@ -249,11 +253,11 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// convertPage reads one page as text or HTML, as modeOf decides (the way
-// parse does). A page with no notice in it (a list page) is not a
+// convertPage reads one page under ctx as text or HTML, as modeOf decides
+// (the way parse does). A page with no notice in it (a list page) is not a
 // failure.
-func convertPage(rel string, data []byte) (*reply.Reply, error) {
-	r, err := parsePage(rel, data, false, false, "")
+func convertPage(ctx context.Context, rel string, data []byte) (*reply.Reply, error) {
+	r, err := parsePage(ctx, rel, data, false, false, "")
 	if errors.Is(err, parse.ErrNoContent) {
 		return nil, migrate.NoNotice(err)
 	}
@@ -274,6 +278,8 @@ func classify(err error) string {
 		return "binary"
 	case errors.Is(err, parse.ErrTooLarge):
 		return migrate.KindTooLarge
+	case errors.As(err, new(*parse.CanceledError)):
+		return "interrupted"
 	}
 	return "parse"
 }

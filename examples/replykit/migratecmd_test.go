@@ -173,11 +173,11 @@ func TestMigrateRefusesAnOutputDirectoryInUse(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(site, "a.html"), []byte("<p>a</p>"), 0o644))
 
 	converting, goOn := make(chan struct{}), make(chan struct{})
-	opts := migrateOptions(out, 1, false)
+	opts := migrateOptions(context.Background(), out, 1, false)
 	opts.Convert = func(rel string, data []byte) (*reply.Reply, error) {
 		close(converting)
 		<-goOn
-		return convertPage(rel, data)
+		return convertPage(context.Background(), rel, data)
 	}
 	done := make(chan error)
 	go func() {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -69,7 +70,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		data, err := readInput(name, stdin)
 		if err == nil {
 			var r *reply.Reply
-			r, err = parsePage(pageName(name), data, *text, *html, *cs, opts...)
+			r, err = parsePage(context.Background(), pageName(name), data, *text, *html, *cs, opts...)
 			if err == nil {
 				err = write(stdout, r)
 			}
@@ -82,9 +83,9 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// parsePage reads one page as text or HTML: as forced by text or html, or
-// as modeOf decides from its name ("" for stdin) and bytes.
-func parsePage(name string, data []byte, text, html bool, label string, opts ...parse.Option) (*reply.Reply, error) {
+// parsePage reads one page under ctx as text or HTML: as forced by text or
+// html, or as modeOf decides from its name ("" for stdin) and bytes.
+func parsePage(ctx context.Context, name string, data []byte, text, html bool, label string, opts ...parse.Option) (*reply.Reply, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, parse.ErrEmpty
 	}
@@ -99,9 +100,9 @@ func parsePage(name string, data []byte, text, html bool, label string, opts ...
 		}
 	}
 	if mode == asText {
-		return parseText(data, label, opts...)
+		return parseText(ctx, data, label, opts...)
 	}
-	return parse.HTML(bytes.NewReader(data), opts...)
+	return parse.HTMLContext(ctx, bytes.NewReader(data), opts...)
 }
 
 // pageName is the name modeOf judges a page by: "" for stdin.
@@ -141,13 +142,13 @@ func displayName(name string) string {
 
 // parseText reads a plain-text notice in the named encoding, or, with
 // none named, in UTF-8 (a BOM dropped) or else GB18030, which covers GBK
-// and GB2312.
-func parseText(data []byte, label string, opts ...parse.Option) (*reply.Reply, error) {
+// and GB2312; it stops once ctx is done.
+func parseText(ctx context.Context, data []byte, label string, opts ...parse.Option) (*reply.Reply, error) {
 	s, err := decodeText(data, label)
 	if err != nil {
 		return nil, err
 	}
-	return parse.Text(s, opts...)
+	return parse.TextContext(ctx, s, opts...)
 }
 
 // decodeText decodes a text file's bytes; see parseText.

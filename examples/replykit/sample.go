@@ -32,12 +32,12 @@ func runSample(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "replykit: %v\n", err)
 		return exitRun
 	}
-	opts := migrateOptions(sampleOut, 0, false)
+	ctx, stop := interruptContext(stderr)
+	defer stop()
+	opts := migrateOptions(ctx, sampleOut, 0, false)
 	if err := migrate.Check(nil, opts); err != nil {
 		return refuseRun(err, stderr)
 	}
-	ctx, stop := interruptContext(stderr)
-	defer stop()
 	var col *collection.Result
 	opts.Finish = collectInto(&col)
 	rep, err := migrate.Run(ctx, []migrate.Input{{Path: "sample", FS: sample}}, opts)
