@@ -159,22 +159,41 @@ func nextField(s string) (field, rest string) {
 var crumbWords = []string{"crumb", "position", "location", "dqwz", "weizhi", "currentpath", "curpath", "mianbao"}
 
 // isCrumb reports whether the class or id cid marks a location line: it
-// holds one of crumbWords. One pass looks for the words only where a
-// byte could start one.
+// holds one of crumbWords. One pass tries, at each byte, only the words
+// that start with it.
 func isCrumb(cid string) bool {
 	for i := 0; i < len(cid); i++ {
+		var words []string
 		switch cid[i] {
-		case 'c', 'p', 'l', 'd', 'w', 'm':
-			rest := cid[i:]
-			for _, w := range crumbWords {
-				if strings.HasPrefix(rest, w) {
-					return true
-				}
+		case 'c':
+			words = crumbWords[:1]
+			if i+2 < len(cid) && cid[i+1] == 'u' && cid[i+2] == 'r' {
+				words = crumbWordsCur
+			}
+		case 'p':
+			words = crumbWords[1:2]
+		case 'l':
+			words = crumbWords[2:3]
+		case 'd':
+			words = crumbWords[3:4]
+		case 'w':
+			words = crumbWords[4:5]
+		case 'm':
+			words = crumbWords[7:8]
+		default:
+			continue
+		}
+		for _, w := range words {
+			if strings.HasPrefix(cid[i:], w) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// crumbWordsCur are the crumb words that start with "cur".
+var crumbWordsCur = crumbWords[5:7]
 
 // isTitleClass reports whether the class or id cid marks a title element.
 func isTitleClass(cid string) bool {

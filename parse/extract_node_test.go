@@ -34,7 +34,7 @@ func TestIsHiddenStyle(t *testing.T) {
 // one-line definitions: nextField splits as strings.Fields does, isCrumb
 // is strings.Contains of any crumb word; and isWidget on known names.
 func FuzzClassNameScan(f *testing.F) {
-	for _, s := range []string{"", " a  b\t", "x\u3000y\u00a0z", "\xffa b", "breadcrumb", "cur-position", "dqwz", "mlocationx", "c p l d w m"} {
+	for _, s := range []string{"", " a  b\t", "x\u3000y\u00a0z", "\xffa b", "breadcrumb", "cur-position", "dqwz", "mlocationx", "c p l d w m", "xcurpathx", "currentpath", "cu", "weizhi", "mianbao", "ucap-crumb"} {
 		f.Add(s)
 	}
 	for cid, want := range map[string]bool{
