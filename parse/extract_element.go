@@ -354,8 +354,12 @@ func (sf styleFacts) hides() bool {
 	return strings.EqualFold(sf.display, "none") || strings.EqualFold(sf.visibility, "hidden")
 }
 
-// alignOf reads an align attribute or text-align value.
+// alignOf reads an align attribute or text-align value; most elements
+// have none.
 func alignOf(v string) Align {
+	if v == "" {
+		return AlignNone
+	}
 	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "left", "start":
 		return AlignLeft
