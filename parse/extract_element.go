@@ -106,7 +106,7 @@ func (c *elementCache) lookup(class, id string) classTraits {
 	}
 	t := traitsOf(joinClassID(class, id))
 	if c.classes == nil {
-		c.classes = make(map[classKey]classTraits, 64)
+		c.classes = make(map[classKey]classTraits, 16)
 	}
 	c.classes[k] = t
 	return t
