@@ -1,15 +1,12 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 
+	"github.com/replykit/replykit/examples/replykit/internal/bag"
 	"github.com/replykit/replykit/examples/replykit/internal/collection"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/parse"
@@ -19,7 +16,7 @@ import (
 
 // runMigrate migrates pages, directories and archives.
 func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("migrate", "[-o OUTDIR] [-j N] [--force] INPUT…",
+	fs := newFlags("migrate", "[-o OUTDIR] [-j N] [--force] [--bag BAGDIR] INPUT…",
 		"Reads every page of the INPUTs — files; directories, walked recursively; .zip and\n"+
 			".tar.gz archives of a site mirror — and writes OUTDIR/<path>.json (reference JSON)\n"+
 			"and OUTDIR/<path>.html (a clean page) for each, then OUTDIR/report.json, the\n"+
@@ -30,18 +27,28 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"with no or another extension (.do, .action) are read as pages when their start looks\n"+
 			"like HTML. Stylesheets, scripts, images, documents and hidden files are not pages.\n"+
 			"Every file not read is listed in report.json with the reason, and counted in the\n"+
-			"summary. A file named as an INPUT is always read. Pages whose outputs are newer than\n"+
-			"the page are skipped. One bad page never stops the run.\n\n"+
+			"summary. A file named as an INPUT is always read. A page whose output name is taken\n"+
+			"(ignoring case and Unicode normalisation) is written as name~2, and report.json\n"+
+			"says why. Pages whose outputs the last run made from the same bytes (SHA-256) are\n"+
+			"skipped. One bad page never stops the run.\n\n"+
+			"With --bag, the run also ends in BAGDIR, a BagIt bag (RFC 8493) to hand to an\n"+
+			"archive: data/source/<path> holds each page with a notice exactly as read,\n"+
+			"data/reply/<path>.json and .html what was made of it; manifest-sha256.txt and\n"+
+			"manifest-sha512.txt list every payload file, bag-info.txt says who made it, when\n"+
+			"and with what. BAGDIR must not exist; it appears only when the run is done, and\n"+
+			"'replykit validate BAGDIR' checks it.\n\n"+
 			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
 			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
 			"a broken archive, an output directory where nothing can be written or that another\n"+
-			"run is writing into, no pages found, the run interrupted, or the report or the\n"+
-			"collection not written.", stdout, stderr)
+			"run is writing into, a BAGDIR that exists, no pages found, the run interrupted,\n"+
+			"or the report, the collection or the bag not written.", stdout, stderr)
 	out := fs.String("o", "replykit-out", "output `directory`")
 	jobs := fs.Int("j", 0, "convert `N` pages at once; 0 means one a CPU")
-	force := fs.Bool("force", false, "convert every page again, even when its outputs are newer")
+	force := fs.Bool("force", false, "convert every page again, even when its outputs are up to date")
 	quiet := fs.Bool("q", false, "show no progress")
 	follow := fs.Bool("follow-links", false, "follow symbolic links that lead out of an INPUT directory (without it,\nthey are listed as ignored); each directory is still walked once")
+	bagDir := fs.String("bag", "", "also write the pages, their sources and what was made of them as a BagIt\nbag in `BAGDIR`, which must not exist")
+	bagOrg := fs.String("bag-org", "", "the bag's Source-Organization, the `NAME` of the archive or office handing it over")
 	noSync := fs.Bool("no-sync", false, "do not fsync each output before renaming it into place (faster; an\ninterrupted run is still safe, a power cut may leave empty outputs)")
 	inputs, status, ok := fs.parse(args)
 	if !ok {
@@ -62,20 +69,58 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !*quiet {
 		opts.Progress, opts.Bar = stderr, migrate.IsTerminal(stderr)
 	}
+	// The bag's destination is checked first: a run refused for it
+	// writes nothing.
+	var bw *bag.Writer
+	var bagged *bag.Result
+	if *bagDir != "" {
+		var err error
+		if bw, err = bag.Create(*bagDir, bag.Options{Organization: *bagOrg, Agent: buildVersion()}); err != nil {
+			return refuseRun(err, stderr)
+		}
+		opts.Source = bw.Source
+	}
 	ins := migrate.Paths(inputs...)
 	if err := migrate.Check(ins, opts); err != nil {
+		if bw != nil {
+			_ = bw.Abort()
+		}
 		return refuseRun(err, stderr)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	var col *collection.Result
 	opts.Finish = collectInto(&col)
+	if bw != nil {
+		opts.Finish = bagInto(opts.Finish, bw, &bagged)
+	}
 	rep, err := migrate.Run(ctx, ins, opts)
+	if bw != nil && bagged == nil {
+		_ = bw.Abort() // an interrupted or failed run leaves no bag
+	}
 	if le := (*migrate.LockedError)(nil); errors.As(err, &le) {
 		// Nothing was done: said as Check's refusals are.
 		return refuseRun(le, stderr)
 	}
-	return finishMigrate(rep, col, err, stderr, stderr)
+	code := finishMigrate(rep, col, err, stderr, stderr)
+	if bagged != nil {
+		fmt.Fprintf(stderr, "bag: %s (%d %s: %d files, %d bytes)\n", bagged.Dir,
+			bagged.Pages, plural(bagged.Pages, "page", "pages"), bagged.Files, bagged.Bytes)
+	}
+	return code
+}
+
+// bagInto gives the engine's Finish that runs next, then completes the
+// bag, what it wrote set in *res.
+func bagInto(next func(*migrate.Report) error, bw *bag.Writer, res **bag.Result) func(*migrate.Report) error {
+	return func(rep *migrate.Report) error {
+		if err := next(rep); err != nil {
+			return err
+		}
+		r, err := bw.Finish(rep)
+		*res = r
+		return err
+	}
 }
 
 // migrateOptions are the engine's options with the real conversion.

@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
 	"embed"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"os/signal"
 	"strconv"
-	"syscall"
 	"unicode/utf8"
 
 	"github.com/replykit/replykit/examples/replykit/internal/collection"
@@ -40,7 +36,7 @@ func runSample(stdout, stderr io.Writer) int {
 	if err := migrate.Check(nil, opts); err != nil {
 		return refuseRun(err, stderr)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	var col *collection.Result
 	opts.Finish = collectInto(&col)

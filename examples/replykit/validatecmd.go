@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/replykit/replykit/examples/replykit/internal/bag"
 	"github.com/replykit/replykit/reply"
 )
 
@@ -29,7 +30,10 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"format's JSON Schema and the model's own checks. A migrate report (report.json) is\n"+
 			"recognised by its format and checked as a report: its keys, statuses and totals.\n"+
 			"Each problem is one line on stdout,\n"+
-			"  FILE:LINE: path.in.model: what is wrong\n\n"+
+			"  FILE:LINE: path.in.model: what is wrong\n"+
+			"A DIR holding bagit.txt is checked as a BagIt bag (migrate --bag): every file its\n"+
+			"manifests list present with that checksum, no payload file unlisted, Payload-Oxum\n"+
+			"right; each problem is a line naming the file.\n\n"+
 			"Exit status: 0 all valid, 1 some file has a problem, 2 bad usage.", stdout, stderr)
 	quiet := fs.Bool("q", false, "print nothing for valid files (by default each gets an 'ok' line)")
 	args, status, ok := fs.parse(args)
@@ -47,6 +51,12 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	for _, arg := range args {
+		if isBag(arg) {
+			if !validateBag(arg, *quiet, stdout) {
+				status = exitFailed
+			}
+			continue
+		}
 		files, err := jsonFiles(arg)
 		if err == nil && len(files) == 0 {
 			err = errors.New("no .json files in the directory")
@@ -75,6 +85,34 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// isBag reports whether dir is a directory holding a bag declaration.
+func isBag(dir string) bool {
+	info, err := os.Stat(filepath.Join(dir, bag.DeclarationName))
+	return err == nil && info.Mode().IsRegular()
+}
+
+// validateBag checks a bag, one line on w a problem, and reports whether
+// it is valid.
+func validateBag(dir string, quiet bool, w io.Writer) bool {
+	err := bag.Verify(dir)
+	if err == nil {
+		if !quiet {
+			fmt.Fprintf(w, "%s: ok (BagIt bag)\n", dir)
+		}
+		return true
+	}
+	var problems []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		problems = j.Unwrap()
+	} else {
+		problems = []error{err}
+	}
+	for _, p := range problems {
+		fmt.Fprintf(w, "%s: %v\n", filepath.Join(dir, ""), p)
+	}
+	return false
 }
 
 // jsonFiles are the files an argument names: itself, or, for a

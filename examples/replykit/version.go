@@ -18,12 +18,18 @@ func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "replykit version: takes no arguments")
 		return exitUsage
 	}
+	fmt.Fprintln(stdout, buildVersion())
+	return exitOK
+}
+
+// buildVersion is the version line of this build (versionLine), which a
+// bag also names as its Bag-Software-Agent.
+func buildVersion() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		info = nil
 	}
-	fmt.Fprintln(stdout, versionLine(info))
-	return exitOK
+	return versionLine(info)
 }
 
 // versionLine says which version of the module a build is: a release

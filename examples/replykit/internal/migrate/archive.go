@@ -73,8 +73,7 @@ func (w *walker) archivePage(b *budget, archive, name string, size int64, info f
 	if data == nil {
 		data = []byte{}
 	}
-	// Entries take the archive's time: a changed archive is migrated again.
-	return w.emit(page{display: display, rel: rel, mod: info.ModTime(), data: data})
+	return w.emit(page{display: display, rel: rel, data: data})
 }
 
 // archiveLink takes a link entry of an archive: when it has a page's name

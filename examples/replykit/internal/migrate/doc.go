@@ -19,6 +19,14 @@
 // the conversion (Options.Convert) and the HTML rendering (Options.Render),
 // so the engine is tested on its own with fakes.
 //
+// Output names are planned by the walk, before a page reaches a worker,
+// as a file system that ignores case and Unicode normalisation would see
+// them: a page whose name is taken (by another page's output, a folder
+// another needs, or the run's own files, ReportName and LockName among
+// them) is written as name~2 and the report says why; a name that is not
+// UTF-8 is written with its other bytes as %XX. A page is converted again
+// unless the run before made its outputs from the same bytes (SHA-256).
+//
 // One bad page never stops a run: its error, with its path and a kind
 // (see the Kind constants), goes into the report. The report's entries are
 // sorted, so the outputs of a run are the same bytes whatever the number of

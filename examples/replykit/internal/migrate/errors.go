@@ -9,8 +9,8 @@ var (
 	// notice at all (a list page, an error page). Such a page is reported
 	// with status "other" and no output, not as a failure.
 	ErrNoNotice = errors.New("no notice in the page")
-	// ErrCollision means two inputs map to the same output name; the one
-	// found first keeps it and the other is not written.
+	// ErrCollision means an input is the output directory itself. (Pages
+	// whose output names clash are not failures: the later is renamed.)
 	ErrCollision = errors.New("output name already taken")
 	// ErrSymlinkLoop means a name resolves through too many symbolic
 	// links: a loop. A link met in a walk that loops is not a failure
@@ -35,7 +35,7 @@ const (
 	KindUnreadable  = "unreadable"   // a file or directory that cannot be read
 	KindVanished    = "vanished"     // a file gone between walk and read
 	KindSymlinkLoop = "symlink-loop" // an INPUT, or a page when read, that loops
-	KindCollision   = "collision"    // two inputs, one output name
+	KindCollision   = "collision"    // an input that is the output directory
 	KindTooLarge    = "too-large"    // a page over the size limit
 	KindBadPath     = "bad-path"     // an archive entry escaping the output
 	KindArchive     = "archive"      // a damaged archive

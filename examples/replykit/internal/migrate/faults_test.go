@@ -66,8 +66,6 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 		{"site/gone.html", KindVanished, ErrVanished},
 		{"site/locked.html", KindUnreadable, nil},
 		{"site/big.html", KindTooLarge, ErrTooLarge},
-		{"site/report", KindCollision, ErrCollision},
-		{"other/b/c.htm", KindCollision, ErrCollision},
 		{"missing", KindNotFound, nil},
 	}
 	for _, tt := range tests {
@@ -91,12 +89,24 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 			assert.Contains(t, ig.Detail, l.says, l.path)
 		}
 	}
-	assert.Contains(t, entryFor(t, got, "other/b/c.htm").Error.Message, filepath.Join(site, "b", "c.htm"), "names the page that kept the name")
+	// A page whose output name is taken, by the report or by a page
+	// found before it, is written under another name, and says why.
+	for _, r := range []struct{ path, output, says string }{
+		{"site/report", "report~2", "report.json is reserved for the run's own outputs"},
+		{"other/b/c.htm", "b/c~2.htm", "b/c.htm is the output of " + filepath.Join(site, "b", "c.htm")},
+	} {
+		e := entryFor(t, got, r.path)
+		assert.Equal(t, StatusOK, e.Status, r.path)
+		assert.Equal(t, r.output, e.Output, r.path)
+		assert.Equal(t, r.says, e.Renamed, r.path)
+		assert.FileExists(t, filepath.Join(out, r.output+".json"))
+	}
+	assert.Equal(t, 2, got.Totals.Renamed)
 	assert.Equal(t, len(tests), got.Totals.Failed)
-	assert.Equal(t, 3, got.Totals.Replies) // a.html, site's b/c.htm, d.html
+	assert.Equal(t, 5, got.Totals.Replies) // a.html, both b/c.htm, d.html, report
 	assert.Equal(t, rep.Totals, got.Totals)
 
-	// The page found first kept the name; the other wrote nothing.
+	// The page found first kept the name.
 	cJSON, err := os.ReadFile(filepath.Join(out, "b", "c.htm.json"))
 	require.NoError(t, err)
 	assert.Contains(t, string(cJSON), "from b/c.htm")
@@ -106,6 +116,12 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 	assert.Equal(t, want.Title, r.Title)
 	assert.FileExists(t, filepath.Join(out, "d.html.json"))
 	assert.NoFileExists(t, filepath.Join(out, "report.html"))
+	oJSON, err := os.ReadFile(filepath.Join(out, "b", "c~2.htm.json"))
+	require.NoError(t, err)
+	o, err := reply.Unmarshal(oJSON)
+	require.NoError(t, err)
+	want, _ = fakeConvert("b/c.htm", []byte("<p>another c</p>"))
+	assert.Equal(t, want.Title, o.Title)
 }
 
 func TestRunUnreadableFileOnDisk(t *testing.T) {
@@ -287,7 +303,8 @@ func TestRunFileInputs(t *testing.T) {
 	writeFile(t, filepath.Join(in, "x", "page.dat"), "<p>same base name</p>")
 	rep, err := Run(context.Background(), Paths(filepath.Join(in, "page.dat"), filepath.Join(in, "x", "page.dat")), fakeOptions(out, 1))
 	require.NoError(t, err)
-	assert.Equal(t, 1, rep.Totals.Replies)
-	assert.Equal(t, KindCollision, entryFor(t, *rep, "x/page.dat").Error.Kind)
+	assert.Equal(t, 2, rep.Totals.Replies)
+	assert.Equal(t, "page~2.dat", entryFor(t, *rep, "x/page.dat").Output)
 	assert.FileExists(t, filepath.Join(out, "page.dat.json"))
+	assert.FileExists(t, filepath.Join(out, "page~2.dat.json"))
 }

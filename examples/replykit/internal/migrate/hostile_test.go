@@ -138,9 +138,10 @@ func TestRunHostileInputs(t *testing.T) {
 				"z.zip!pipe.html": fifoEntry, "z.zip!style.css": outArc,
 				"z.zip!www/.hidden.html": {kind: IgnoredHidden},
 			},
-			// Both archives hold www/p.html: the zip's collides.
-			maxConverted: 1,
-			totals:       Totals{Pages: 2, Replies: 1, Failed: 1, Ignored: 10 + 9},
+			// Both archives hold www/p.html: the zip's is written as
+			// www/p~2.html.
+			maxConverted: 2,
+			totals:       Totals{Pages: 2, Replies: 2, Ignored: 10 + 9},
 		},
 		{
 			name: "links out of a directory",
@@ -346,7 +347,7 @@ func TestFIFOSwappedInAfterTheWalk(t *testing.T) {
 	opts := fakeOptions(t.TempDir(), 1)
 	opts.MaxBytes = DefaultMaxBytes
 	pages := make(chan page, 1)
-	w := &walker{ctx: context.Background(), opts: &opts, out: pages, claimed: map[string]string{}, found: func() {}}
+	w := &walker{ctx: context.Background(), opts: &opts, out: pages, names: newNamePlan(), found: func() {}}
 	w.walk(Paths(in))
 	p := <-pages
 	require.Nil(t, p.err)
@@ -356,7 +357,7 @@ func TestFIFOSwappedInAfterTheWalk(t *testing.T) {
 	done := make(chan Entry, 1)
 	go func() {
 		var bufs buffers
-		done <- process(p, &opts, &dirCache{made: map[string]bool{}}, &bufs)
+		done <- process(p, &opts, nil, &dirCache{made: map[string]bool{}}, &bufs)
 	}()
 	select {
 	case e := <-done:

@@ -56,13 +56,16 @@ type Ignored struct {
 	// leads ("leads to /etc"), what a file that is not regular is ("a
 	// FIFO").
 	Detail string `json:"detail,omitempty"`
+	// RawPath is Path without loss when it is not UTF-8, as
+	// Entry.RawPath.
+	RawPath string `json:"rawPath,omitempty"`
 }
 
 // ignore records a file the walk passed over, with what more there is to
 // say of it ("" for nothing).
 func (w *walker) ignore(path, reason, detail string) {
 	if w.ignored != nil {
-		w.ignored(Ignored{Path: path, Reason: reason, Detail: detail})
+		w.ignored(Ignored{Path: path, RawPath: RawPath(path), Reason: reason, Detail: detail})
 	}
 }
 

@@ -74,17 +74,17 @@ func TestRunReportsEveryFileItIgnores(t *testing.T) {
 	}
 	assert.Equal(t, []string{"a.jhtml", "b.shtm", "c.do", "sub/e.aspx", "sub/f.xhtml", "sub/notice.txt"}, pages)
 	want := []Ignored{
-		{filepath.Join(empty, "only.css"), IgnoredNotPage, ""},
-		{filepath.Join(site, ".DS_Store"), IgnoredHidden, ""},
-		{filepath.Join(site, ".git"), IgnoredHidden, ""},
-		{filepath.Join(site, "README"), IgnoredNotHTML, ""},
-		{filepath.Join(site, "d.action"), IgnoredNotHTML, ""},
-		{filepath.Join(site, "file.pdf"), IgnoredNotPage, ""},
-		{filepath.Join(site, "gone.css"), IgnoredBrokenLink, "leads to nowhere.css, which does not exist"},
-		{filepath.Join(site, "logo.png"), IgnoredNotPage, ""},
-		{filepath.Join(site, "out"), IgnoredOutput, ""},
-		{filepath.Join(site, "pipe"), IgnoredNotRegular, "a FIFO"},
-		{filepath.Join(site, "style.css"), IgnoredNotPage, ""},
+		{filepath.Join(empty, "only.css"), IgnoredNotPage, "", ""},
+		{filepath.Join(site, ".DS_Store"), IgnoredHidden, "", ""},
+		{filepath.Join(site, ".git"), IgnoredHidden, "", ""},
+		{filepath.Join(site, "README"), IgnoredNotHTML, "", ""},
+		{filepath.Join(site, "d.action"), IgnoredNotHTML, "", ""},
+		{filepath.Join(site, "file.pdf"), IgnoredNotPage, "", ""},
+		{filepath.Join(site, "gone.css"), IgnoredBrokenLink, "leads to nowhere.css, which does not exist", ""},
+		{filepath.Join(site, "logo.png"), IgnoredNotPage, "", ""},
+		{filepath.Join(site, "out"), IgnoredOutput, "", ""},
+		{filepath.Join(site, "pipe"), IgnoredNotRegular, "a FIFO", ""},
+		{filepath.Join(site, "style.css"), IgnoredNotPage, "", ""},
 	}
 	assert.Equal(t, want, rep.Ignored)
 	assert.Equal(t, len(want), rep.Totals.Ignored)
@@ -152,13 +152,13 @@ func TestRunReportsWhatArchivesAndFileSystemsHoldBesidePages(t *testing.T) {
 	assert.Equal(t, 4, rep.Totals.Pages)
 	assert.Equal(t, StatusOK, entryFor(t, *rep, "www/link.html").Status)
 	assert.Equal(t, []Ignored{
-		{tgzName + "!t/link.html", IgnoredBrokenLink, `leads to "x.html", but the archive holds no entry t/x.html`},
-		{zipName + "!www/.hidden.html", IgnoredHidden, ""},
-		{zipName + "!www/b.do", IgnoredNotHTML, ""},
-		{zipName + "!www/s.css", IgnoredNotPage, ""},
-		{"mem/.cache", IgnoredHidden, ""},
-		{"mem/img/x.gif", IgnoredNotPage, ""},
-		{"mem/q.do", IgnoredNotHTML, ""},
+		{tgzName + "!t/link.html", IgnoredBrokenLink, `leads to "x.html", but the archive holds no entry t/x.html`, ""},
+		{zipName + "!www/.hidden.html", IgnoredHidden, "", ""},
+		{zipName + "!www/b.do", IgnoredNotHTML, "", ""},
+		{zipName + "!www/s.css", IgnoredNotPage, "", ""},
+		{"mem/.cache", IgnoredHidden, "", ""},
+		{"mem/img/x.gif", IgnoredNotPage, "", ""},
+		{"mem/q.do", IgnoredNotHTML, "", ""},
 	}, rep.Ignored) // by path: the temporary directory's "/" sorts before "mem"
-	assert.Equal(t, []InputTotals{{zipName, 2, 3}, {tgzName, 1, 1}, {"mem", 1, 3}}, rep.Inputs)
+	assert.Equal(t, []InputTotals{{zipName, 2, 3, ""}, {tgzName, 1, 1, ""}, {"mem", 1, 3, ""}}, rep.Inputs)
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"strings"
-	"time"
 )
 
 // Input is one thing to migrate: a path on disk — a page, a directory
@@ -233,8 +232,9 @@ func readSized(dst []byte, r io.Reader, limit, size int64) ([]byte, error) {
 // page is one page found by the walk, on its way to a worker.
 type page struct {
 	display string                           // the page's path as the report shows it
-	rel     string                           // the output name relative to OUTDIR, slash-separated
-	mod     time.Time                        // the input's modification time
+	rel     string                           // the page's name within its input, slash-separated
+	out     string                           // its output name relative to OUTDIR, slash-separated
+	why     string                           // why out is not rel, "" when it is
 	data    []byte                           // the page's bytes, when read during the walk
 	read    func(buf []byte) ([]byte, error) // reads the page when data is nil: into buf's room, or a buffer the caller may keep
 	err     *pageError                       // a failure found during the walk

@@ -1,7 +1,5 @@
 package migrate
 
-import "strings"
-
 // The names in the output directory that belong to the run as a whole,
 // beside ReportName: the collection written after the report (see the
 // collection package). No page's outputs may take them.
@@ -14,17 +12,3 @@ const (
 	// replaced whole each time the index is written.
 	IndexDataDir = "index-data"
 )
-
-// reservedName returns the name of the run's own file or folder that the
-// outputs of a page with output name rel would take, or "".
-func reservedName(rel string) string {
-	switch {
-	case rel+".json" == ReportName:
-		return ReportName
-	case rel+".html" == IndexName:
-		return IndexName
-	case strings.HasPrefix(rel, IndexDataDir+"/"):
-		return IndexDataDir + "/"
-	}
-	return ""
-}

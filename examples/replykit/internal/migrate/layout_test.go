@@ -10,27 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestReservedName(t *testing.T) {
-	tests := []struct{ rel, want string }{
-		{"report", ReportName},
-		{"index", IndexName},
-		{"index-data/rows-0.js", IndexDataDir + "/"},
-		{"index-data/a/b.html", IndexDataDir + "/"},
-		{"index.html", ""},       // index.html.json and index.html.html
-		{"index-data", ""},       // index-data.json and index-data.html
-		{"replies", ""},          // replies.json is not replies.jsonl
-		{"sub/index", ""},        // only the top of the output directory
-		{"sub/index-data/a", ""}, // likewise
-		{"report.html", ""},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, reservedName(tt.rel), tt.rel)
-	}
-}
-
-// TestRunRefusesTheRunsOwnNames: pages whose outputs would take the
-// index's or its data folder's name fail as collisions and write nothing.
-func TestRunRefusesTheRunsOwnNames(t *testing.T) {
+// TestRunRenamesWhatWouldTakeTheRunsOwnNames: pages whose outputs would
+// take the index's or its data folder's name are written under other
+// names, said in the report, and the collection keeps its own.
+func TestRunRenamesWhatWouldTakeTheRunsOwnNames(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(in, "index"), "<html><p>a page named index</p>")
 	writeFile(t, filepath.Join(in, "index-data", "rows.html"), "<p>rows</p>")
@@ -38,18 +21,19 @@ func TestRunRefusesTheRunsOwnNames(t *testing.T) {
 	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
 	got := readReport(t, out)
-	for _, name := range []string{"index", "index-data/rows.html"} {
+	for name, want := range map[string]string{"index": "index~2", "index-data/rows.html": "index-data~2/rows.html"} {
 		e := entryFor(t, got, name)
-		assert.Equal(t, StatusFailed, e.Status, name)
-		require.NotNil(t, e.Error, name)
-		assert.Equal(t, KindCollision, e.Error.Kind, name)
-		assert.Contains(t, e.Error.Message, "is the run's own", name)
+		assert.Equal(t, StatusOK, e.Status, name)
+		assert.Equal(t, want, e.Output, name)
+		assert.NotEmpty(t, e.Renamed, name)
+		assert.FileExists(t, filepath.Join(out, filepath.FromSlash(want)+".json"))
 	}
 	assert.Equal(t, StatusOK, entryFor(t, got, "replies").Status)
 	assert.FileExists(t, filepath.Join(out, "replies.json"))
 	assert.NoFileExists(t, filepath.Join(out, IndexName))
 	assert.NoDirExists(t, filepath.Join(out, IndexDataDir))
-	assert.Equal(t, 2, rep.Totals.Failed)
+	assert.Equal(t, 0, rep.Totals.Failed)
+	assert.Equal(t, 2, rep.Totals.Renamed)
 }
 
 // TestRunFinish: Finish is called once, with the written report, while

@@ -3,6 +3,8 @@ package migrate
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,7 +41,8 @@ type Options struct {
 	// Workers is how many pages are converted at once; zero or less means
 	// runtime.NumCPU().
 	Workers int
-	// Force converts every page again, even when its outputs are newer.
+	// Force converts every page again, even when the run before made its
+	// outputs from the same bytes.
 	Force bool
 	// NoSync leaves out the fsync of each output before it is renamed into
 	// place: faster, and still safe against an interrupted run, but a
@@ -88,6 +91,14 @@ type Options struct {
 	// the run's alone: what it writes there (the command's collection) no
 	// other run can disturb. Its error is the run's.
 	Finish func(rep *Report) error
+	// Source, when set, is given each page's bytes as read — from a
+	// file, an archive entry or an embedded input — with its output name
+	// and its name within its input, before it is converted or skipped
+	// as up to date: a hook for keeping the sources (the command's bag),
+	// since the engine keeps no page after its outputs are written. data
+	// is valid only during the call. It is called from several
+	// goroutines; its error fails the page (KindWrite).
+	Source func(out, rel string, data []byte) error
 }
 
 // Run migrates the pages of the inputs and writes the report. One page's
@@ -123,6 +134,10 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
 	}
 	outInfo, _ := os.Stat(opts.OutDir)
+	var prev sources
+	if !opts.Force {
+		prev = readSources(opts.FS, filepath.Join(opts.OutDir, ReportName))
+	}
 
 	start := time.Now()
 	prog := startProgress(opts.Progress, opts.Bar, opts.ProgressEvery)
@@ -151,7 +166,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	inputTotals := make([]InputTotals, len(inputs))
 	var ignored []Ignored
 	cur := 0
-	w := &walker{ctx: ctx, opts: &opts, out: pages, claimed: map[string]string{}, outDir: outInfo,
+	w := &walker{ctx: ctx, opts: &opts, out: pages, names: newNamePlan(), outDir: outInfo,
 		found: func() {
 			prog.found.Add(1)
 			inputTotals[cur].Pages++
@@ -167,7 +182,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 				break
 			}
 			cur = i
-			inputTotals[i].Path = in.Path
+			inputTotals[i].Path, inputTotals[i].RawPath = in.Path, RawPath(in.Path)
 			w.walk([]Input{in})
 		}
 		prog.walked.Store(true)
@@ -184,7 +199,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 				if ctx.Err() != nil {
 					continue // drain the queue; pages not begun stay undone
 				}
-				results <- process(p, &opts, dirs, &bufs)
+				results <- process(p, &opts, prev, dirs, &bufs)
 				bufs.trim()
 			}
 		}()
@@ -280,20 +295,15 @@ func (b *buffers) trim() {
 }
 
 // process migrates one page and says what became of it, using bufs for
-// the page's bytes and outputs.
-func process(p page, opts *Options, dirs *dirCache, bufs *buffers) Entry {
-	e := Entry{Path: p.display, Output: p.rel}
+// the page's bytes and outputs; prev holds the sources of the outputs of
+// the run before.
+func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers) Entry {
+	e := Entry{Path: p.display, RawPath: RawPath(p.display), Output: p.out, Renamed: p.why}
 	if p.err != nil {
 		return failed(e, p.err)
 	}
-	base := filepath.Join(opts.OutDir, filepath.FromSlash(p.rel))
+	base := filepath.Join(opts.OutDir, filepath.FromSlash(p.out))
 	jsonName, htmlName := base+".json", base+".html"
-	if !opts.Force {
-		if done, ok := upToDate(opts, jsonName, htmlName, p.mod); ok {
-			done.Path, done.Output = e.Path, e.Output
-			return done
-		}
-	}
 	data := p.data
 	if data == nil {
 		var err error
@@ -312,6 +322,19 @@ func process(p page, opts *Options, dirs *dirCache, bufs *buffers) Entry {
 				err = fmt.Errorf("%w: %w", ErrVanished, err)
 			}
 			return failed(e, &pageError{kind: kind, err: err})
+		}
+	}
+	sum := sha256.Sum256(data)
+	e.SHA256 = hex.EncodeToString(sum[:])
+	if opts.Source != nil {
+		if err := opts.Source(p.out, p.rel, data); err != nil {
+			return failed(e, &pageError{kind: KindWrite, err: err})
+		}
+	}
+	if !opts.Force && prev[p.out] == e.SHA256 {
+		if done, ok := upToDate(opts, jsonName, htmlName); ok {
+			done.Path, done.RawPath, done.Output, done.Renamed, done.SHA256 = e.Path, e.RawPath, e.Output, e.Renamed, e.SHA256
+			return done
 		}
 	}
 	r, err := opts.Convert(p.rel, data)
@@ -384,17 +407,18 @@ func failed(e Entry, err *pageError) Entry {
 	return e
 }
 
-// upToDate reports whether a page's outputs are both at least as new as
-// the page, and if so gives its entry from the JSON written before. A JSON
-// output that does not read back makes the page done again.
-func upToDate(opts *Options, jsonName, htmlName string, mod time.Time) (Entry, bool) {
+// upToDate reports whether a page's outputs, made from the same bytes by
+// the run before, are both still there, and if so gives its entry from
+// the JSON written before. A JSON output that does not read back makes
+// the page done again.
+func upToDate(opts *Options, jsonName, htmlName string) (Entry, bool) {
 	names := []string{jsonName}
 	if opts.Render != nil {
 		names = append(names, htmlName)
 	}
 	for _, n := range names {
 		info, err := opts.FS.Stat(n)
-		if err != nil || info.ModTime().Before(mod) {
+		if err != nil || !info.Mode().IsRegular() {
 			return Entry{}, false
 		}
 	}

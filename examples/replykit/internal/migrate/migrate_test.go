@@ -121,15 +121,26 @@ func TestRunAgainSkipsWhatIsUpToDate(t *testing.T) {
 	assert.Equal(t, int64(tr.pages), calls.Load())
 	assert.Zero(t, third.Totals.Skipped)
 
-	// A page changed after its outputs is converted again.
+	// A page touched but not changed is still up to date; a page changed
+	// but given back an old time, as cp -p or tar would, is converted
+	// again.
 	calls.Store(0)
 	opts.Force = false
-	e := entryFor(t, readReport(t, out), "p00001.htm")
-	future := mustStat(t, filepath.Join(out, e.Output+".json")).ModTime().Add(1e9)
-	require.NoError(t, os.Chtimes(e.Path, future, future))
-	_, err = Run(context.Background(), Paths(in), opts)
+	rep := readReport(t, out)
+	touched, changed := entryFor(t, rep, "p00001.htm"), entryFor(t, rep, "p00008.htm")
+	future := mustStat(t, filepath.Join(out, touched.Output+".json")).ModTime().Add(1e9)
+	require.NoError(t, os.Chtimes(touched.Path, future, future))
+	old := mustStat(t, changed.Path).ModTime()
+	require.NoError(t, os.WriteFile(changed.Path, []byte("<p>changed, with an old time</p>"), 0o644))
+	require.NoError(t, os.Chtimes(changed.Path, old, old))
+	fourth, err := Run(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	assert.Equal(t, int64(len(tr.broken)+tr.noNote+1), calls.Load())
+	assert.True(t, entryFor(t, *fourth, "p00001.htm").Skipped)
+	e := entryFor(t, *fourth, "p00008.htm")
+	assert.False(t, e.Skipped)
+	assert.NotEqual(t, changed.SHA256, e.SHA256)
+	assert.Equal(t, "b95a2af9b023245f134ad1a27e690dfc8e312e1d50e2886373410d03f29e840b", e.SHA256, "sha256sum of the new bytes")
 }
 
 func mustStat(t *testing.T, name string) os.FileInfo {

@@ -68,9 +68,10 @@ type Report struct {
 
 // InputTotals is what the walk found in one input.
 type InputTotals struct {
-	Path    string `json:"path"`    // the input as given
-	Pages   int    `json:"pages"`   // pages found, including those that failed
-	Ignored int    `json:"ignored"` // files that were not read as pages
+	Path    string `json:"path"`              // the input as given
+	Pages   int    `json:"pages"`             // pages found, including those that failed
+	Ignored int    `json:"ignored"`           // files that were not read as pages
+	RawPath string `json:"rawPath,omitempty"` // Path without loss, when not UTF-8 (see RawPath)
 }
 
 // Totals sums up a report.
@@ -80,6 +81,7 @@ type Totals struct {
 	Other        int            `json:"other"`                  // status other
 	Failed       int            `json:"failed"`                 // status failed
 	Skipped      int            `json:"skipped"`                // outputs already up to date
+	Renamed      int            `json:"renamed"`                // pages whose output is not their name
 	Warnings     int            `json:"warnings"`               // reader warnings, over all pages
 	Ignored      int            `json:"ignored"`                // files not read as pages
 	Failures     map[string]int `json:"failures,omitempty"`     // failed pages by error kind
@@ -90,10 +92,23 @@ type Totals struct {
 // Entry is what became of one page.
 type Entry struct {
 	// Path is the page as found: a file's path, or "archive.zip!a/b.html".
+	// JSON holds text only: a byte of it that is not UTF-8 is U+FFFD here.
 	Path string `json:"path"`
+	// RawPath is Path without loss when it is not UTF-8 (see RawPath);
+	// absent when it is.
+	RawPath string `json:"rawPath,omitempty"`
 	// Output is the output name relative to the output directory, without
-	// the ".json" and ".html" that its two files add.
+	// the ".json" and ".html" that its two files add; absent when the page
+	// failed before it was given one.
 	Output string `json:"output,omitempty"`
+	// Renamed says why Output is not the page's name within its input:
+	// the name, or a folder's, was taken by another page's output, by the
+	// run's own files, or is the same as another's when case and Unicode
+	// normalisation are ignored; or it is not UTF-8.
+	Renamed string `json:"renamed,omitempty"`
+	// SHA256 is the hex SHA-256 of the page's bytes as read. A later run
+	// keeps the outputs of a page with the same output name and hash.
+	SHA256 string `json:"sha256,omitempty"`
 	// Status says what became of the page.
 	Status Status `json:"status"`
 	// Kind is the kind of the notice read.
@@ -103,8 +118,8 @@ type Entry struct {
 	// Warnings are the reader's warnings for the page: where it was
 	// unsure, with a code that Totals.WarningCodes counts.
 	Warnings []Warning `json:"warnings,omitempty"`
-	// Skipped is true when the outputs were newer than the page and were
-	// kept as they were.
+	// Skipped is true when the run before made the outputs from the same
+	// bytes (SHA256), and they were kept as they were.
 	Skipped bool `json:"skipped,omitempty"`
 }
 
@@ -131,6 +146,9 @@ func (t *Totals) add(e Entry) {
 	}
 	if e.Skipped {
 		t.Skipped++
+	}
+	if e.Renamed != "" {
+		t.Renamed++
 	}
 	switch e.Status {
 	case StatusOK:
@@ -240,10 +258,75 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	row("replies found", t.Replies)
 	row("other notices", t.Other)
 	row("up to date (skipped)", t.Skipped)
+	if t.Renamed > 0 {
+		row("outputs renamed", t.Renamed)
+	}
 	rows("failed", t.Failed, t.Failures)
 	rows("warnings", t.Warnings, t.WarningCodes)
 	rows("files ignored", t.Ignored, t.IgnoredBy)
 	fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// sources maps the output names of a report to the SHA-256 of the page
+// each was made from.
+type sources map[string]string
+
+// readSources reads the output names and hashes of the pages written by
+// the run whose report is at name, entry by entry, so that only they are
+// kept. A report missing, unreadable or of another version gives none:
+// every page is then converted.
+func readSources(fsys FS, name string) sources {
+	data, err := fsys.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var format string
+	out := sources{}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		switch key {
+		case "format":
+			if dec.Decode(&format) != nil || format != ReportFormat {
+				return nil
+			}
+		case "pages":
+			if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+				return nil
+			}
+			for dec.More() {
+				var e struct {
+					Output string `json:"output"`
+					Status Status `json:"status"`
+					SHA256 string `json:"sha256"`
+				}
+				if dec.Decode(&e) != nil {
+					return nil
+				}
+				if e.Output != "" && e.SHA256 != "" && e.Status != StatusFailed {
+					out[e.Output] = e.SHA256
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil
+			}
+		default:
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+		}
+	}
+	if format != ReportFormat {
+		return nil
+	}
+	return out
 }

@@ -90,6 +90,12 @@ func checkEntry(e Entry, at string, add func(path, format string, args ...any)) 
 	default:
 		add(at+".status", "%q is not ok, other or failed", e.Status)
 	}
+	if e.Renamed != "" && e.Output == "" {
+		add(at+".output", "missing: a renamed page says its output")
+	}
+	if e.SHA256 != "" && !isSHA256(e.SHA256) {
+		add(at+".sha256", "%q is not 64 lower-case hex digits", e.SHA256)
+	}
 	for j, w := range e.Warnings {
 		if w.Code == "" {
 			add(at+".warnings["+strconv.Itoa(j)+"].code", "empty")
@@ -105,7 +111,7 @@ func checkTotals(got, want Totals, add func(path, format string, args ...any)) {
 	}{
 		{"pages", got.Pages, want.Pages}, {"replies", got.Replies, want.Replies},
 		{"other", got.Other, want.Other}, {"failed", got.Failed, want.Failed},
-		{"skipped", got.Skipped, want.Skipped}, {"warnings", got.Warnings, want.Warnings},
+		{"skipped", got.Skipped, want.Skipped}, {"renamed", got.Renamed, want.Renamed}, {"warnings", got.Warnings, want.Warnings},
 		{"ignored", got.Ignored, want.Ignored},
 	} {
 		if f.got != f.want {
@@ -163,4 +169,17 @@ func firstUnsorted[T any](s []T, after func(prev, cur T) bool) int {
 		}
 	}
 	return -1
+}
+
+// isSHA256 reports whether s is a SHA-256 in lower-case hex.
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -10,36 +10,28 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 )
 
 // walker finds the pages of the inputs in order and sends them to the
-// workers. It alone decides output names, so a collision is found the
-// same way whatever the number of workers: the page found first keeps
-// the name.
+// workers. It alone decides output names (see namePlan), before a page
+// goes to a worker, so a clash is resolved the same way whatever the
+// number of workers: the page found first keeps the name.
 type walker struct {
 	ctx     context.Context
 	opts    *Options
 	out     chan<- page
-	claimed map[string]string // output name → display path of its page
-	outDir  fs.FileInfo       // the output directory, never walked into
-	found   func()            // counts a page found, for the progress line
-	ignored func(Ignored)     // records a file passed over, for the report
-	tree    *dirWalk          // the directory input being walked
+	names   *namePlan     // the output names given so far
+	outDir  fs.FileInfo   // the output directory, never walked into
+	found   func()        // counts a page found, for the progress line
+	ignored func(Ignored) // records a file passed over, for the report
+	tree    *dirWalk      // the directory input being walked
 }
 
-// emit claims the page's output name and sends it on. It reports false
+// emit gives the page its output name and sends it on. It reports false
 // when the run is cancelled.
 func (w *walker) emit(p page) bool {
 	if p.err == nil && p.rel != "" {
-		switch other, taken := w.claimed[p.rel]; {
-		case reservedName(p.rel) != "":
-			p.err = &pageError{kind: KindCollision, err: wrapPath(p.display, fmt.Errorf("%w: %s is the run's own", ErrCollision, reservedName(p.rel)))}
-		case taken:
-			p.err = &pageError{kind: KindCollision, err: wrapPath(p.display, fmt.Errorf("%w: %s.json is written for %s", ErrCollision, p.rel, other))}
-		default:
-			w.claimed[p.rel] = p.display
-		}
+		p.out, p.why = w.names.claim(p.rel, p.display)
 	}
 	select {
 	case w.out <- p:
@@ -340,7 +332,7 @@ func (w *walker) emitFile(full, rel string, info fs.FileInfo) bool {
 	}
 	read := w.opts.ReadFile
 	max := w.opts.MaxBytes
-	return w.emit(page{display: full, rel: rel, mod: info.ModTime(), read: func(buf []byte) ([]byte, error) {
+	return w.emit(page{display: full, rel: rel, read: func(buf []byte) ([]byte, error) {
 		if read != nil {
 			// Its bytes stay its own: no page is read into them, since
 			// every page goes through read.
@@ -399,12 +391,8 @@ func (w *walker) emitFS(fsys fs.FS, p, display string, typ pageType) bool {
 		w.ignore(display, IgnoredNotHTML, "")
 		return true
 	}
-	var mod time.Time
-	if info, err := f.Stat(); err == nil {
-		mod = info.ModTime()
-	}
 	if data == nil {
 		data = []byte{}
 	}
-	return w.emit(page{display: display, rel: p, mod: mod, data: data})
+	return w.emit(page{display: display, rel: p, data: data})
 }
