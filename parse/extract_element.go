@@ -45,12 +45,10 @@ type classKey struct{ class, id string }
 // elementCache remembers what a page's class and id pairs and inline
 // styles say: pages repeat a few class names and styles on many elements
 // (「text-indent: 2em;」 on every paragraph), and each is read once. The
-// first pairs and styles are kept in lists, searched in order, which costs
-// less than a map for the few dozen of most pages.
+// pairs are kept in a map: a page has 30–200 distinct ones, where a list
+// searched in order costs more than hashing.
 type elementCache struct {
-	keys   []classKey
-	traits []classTraits
-	more   map[classKey]classTraits // the pairs after the list is full
+	classes map[classKey]classTraits
 
 	styles []string
 	facts  []styleView
@@ -97,37 +95,20 @@ func (c *elementCache) style(style string) styleView {
 	return v
 }
 
-// classListMax is how many pairs elementCache keeps in its list.
-const classListMax = 32
-
 // lookup returns the traits of class and id.
 func (c *elementCache) lookup(class, id string) classTraits {
 	if class == "" && id == "" {
 		return 0
 	}
 	k := classKey{class, id}
-	for i := range c.keys {
-		if c.keys[i] == k {
-			return c.traits[i]
-		}
-	}
-	if t, ok := c.more[k]; ok {
+	if t, ok := c.classes[k]; ok {
 		return t
 	}
 	t := traitsOf(joinClassID(class, id))
-	switch {
-	case len(c.keys) < classListMax:
-		if c.keys == nil {
-			c.keys = make([]classKey, 0, classListMax)
-			c.traits = make([]classTraits, 0, classListMax)
-		}
-		c.keys = append(c.keys, k)
-		c.traits = append(c.traits, t)
-	case c.more == nil:
-		c.more = map[classKey]classTraits{k: t}
-	default:
-		c.more[k] = t
+	if c.classes == nil {
+		c.classes = make(map[classKey]classTraits, 16)
 	}
+	c.classes[k] = t
 	return t
 }
 
@@ -373,8 +354,12 @@ func (sf styleFacts) hides() bool {
 	return strings.EqualFold(sf.display, "none") || strings.EqualFold(sf.visibility, "hidden")
 }
 
-// alignOf reads an align attribute or text-align value.
+// alignOf reads an align attribute or text-align value; most elements
+// have none.
 func alignOf(v string) Align {
+	if v == "" {
+		return AlignNone
+	}
 	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "left", "start":
 		return AlignLeft

@@ -2,6 +2,8 @@ package parse
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -77,25 +79,34 @@ func styleWord(v string) string {
 	return strings.TrimSpace(strings.TrimSuffix(v, "!important"))
 }
 
-// widgetParts mark print, share, font-size, QR-code and similar widgets,
-// and page chrome: a class or id made of words joined by - or _ (such as
-// 「article-share」, 「page_print」) with one of them is no part of a notice.
-var widgetParts = map[string]bool{
-	"share": true, "print": true, "fontsize": true, "font": true, "zoomin": true, "qrcode": true,
-	"erweima": true, "ewm": true, "toolbar": true, "tools": true, "pagination": true, "pagebar": true,
-	"related": true, "xglj": true, "xgwz": true, "copyright": true, "footer": true, "header": true,
-	"navbar": true, "nav": true, "menu": true, "sidebar": true, "hide": true, "hidden": true,
+// widgetPart reports whether a word of a class or id name marks print,
+// share, font-size, QR-code and similar widgets, and page chrome: a class
+// or id made of words joined by - or _ (such as 「article-share」,
+// 「page_print」) with one of them is no part of a notice.
+func widgetPart(w string) bool {
+	switch w {
+	case "share", "print", "fontsize", "font", "zoomin", "qrcode",
+		"erweima", "ewm", "toolbar", "tools", "pagination", "pagebar",
+		"related", "xglj", "xgwz", "copyright", "footer", "header",
+		"navbar", "nav", "menu", "sidebar", "hide", "hidden":
+		return true
+	}
+	return false
 }
 
 // widgetNames are whole class or id names of widgets.
 var widgetNames = []string{"bdshare", "jiathis", "bsharediv", "fontsize", "font-size", "font_size", "copyright", "banquan"}
 
 // isWidget reports whether the class or id cid marks a widget or chrome.
+// It reads the tokens strings.Fields gives; each token's words end the
+// search at its last one (a token ending in - or _ lets it go on).
 func isWidget(cid string) bool {
-	if cid == "" {
-		return false
-	}
-	for tok := range strings.FieldsSeq(cid) {
+	for cid != "" {
+		var tok string
+		tok, cid = nextField(cid)
+		if tok == "" {
+			continue
+		}
 		for _, w := range widgetNames {
 			if strings.HasPrefix(tok, w) {
 				return true
@@ -104,9 +115,9 @@ func isWidget(cid string) bool {
 		for tok != "" {
 			i := indexDash(tok)
 			if i < 0 {
-				return widgetParts[tok]
+				return widgetPart(tok)
 			}
-			if widgetParts[tok[:i]] {
+			if widgetPart(tok[:i]) {
 				return true
 			}
 			tok = tok[i+1:]
@@ -115,18 +126,74 @@ func isWidget(cid string) bool {
 	return false
 }
 
+// nextField returns the first field of s as strings.Fields splits it (at
+// Unicode white space) and the rest after it; the field is "" when s
+// holds only white space.
+func nextField(s string) (field, rest string) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		space, size := false, 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && start >= 0:
+			return s[start:i], s[i+size:]
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
 // crumbWords mark the location line (当前位置) in a class or id.
 var crumbWords = []string{"crumb", "position", "location", "dqwz", "weizhi", "currentpath", "curpath", "mianbao"}
 
-// isCrumb reports whether the class or id cid marks a location line.
+// isCrumb reports whether the class or id cid marks a location line: it
+// holds one of crumbWords. One pass tries, at each byte, only the words
+// that start with it.
 func isCrumb(cid string) bool {
-	for _, w := range crumbWords {
-		if strings.Contains(cid, w) {
-			return true
+	for i := 0; i < len(cid); i++ {
+		var words []string
+		switch cid[i] {
+		case 'c':
+			words = crumbWords[:1]
+			if i+2 < len(cid) && cid[i+1] == 'u' && cid[i+2] == 'r' {
+				words = crumbWordsCur
+			}
+		case 'p':
+			words = crumbWords[1:2]
+		case 'l':
+			words = crumbWords[2:3]
+		case 'd':
+			words = crumbWords[3:4]
+		case 'w':
+			words = crumbWords[4:5]
+		case 'm':
+			words = crumbWords[7:8]
+		default:
+			continue
+		}
+		for _, w := range words {
+			if strings.HasPrefix(cid[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// crumbWordsCur are the crumb words that start with "cur".
+var crumbWordsCur = crumbWords[5:7]
 
 // isTitleClass reports whether the class or id cid marks a title element.
 func isTitleClass(cid string) bool {
