@@ -51,6 +51,10 @@ import (
 // The pass costs about what html.Tokenizer costs, a share of html.Parse's
 // time; see BENCHMARKS.md. It runs only when a bound counted from the
 // page's bytes (formattingBound, extract_budget_gate.go) passes the limit.
+// Both are upper bounds on the copies, and neither is always the smaller
+// (the byte-level bound counts the adoption agency's copies more
+// closely), so a page is refused when both pass the limit: a page whose
+// copies pass it always is.
 
 // fmtKey counts the open formatting elements of one markup.
 type fmtKey struct {
@@ -108,8 +112,9 @@ func formattingIndex(a atom.Atom) int {
 	return -1
 }
 
-// checkFormatting refuses text, a decoded page, when the formatting
-// elements html.Parse would copy pass cfg's limit.
+// checkFormatting refuses text, a decoded page, when both the byte-level
+// bound and the estimate of the formatting elements html.Parse would copy
+// pass cfg's limit.
 func checkFormatting(text []byte, cfg *config) error {
 	if formattingBound(text, cfg.maxFormatting) <= cfg.maxFormatting {
 		return nil

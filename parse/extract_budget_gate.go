@@ -12,25 +12,26 @@ import (
 // its bytes alone so that most pages need no tokenizer pass; it stops, and
 // returns more than limit, once the bound passes limit. The copies are
 // made by reconstructions of the active formatting elements and by the
-// adoption agency:
+// adoption agency (x/net/html's reconstructActiveFormattingElements and
+// inBodyEndTagFormatting), which the bound counts as
+// (F+1)·(2R+1+N)·(1+A) + 32·(E+Na+N)·(1+A):
 //
 //   - a reconstruction copies the entries of the list of active
 //     formatting elements after its last marker: at most one <a> (a new
 //     <a> start tag runs the adoption agency on the one there and takes
 //     it out), and no more than the F start tags of the other formatting
 //     elements, so F+1;
-//   - it runs at most once a token, twice for <nobr>, and the tokens
-//     are at most 2R+1, R the count of '<' (each token but text starts
-//     with one);
+//   - it runs at most once a token, twice for each of the N <nobr> start
+//     tags, and the tokens are at most 2R+1, R the count of '<' (each
+//     token but text starts with one);
 //   - the adoption agency runs at most once per end tag of a formatting
-//     element and per <a> and <nobr> start tag, in at most eight turns,
-//     each copying the formatting element and list entries above it:
-//     F+1 at most;
+//     element (E) and per <a> (Na) and <nobr> start tag, in at most
+//     eight turns; a turn clones the list entries its inner loop meets
+//     while its counter is at most three (past three it takes them out
+//     of the list instead), and the formatting element: four copies a
+//     turn, 32 a run;
 //   - each copy weighs one and one per attribute, at most A+1, A the
-//     most attributes of a formatting start tag: an attribute takes two
-//     bytes at least (a separator and a name), so a tag of n bytes holds
-//     n/2 at most (html.Tokenizer reads a tag whose quotes make its end
-//     unclear).
+//     most attributes of a formatting start tag (tagAttrBound).
 //
 // Tags are counted where '<' and a formatting element's name (in any case)
 // end at a byte that ends a tag name, or at the end of the text: inside
@@ -68,8 +69,7 @@ func formattingBound(text []byte, limit int64) int64 {
 			tags = append(tags, i)
 		}
 	}
-	runs := 2*lt + 1 + nobrs + 8*(ends+anchors+nobrs)
-	perCopy := (others + 1) * runs // copies, each of weight one
+	perCopy := (others+1)*(2*lt+1+nobrs) + 32*(ends+anchors+nobrs) // copies, each of weight one
 	if perCopy > limit {
 		return limit + 1
 	}
@@ -85,16 +85,20 @@ func formattingBound(text []byte, limit int64) int64 {
 }
 
 // tagAttrBound is an upper bound on the attributes of the start tag that
-// html.Tokenizer reads at offset at of text: half its bytes when no quote
-// comes before the first '>', else as html.Tokenizer counts them in the
-// next maxTagRead bytes, else half the bytes to the end of the text.
+// html.Tokenizer reads at offset at of text: its keys when it is plain
+// (plainTag), half its bytes when no quote comes before the first '>',
+// else as html.Tokenizer counts them in the next maxTagRead bytes, else
+// half the bytes to the end of the text.
 func tagAttrBound(text []byte, at int) int64 {
 	tag := text[at:]
 	gt := bytes.IndexByte(tag, '>')
 	if gt < 0 {
 		return int64(len(tag) / 2)
 	}
-	if !bytes.ContainsAny(tag[:gt], `"'`) || plainTag(tag[:gt]) {
+	if n, ok := plainTag(tag[:gt]); ok {
+		return n
+	}
+	if !bytes.ContainsAny(tag[:gt], `"'`) {
 		return int64((gt + 1) / 2)
 	}
 	z := html.NewTokenizer(bytes.NewReader(tag[:min(len(tag), maxTagRead)]))
@@ -109,17 +113,18 @@ func tagAttrBound(text []byte, at int) int64 {
 // plainTag reports a tag, its bytes before the first '>', of the plain
 // form <name key="value" key='value' key=value key…>: names of letters,
 // digits and "-_:.", values quoted whole or of bytes that are neither
-// white space nor a quote, '=', '<', '>' or '`'. html.Tokenizer ends such
-// a tag at that '>', its quotes all closed, so that the '>' bounds its
-// length without a tokenizer.
-func plainTag(tag []byte) bool {
+// white space nor a quote, '=', '<', '>' or '`'; and counts its
+// attributes, the keys read. html.Tokenizer ends such a tag at that '>',
+// its quotes all closed, and reads an attribute for each key, so that the
+// tag needs no tokenizer.
+func plainTag(tag []byte) (attrs int64, ok bool) {
 	i := 1
 	for i < len(tag) && isNameByte(tag[i]) {
 		i++
 	}
 	for i < len(tag) {
 		if !isTagSpace(tag[i]) {
-			return false
+			return 0, false
 		}
 		for i < len(tag) && isTagSpace(tag[i]) {
 			i++
@@ -127,6 +132,9 @@ func plainTag(tag []byte) bool {
 		k := i
 		for i < len(tag) && isNameByte(tag[i]) {
 			i++
+		}
+		if i > k {
+			attrs++
 		}
 		if i == k || i == len(tag) || tag[i] != '=' {
 			continue // a bare key, white space next or the end
@@ -136,7 +144,7 @@ func plainTag(tag []byte) bool {
 		case i < len(tag) && (tag[i] == '"' || tag[i] == '\''):
 			q := bytes.IndexByte(tag[i+1:], tag[i])
 			if q < 0 {
-				return false
+				return 0, false
 			}
 			i += q + 2
 		default:
@@ -145,11 +153,11 @@ func plainTag(tag []byte) bool {
 				i++
 			}
 			if i == k {
-				return false
+				return 0, false
 			}
 		}
 	}
-	return true
+	return attrs, true
 }
 
 // isNameByte reports the bytes of a plain tag's or attribute's name.
