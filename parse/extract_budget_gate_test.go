@@ -32,8 +32,13 @@ func TestPlainTag(t *testing.T) {
 		{`<a x = "y">`, false, 0},      // spaces around '='
 		{`<a x=y"z w="v>">`, false, 0}, // a quote in an unquoted value
 		{`<a ="x" y='>'>`, false, 0},   // '=' starting a name
-		{`<a/b="c">`, false, 0},        // a '/' between attributes
-		{`<a x=>`, false, 0},           // an empty unquoted value
+		{`<a/b="c">`, true, 1},         // a '/' between attributes, skipped
+		{`<br/>`, true, 0},
+		{`<img src="a.png" />`, true, 1},
+		{`<b class=x/>`, true, 1}, // the '/' ends the unquoted value
+		{`<b / x>`, true, 1},
+		{`<b /=x>`, false, 0},
+		{`<a x=>`, false, 0}, // an empty unquoted value
 		{"<a\tx=\"y\"\nz>", true, 2},
 	}
 	for _, tt := range tests {
@@ -80,5 +85,52 @@ func TestFormattingBoundPages(t *testing.T) {
 	}
 	for _, page := range [][]byte{openFormatting(400, 20_000, "x"), openFormatting(400, 600, "一段文字。")} {
 		assert.Greater(t, formattingBound(page, DefaultMaxFormatting), int64(DefaultMaxFormatting))
+	}
+}
+
+// boundShapes are markup around formatting elements closed in place, which
+// the byte-level bound counts as no copy (closed), and the shapes it must
+// not take for that: blocks and tables inside, misnesting, an <a> after an
+// <a> left open, four nested elements of one name, tags seen in comments,
+// scripts or attributes, foreign content.
+var boundShapes = []struct {
+	name   string
+	markup string
+	closed bool // the bound is 0
+}{
+	{"bold and links", `<p><b>粗</b><a href="/x" target=_blank title='t'>甲</a><font color=red>红</font></p>`, true},
+	{"inline inside", `<a href=/x><span class=t>甲<img src=a.png alt=""><br/>乙</span><sub>2</sub></a>`, true},
+	{"nested formatting", `<b><i>斜</i><strong><u>下</u></strong></b><a href=1><b>粗</b></a><b><a href=2>甲</a></b>`, true},
+	{"self-closing", `<b>粗<br/>体<img src="a" /></b>`, true},
+	{"text '<'", `<b>1 < 2</b>`, true},
+	{"three of a name", `<b><b><b>x</b></b></b><p>y`, true},
+	{"a block inside", `<a href=/x><div>甲</div></a><p>乙`, false},
+	{"left open", `<p><font face=宋体>段</p><p>段`, false},
+	{"misnested", `<b>1<i>2</b>3</i><p>4`, false},
+	{"four of a name", `<b><b><b><b>x</b></b></b></b><p>y`, false},
+	{"an <a> after an open one", `<a href=1><div>x</div><b><a href=2>y</a></b>z<p>w`, false},
+	{"an <a> across a cell", `<a href=1><table><td><a href=2>x</a></td></table><b><a href=3>y</a></b>t<p>u`, false},
+	{"a tag in an attribute", `<span><b><i title=<span>x</span>y</i></b></span><p>z`, false},
+	{"an end tag in a comment", `<b>x<!--</b>--><p>y`, false},
+	{"a tag in a comment", `<b>1<!-- <b> -->x</b><p>y`, false},
+	{"a tag in a script", `<b><script><b></script>x</b><p>y`, false},
+	{"foster-parented", `<table><b>x<tr><td>y</td></tr></table>z`, false},
+	{"svg title", `<svg><title><b class=1>x</title></svg><p>y`, false},
+	{"svg font", `<svg><font>x</font><p>y</svg><b>z</b>`, true}, // a foreign <font>, then a span
+	{"nobr", `<nobr>x</nobr><p>y`, false},
+	{"unclosed tag", `<b class="x>y`, false},
+}
+
+// TestFormattingBoundShapes checks that the byte-level bound counts no
+// copy for formatting elements closed in place, counts the shapes that
+// are not, and is never below html.Parse's copies.
+func TestFormattingBoundShapes(t *testing.T) {
+	for _, tt := range boundShapes {
+		t.Run(tt.name, func(t *testing.T) {
+			text := []byte(tt.markup)
+			bound, copies := formattingBound(text, 1<<62), formattingCopies(t, text)
+			assert.GreaterOrEqual(t, bound, copies, "the bound is never below the copies")
+			assert.Equal(t, tt.closed, bound == 0, "bound %d, copies %d", bound, copies)
+		})
 	}
 }
