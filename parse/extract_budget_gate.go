@@ -51,12 +51,11 @@ import (
 // at their own end tags as the current node, and at t's end tag t is the
 // current node, in the list, and taken out of both with no copy; while t
 // is open no reconstruction copies anything, as the list's last entry is
-// on the stack. Three exceptions are excluded: an <a> inside such a run
-// when an <a> not closed in place came before, or inside an open <a>
-// (the new <a> runs the adoption agency on the old, which may take t off
-// the stack); a <nobr> (likewise); and a fourth nested element of one
-// name (the "Noah's Ark" clause may take t out of the list, and its end
-// tag then closes an older element). A tag that is no tag to html.Parse
+// on the stack. (Should the "Noah's Ark" clause take t out of the list,
+// its end tag pops it as the current node.) Two tags are excluded: an <a>
+// inside such a run when an <a> not closed in place came before, or
+// inside an open <a> (the new <a> runs the adoption agency on the old,
+// which may take t off the stack), and a <nobr> (likewise). A tag that is no tag to html.Parse
 // makes no entry; its end tag, if one, is an E. Tags are found where '<'
 // and an element's name (in any case) end at a byte that ends a tag name,
 // inside comments and scripts too, an over-count that keeps the bound
@@ -146,10 +145,6 @@ func (s *boundScan) tag(i int) int {
 		s.adoptions++
 		s.nobrs++
 		s.flush()
-	default:
-		if s.holds(a) >= 3 {
-			s.flush()
-		}
 	}
 	stop, attrs, ok := tagExtent(s.text, i, false)
 	if !ok || a == atom.Nobr {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -91,8 +92,9 @@ func TestFormattingBoundPages(t *testing.T) {
 // boundShapes are markup around formatting elements closed in place, which
 // the byte-level bound counts as no copy (closed), and the shapes it must
 // not take for that: blocks and tables inside, misnesting, an <a> after an
-// <a> left open, four nested elements of one name, tags seen in comments,
-// scripts or attributes, foreign content.
+// <a> left open (whose adoption agency copies the heavy <b> around the new
+// one, 1,001 copies), tags seen in comments, scripts or attributes,
+// foreign content.
 var boundShapes = []struct {
 	name   string
 	markup string
@@ -107,8 +109,8 @@ var boundShapes = []struct {
 	{"a block inside", `<a href=/x><div>甲</div></a><p>乙`, false},
 	{"left open", `<p><font face=宋体>段</p><p>段`, false},
 	{"misnested", `<b>1<i>2</b>3</i><p>4`, false},
-	{"four of a name", `<b><b><b><b>x</b></b></b></b><p>y`, false},
-	{"an <a> after an open one", `<a href=1><div>x</div><b><a href=2>y</a></b>z<p>w`, false},
+	{"four of a name", `<b><b><b><b>x</b></b></b></b><p>y`, true},
+	{"an <a> after an open one", `<a href=1><div>x</div>` + heavyTag("b", 1000) + `<a href=2>y</a></b>z<p>w`, false},
 	{"an <a> across a cell", `<a href=1><table><td><a href=2>x</a></td></table><b><a href=3>y</a></b>t<p>u`, false},
 	{"a tag in an attribute", `<span><b><i title=<span>x</span>y</i></b></span><p>z`, false},
 	{"an end tag in a comment", `<b>x<!--</b>--><p>y`, false},
@@ -133,4 +135,54 @@ func TestFormattingBoundShapes(t *testing.T) {
 			assert.Equal(t, tt.closed, bound == 0, "bound %d, copies %d", bound, copies)
 		})
 	}
+}
+
+// boundPieces are the markup FuzzFormattingBoundPieces builds pages of:
+// formatting and inline tags, blocks, tables, comments, scripts, foreign
+// content and misnesting, the shapes the byte-level bound tells apart.
+var boundPieces = []string{
+	"<b>", "</b>", "<b class=x>", "<i>", "</i>", "<a href=1>", "<a href=2 target=_blank>", "</a>",
+	"<font color=red>", "</font>", "<strong>", "</strong>", "<nobr>", "</nobr>", "<em title='<b>'>", "</em>",
+	"<span>", "</span>", "<span title=<b>", "<img src=x>", "<br/>", "</br>", "<sub>", "</sub>",
+	"<p>", "</p>", "<div>", "</div>", "<li>", "<table>", "</table>", "<tr>", "<td>", "</td>",
+	"<!--", "-->", "<script>", "</script>", "<svg>", "</svg>", "<title>", "</title>", "<math><mi>",
+	"<select>", "<option>", "<object>", "</object>", "<template>", "</template>", "<button>",
+	"x", "字", " ", "<", ">", "\"", "'", "=",
+	heavyTag("b", 1000), heavyTag("i", 1000), // weigh more than the adoption agency's copies
+}
+
+// heavyTag is a start tag of element name with n attributes.
+func heavyTag(name string, n int) string {
+	var b strings.Builder
+	b.WriteString("<" + name)
+	for i := range n {
+		fmt.Fprintf(&b, " a%d", i)
+	}
+	return b.String() + ">"
+}
+
+// FuzzFormattingBoundPieces checks that the byte-level bound is never
+// below the copies html.Parse makes, on pages built of boundPieces, one
+// piece a byte.
+func FuzzFormattingBoundPieces(f *testing.F) {
+	f.Add([]byte{0, 50, 1, 24, 50, 25, 50})
+	f.Add([]byte{5, 26, 7, 8, 0, 5, 50, 7, 1, 50, 24, 50})
+	f.Add([]byte{0, 0, 0, 0, 50, 1, 1, 1, 1, 24, 50})
+	f.Add([]byte{16, 0, 18, 50, 17, 50, 1, 17, 24, 50})
+	f.Add([]byte{29, 0, 50, 30, 32, 50, 33, 31, 50})
+	f.Add([]byte{5, 26, 27, 58, 6, 50, 7, 1, 50, 24, 50})
+	f.Add([]byte{58, 58, 58, 58, 50, 1, 1, 1, 1, 24, 50})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 200 {
+			return
+		}
+		var page []byte
+		for _, c := range data {
+			page = append(page, boundPieces[int(c)%len(boundPieces)]...)
+		}
+		bound, copies := formattingBound(page, 1<<62), formattingCopies(t, page)
+		if bound < copies {
+			t.Fatalf("bound %d below the %d copies of %q", bound, copies, page)
+		}
+	})
 }
