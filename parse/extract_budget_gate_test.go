@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -86,6 +87,21 @@ func TestFormattingBoundPages(t *testing.T) {
 	}
 	for _, page := range [][]byte{openFormatting(400, 20_000, "x"), openFormatting(400, 600, "一段文字。")} {
 		assert.Greater(t, formattingBound(page, DefaultMaxFormatting), int64(DefaultMaxFormatting))
+	}
+}
+
+// TestFormattingBoundCorpus checks, on every page of the shared corpus,
+// that the byte-level bound is not below html.Parse's copies and is within
+// the default limit, so that no corpus page runs the pass.
+func TestFormattingBoundCorpus(t *testing.T) {
+	dir := corpusDir(t, "pages")
+	for _, p := range readCorpusSources(t, dir) {
+		data, err := os.ReadFile(filepath.Join(dir, p.file))
+		require.NoError(t, err)
+		text := charset.Decode(data, charset.Hints{}).Text
+		bound := formattingBound(text, 1<<62)
+		assert.GreaterOrEqual(t, bound, formattingCopies(t, text), p.file)
+		assert.LessOrEqual(t, bound, int64(DefaultMaxFormatting), p.file)
 	}
 }
 
