@@ -67,9 +67,11 @@ func formattingBound(text []byte, limit int64) int64 {
 		if j < 0 {
 			break
 		}
-		i = s.tag(i + j)
-		if s.over() {
-			return limit + 1
+		if i = s.tag(i + j); s.grew {
+			if s.over() {
+				return limit + 1
+			}
+			s.grew = false
 		}
 	}
 	s.flush()
@@ -102,6 +104,7 @@ type boundScan struct {
 	anchor     int64   // the heaviest <a> not closed in place, 0 when none
 	anchorSeen int64   // the '<' up to the first of them
 	heaviest   int64   // the heaviest tag not closed in place
+	grew       bool    // a count grew since the bound was last compared
 }
 
 // tag reads the '<' at offset i of the page and returns where to read on.
@@ -113,17 +116,17 @@ func (s *boundScan) tag(i int) int {
 		rest = rest[1:]
 	}
 	letter := len(rest) > 0 && rest[0]|0x20 >= 'a' && rest[0]|0x20 <= 'z'
+	if len(s.runs) == 0 && !isFormattingName(rest) {
+		return i + 1 // outside a run only formatting tags count
+	}
 	var a atom.Atom
 	if letter {
 		a = tagAtom(rest)
 	}
-	fi := formattingIndex(a)
-	if !letter || fi < 0 {
-		if len(s.runs) > 0 {
-			return s.inline(i, a, end, letter)
-		}
-		return i + 1
+	if !letter || formattingIndex(a) < 0 {
+		return s.inline(i, a, end, letter)
 	}
+	s.grew = true
 	if end {
 		s.adoptions++
 		if n := len(s.runs); n > 0 && s.runs[n-1].a == a && s.runs[n-1].fmt {
@@ -243,6 +246,29 @@ func (s *boundScan) total() int64 {
 // over reports whether the bound of what has been read passes the limit.
 func (s *boundScan) over() bool {
 	return s.total() > s.limit
+}
+
+// isFormattingName reports whether b starts with the name of a
+// formatting element, in any case, ended by a byte that ends a tag name or
+// by the end of b: as startsFormatting, without the atom table.
+func isFormattingName(b []byte) bool {
+	var name [6]byte
+	n := 0
+	for ; n < len(b); n++ {
+		c := b[n]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(name) {
+			return false
+		}
+		name[n] = c | 0x20 // lower-cases letters; no formatting name holds another byte it changes
+	}
+	switch string(name[:n]) {
+	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
+		return true
+	}
+	return false
 }
 
 // inlineElement reports whether a is an element a run closed in place

@@ -164,6 +164,9 @@ func FuzzFormattingEstimate(f *testing.F) {
 			if data[i] == '<' {
 				requirePlainEnd(t, data, i)
 			}
+			if isFormattingName(data[i:]) != startsFormatting(data[i:]) {
+				t.Fatalf("isFormattingName and startsFormatting differ at byte %d of %q", i, data)
+			}
 		}
 		// The bound stops early once past a limit, above it.
 		for _, limit := range []int64{0, bound / 2, bound} {
