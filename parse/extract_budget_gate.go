@@ -356,9 +356,9 @@ func tagAttrBound(text []byte, at int) int64 {
 
 // plainTag reports a tag, its bytes before the first '>', of the plain
 // form <name key="value" key='value' key=value key…>: names of letters,
-// digits and "-_:.", values quoted whole or of bytes that are neither
-// white space nor a quote, '=', '<', '>' or '`', separated by white space
-// or '/' (which html.Tokenizer skips between attributes); and counts its
+// digits and "-_:.", values quoted whole or, unquoted, of bytes that are
+// not white space (the tag is cut at its first '>'), separated by white
+// space or '/' (which html.Tokenizer skips between attributes); and counts its
 // attributes, the keys read. html.Tokenizer ends such a tag at that '>',
 // its quotes all closed, and reads an attribute for each key at most, so
 // that the tag needs no tokenizer.
@@ -394,8 +394,8 @@ func plainTag(tag []byte) (attrs int64, ok bool) {
 			i += q + 2
 		default:
 			k = i
-			for i < len(tag) && !isTagSpace(tag[i]) && !bytes.ContainsRune([]byte("\"'=<>`"), rune(tag[i])) {
-				i++
+			for i < len(tag) && !isTagSpace(tag[i]) {
+				i++ // html.Tokenizer reads an unquoted value to white space or '>'
 			}
 			if i == k {
 				return 0, false

@@ -32,9 +32,11 @@ func TestPlainTag(t *testing.T) {
 		{`<a title="x>y">`, false, 0},  // the first '>' is quoted
 		{`<a b="c"d="e">`, false, 0},   // no space between attributes
 		{`<a x = "y">`, false, 0},      // spaces around '='
-		{`<a x=y"z w="v>">`, false, 0}, // a quote in an unquoted value
-		{`<a ="x" y='>'>`, false, 0},   // '=' starting a name
-		{`<a/b="c">`, true, 1},         // a '/' between attributes, skipped
+		{`<a x=y"z w="v>">`, false, 0}, // a quote in an unquoted value, then one left open at the '>'
+		{`<a href=a.php?id=3&b='4' target=_blank>`, true, 2},
+		{"<a x=`y`>", true, 1},
+		{`<a ="x" y='>'>`, false, 0}, // '=' starting a name
+		{`<a/b="c">`, true, 1},       // a '/' between attributes, skipped
 		{`<br/>`, true, 0},
 		{`<img src="a.png" />`, true, 1},
 		{`<b class=x/>`, true, 1}, // the '/' ends the unquoted value
@@ -56,21 +58,40 @@ func TestPlainTag(t *testing.T) {
 
 // requirePlainEnd checks that html.Tokenizer ends the tag at offset at of
 // text at its first '>', with no more attributes than plainTag counts,
-// when plainTag says it is plain.
+// when plainTag says it is plain; and that tagExtent reads the start or
+// end tag there as html.Tokenizer does, when it reads one.
 func requirePlainEnd(t *testing.T, text []byte, at int) {
 	t.Helper()
-	gt := bytes.IndexByte(text[at:], '>')
-	if gt < 0 {
-		return
+	if gt := bytes.IndexByte(text[at:], '>'); gt >= 0 {
+		if attrs, plain := plainTag(text[at : at+gt]); plain {
+			z := html.NewTokenizer(bytes.NewReader(text[at:]))
+			if tt := z.Next(); tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+				require.Len(t, z.Raw(), gt+1, "the tag at byte %d of %q", at, text)
+				require.LessOrEqual(t, int64(tagWeight(z)-1), attrs, "the attributes of the tag at byte %d of %q", at, text)
+			}
+		}
 	}
-	attrs, plain := plainTag(text[at : at+gt])
-	if !plain {
-		return
+	// tagExtent is called where a letter starts the name, as html.Tokenizer
+	// reads a tag only then.
+	name := text[at+1:]
+	end := len(name) > 0 && name[0] == '/'
+	if end {
+		name = name[1:]
 	}
-	z := html.NewTokenizer(bytes.NewReader(text[at:]))
-	if tt := z.Next(); tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-		require.Len(t, z.Raw(), gt+1, "the tag at byte %d of %q", at, text)
-		require.LessOrEqual(t, int64(tagWeight(z)-1), attrs, "the attributes of the tag at byte %d of %q", at, text)
+	if len(name) > 0 && name[0]|0x20 >= 'a' && name[0]|0x20 <= 'z' {
+		stop, attrs, ok := tagExtent(text, at, end)
+		if !ok {
+			return
+		}
+		z := html.NewTokenizer(bytes.NewReader(text[at:]))
+		tt := z.Next()
+		if end {
+			require.Equal(t, html.EndTagToken, tt, "the end tag at byte %d of %q", at, text)
+		} else {
+			require.Contains(t, []html.TokenType{html.StartTagToken, html.SelfClosingTagToken}, tt, "the tag at byte %d of %q", at, text)
+			require.LessOrEqual(t, int64(tagWeight(z)-1), attrs, "the attributes of the tag at byte %d of %q", at, text)
+		}
+		require.Len(t, z.Raw(), stop-at, "the tag at byte %d of %q", at, text)
 	}
 }
 
