@@ -33,7 +33,7 @@ func ParseShard(s string) (Shard, error) {
 	i, ierr := strconv.Atoi(strings.TrimSpace(a))
 	n, nerr := strconv.Atoi(strings.TrimSpace(b))
 	sh := Shard{Index: i, Count: n}
-	if !ok || ierr != nil || nerr != nil || sh.check() != nil {
+	if !ok || ierr != nil || nerr != nil || n < 1 || sh.check() != nil {
 		return Shard{}, fmt.Errorf("%q: %w", s, ErrShard)
 	}
 	return sh, nil
