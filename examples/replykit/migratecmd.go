@@ -82,7 +82,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if *bagDir != "" {
 			fmt.Fprintln(stderr, "replykit migrate: --bag and --shard do not go together: a shard holds a part of\n"+
 				"the pages; run 'replykit report merge OUTDIR' after the shards, then migrate with\n"+
-				"--bag into the same OUTDIR, which converts nothing again")
+				"--bag into the same OUTDIR, which skips the pages already converted")
 			return exitUsage
 		}
 	}
