@@ -87,13 +87,10 @@ func readJob(t *testing.T, b mdBlock) (kubeJob, string) {
 }
 
 // shellFor is a README line as the shell runs it here: a GNU parallel
-// line becomes a loop of background jobs when parallel is not installed.
-func shellFor(line string) string {
+// line becomes a loop of background jobs unless haveParallel.
+func shellFor(line string, haveParallel bool) string {
 	rest, ok := strings.CutPrefix(line, "parallel ")
-	if !ok {
-		return line
-	}
-	if _, err := exec.LookPath("parallel"); err == nil {
+	if !ok || haveParallel {
 		return line
 	}
 	cmd, args, _ := strings.Cut(rest, " ::: ")
@@ -131,6 +128,7 @@ var migrateCall = regexp.MustCompile(`replykit migrate [^;|]*`)
 // shardCall is the replykit migrate command of a recipe's script, its
 // quotes left out and the shard's index, written index there, as {}.
 func shardCall(script, index string) string {
+	script, _, _ = strings.Cut(script, " ::: ") // GNU parallel's arguments
 	call := strings.ReplaceAll(strings.TrimSpace(migrateCall.FindString(script)), `"`, "")
 	return strings.ReplaceAll(call, index+"/", "{}/")
 }
@@ -175,8 +173,13 @@ func runRecipes(t *testing.T, blocks []mdBlock, dir string, env []string) {
 	parallel := bash[0].lines
 	require.Len(t, parallel, 2)
 	require.True(t, strings.HasPrefix(parallel[0], "parallel replykit migrate "), parallel[0])
+	_, err = exec.LookPath("parallel")
+	haveParallel := err == nil
+	if !haveParallel {
+		t.Logf("no GNU parallel: its line is run as a shell loop")
+	}
 	for _, l := range parallel {
-		stdout, stderr, err := sh(dir, env, shellFor(l))
+		stdout, stderr, err := sh(dir, env, shellFor(l, haveParallel))
 		require.NoError(t, err, "README: %s\n%s%s", l, stdout, stderr)
 	}
 	merged("GNU parallel")
@@ -219,4 +222,21 @@ func runRecipes(t *testing.T, blocks []mdBlock, dir string, env []string) {
 		"kubectl wait --for=condition=complete --timeout=24h job/" + shards.Metadata.Name,
 		"kubectl apply -f merge.yaml",
 	}, bash[3].lines)
+}
+
+// TestShellFor: the loop that stands for GNU parallel runs the command
+// once for each argument and fails when one run fails, as parallel does.
+func TestShellFor(t *testing.T) {
+	line := "parallel echo shard {}/3 ::: $(seq 0 2)"
+	assert.Equal(t, line, shellFor(line, true))
+	assert.Equal(t, "replykit report merge out/", shellFor("replykit report merge out/", false))
+	stdout, _, err := sh(t.TempDir(), nil, shellFor(line, false))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	slices.Sort(lines)
+	assert.Equal(t, []string{"shard 0/3", "shard 1/3", "shard 2/3"}, lines)
+	_, _, err = sh(t.TempDir(), nil, shellFor("parallel test {} -lt 2 ::: 0 1 2", false))
+	assert.Error(t, err, "one run of three fails")
+	_, _, err = sh(t.TempDir(), nil, shellFor("parallel test {} -lt 3 ::: 0 1 2", false))
+	assert.NoError(t, err)
 }
