@@ -94,8 +94,9 @@ func shellFor(line string, haveParallel bool) string {
 		return line
 	}
 	cmd, args, _ := strings.Cut(rest, " ::: ")
-	return "fail=0; for x in " + args + "; do " + strings.ReplaceAll(cmd, "{}", "$x") +
-		" & done; for p in $(jobs -p); do wait $p || fail=1; done; exit $fail"
+	// wait on each pid, which gives its status even when it has ended.
+	return "fail=0 pids=; for x in " + args + "; do " + strings.ReplaceAll(cmd, "{}", "$x") +
+		" & pids=\"$pids $!\"; done; for p in $pids; do wait $p || fail=1; done; exit $fail"
 }
 
 // runEach runs script with bash in dir once for each value of the
