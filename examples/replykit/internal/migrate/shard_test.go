@@ -292,7 +292,8 @@ func TestMergeRefuses(t *testing.T) {
 		}, ErrShardMismatch, name(2, 3)},
 		{"interrupted", func(t *testing.T, out string) {
 			writeShards(t, inputs, out, 2, 0, 1)
-			editJSON(t, filepath.Join(out, name(1, 2)), `"format": "replykit-migrate/v1",`, `"format": "replykit-migrate/v1", "interrupted": true,`)
+			format := `"format": "` + ReportFormat + `",`
+			editJSON(t, filepath.Join(out, name(1, 2)), format, format+` "interrupted": true,`)
 		}, ErrShardInterrupted, name(1, 2)},
 		{"other inputs", func(t *testing.T, out string) {
 			writeShards(t, inputs, out, 2, 0)
