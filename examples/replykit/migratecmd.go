@@ -167,15 +167,19 @@ func migrateOptions(ctx context.Context, out string, jobs int, force bool) migra
 
 // refuseRun says, on stderr, each problem that keeps a run from starting,
 // and gives the exit status.
-func refuseRun(err error, stderr io.Writer) int {
+func refuseRun(err error, stderr io.Writer) int { return refuse("replykit migrate", err, stderr) }
+
+// refuse says, on stderr, each problem (joined in err) that kept the
+// command name from doing anything, and gives the exit status.
+func refuse(name string, err error, stderr io.Writer) int {
 	errs := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = j.Unwrap()
 	}
 	for _, e := range errs {
-		fmt.Fprintf(stderr, "replykit migrate: %v%s\n", e, runHint(e))
+		fmt.Fprintf(stderr, "%s: %v%s\n", name, e, runHint(e))
 	}
-	fmt.Fprintln(stderr, "replykit migrate: nothing done")
+	fmt.Fprintf(stderr, "%s: nothing done\n", name)
 	return exitRun
 }
 

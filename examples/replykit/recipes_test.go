@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -160,13 +159,7 @@ func runRecipes(t *testing.T, blocks []mdBlock, dir string, env []string) {
 	merged := func(recipe string) {
 		t.Helper()
 		assert.NoDirExists(t, filepath.Join(out, migrate.ShardDir), recipe)
-		got := treeOf(t, out)
-		assert.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), recipe)
-		for name, w := range want {
-			if g := got[name]; !bytes.Equal(w, g) {
-				assert.Equal(t, string(w), string(g), "%s: %s", recipe, name)
-			}
-		}
+		sameTree(t, want, treeOf(t, out), recipe)
 	}
 
 	// GNU parallel.

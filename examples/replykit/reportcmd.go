@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 
@@ -75,18 +74,7 @@ func runReportMerge(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	var col *collection.Result
 	rep, err := migrate.Merge(pos[0], migrate.MergeOptions{Workers: *jobs, NoSync: *noSync, Finish: collectInto(&col)})
 	if rep == nil {
-		errs := []error{err}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			errs = j.Unwrap()
-		}
-		for _, e := range errs {
-			fmt.Fprintf(stderr, "replykit report merge: %v\n", e)
-		}
-		if errors.Is(err, migrate.ErrLocked) {
-			fmt.Fprintln(stderr, "replykit report merge: wait for the shards to end")
-		}
-		fmt.Fprintln(stderr, "replykit report merge: nothing done")
-		return exitRun
+		return refuse("replykit report merge", err, stderr)
 	}
 	code := finishMigrate(rep, col, nil, stdout, stderr)
 	if err != nil {

@@ -32,6 +32,19 @@ func treeOf(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
+// sameTree asserts that two trees (see treeOf) hold the same files with
+// the same bytes, showing a file that differs as text; what names the
+// trees compared.
+func sameTree(t *testing.T, want, got map[string][]byte, what string) {
+	t.Helper()
+	assert.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), what)
+	for name, w := range want {
+		if g, ok := got[name]; ok && !bytes.Equal(w, g) {
+			assert.Equal(t, string(w), string(g), "%s: %s", what, name)
+		}
+	}
+}
+
 // shardSite writes the sample inputs of the README with more in them: a
 // page whose name clashes with another's when case is ignored, files that
 // are no pages, and a page that fails; it returns the inputs.
@@ -99,13 +112,7 @@ func TestShardedMigrateIsOneRun(t *testing.T) {
 			assert.Equal(t, exitFailed, r.code, r.stderr)
 			assert.Contains(t, r.stdout, fmt.Sprintf("report merge: %d pages from %d shards\n", rep.Totals.Pages, n))
 			assert.Contains(t, r.stdout, "index: "+filepath.Join(out, migrate.IndexName)+"\n")
-			got := treeOf(t, out)
-			assert.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)))
-			for name, w := range want {
-				if g := got[name]; !bytes.Equal(w, g) {
-					assert.Equal(t, string(w), string(g), name)
-				}
-			}
+			sameTree(t, want, treeOf(t, out), fmt.Sprintf("%d shards", n))
 		})
 	}
 }
