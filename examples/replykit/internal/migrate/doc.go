@@ -27,6 +27,12 @@
 // UTF-8 is written with its other bytes as %XX. A page is converted again
 // unless the run before made its outputs from the same bytes (SHA-256).
 //
+// A run may be split into shards (Options.Shard) that write into one
+// output directory side by side: each walks every input and plans every
+// name, but converts only its share of the pages and writes its own
+// report; Merge joins the reports into the one a single run would have
+// written.
+//
 // One bad page never stops a run: its error, with its path and a kind
 // (see the Kind constants), goes into the report. The report's entries are
 // sorted, so the outputs of a run are the same bytes whatever the number of
