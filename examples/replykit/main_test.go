@@ -208,7 +208,7 @@ func TestValidate(t *testing.T) {
 		}},
 		// A format of another version is reported once, and nothing else.
 		{"testdata/wrong-format.json", exitFailed, []string{
-			`testdata/wrong-format.json:2: format: "replykit/v2" is not a version this replykit reads (it reads "replykit/v1")`,
+			`testdata/wrong-format.json:2: format: "replykit/v9" is not a version this replykit reads (it reads "replykit/v1" and "replykit/v2")`,
 		}},
 		{"testdata/no-format.json", exitFailed, []string{
 			`testdata/no-format.json:1: no "format" key: not a replykit file (a reply starts {"format": "replykit/v1"})`,

@@ -431,7 +431,7 @@ func upToDate(opts *Options, jsonName, htmlName string) (Entry, bool) {
 		Kind     reply.Kind `json:"kind"`
 		Warnings []Warning  `json:"warnings"`
 	}
-	if json.Unmarshal(data, &head) != nil || head.Format != reply.FormatV1 {
+	if json.Unmarshal(data, &head) != nil || !reply.KnownFormat(head.Format) {
 		return Entry{}, false
 	}
 	return Entry{Status: statusOf(head.Kind), Kind: head.Kind, Warnings: head.Warnings, Skipped: true}, true
