@@ -17,7 +17,10 @@
 //
 // The engine knows nothing of how a page becomes a reply: the caller gives
 // the conversion (Options.Convert) and the HTML rendering (Options.Render),
-// so the engine is tested on its own with fakes.
+// so the engine is tested on its own with fakes. What it knows of a page
+// it hands to the conversion as a PageSource, and every reply it writes
+// carries the page's provenance (its path as the report shows it and the
+// SHA-256 of its bytes), so its outputs are replykit/v2.
 //
 // Output names are planned by the walk, before a page reaches a worker,
 // as a file system that ignores case and Unicode normalisation would see
@@ -26,6 +29,12 @@
 // them) is written as name~2 and the report says why; a name that is not
 // UTF-8 is written with its other bytes as %XX. A page is converted again
 // unless the run before made its outputs from the same bytes (SHA-256).
+//
+// A run may be split into shards (Options.Shard) that write into one
+// output directory side by side: each walks every input and plans every
+// name, but converts only its share of the pages and writes its own
+// report; Merge joins the reports into the one a single run would have
+// written.
 //
 // One bad page never stops a run: its error, with its path and a kind
 // (see the Kind constants), goes into the report. The report's entries are

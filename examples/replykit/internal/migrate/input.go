@@ -238,4 +238,5 @@ type page struct {
 	data    []byte                           // the page's bytes, when read during the walk
 	read    func(buf []byte) ([]byte, error) // reads the page when data is nil: into buf's room, or a buffer the caller may keep
 	err     *pageError                       // a failure found during the walk
+	source  PageSource                       // what an archive says of the page (URL, Content-Type, capture); the engine sets the rest
 }

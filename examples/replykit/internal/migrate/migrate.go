@@ -21,14 +21,24 @@ import (
 // DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
 const DefaultMaxBytes = 16 << 20
 
-// Converter reads one page into a reply. rel is the page's name relative
-// to its input (its extension says whether it is HTML or text); data is
-// its bytes, which are valid only during the call: a worker reads its next
-// page into the same buffer, so a Converter that keeps them, or a reply
-// that shares their memory, must copy them. An error wrapping ErrNoNotice
-// marks a page that holds no notice, which is not a failure. It is called
-// from several goroutines.
-type Converter func(rel string, data []byte) (*reply.Reply, error)
+// PageSource is what the engine knows of a page besides its bytes.
+type PageSource struct {
+	Rel         string           // the page's name within its input; its extension says HTML or text
+	URL         string           // the page's address, when known (a capture's target URI)
+	ContentType string           // the Content-Type it was served with, when known (a capture's HTTP header)
+	Provenance  reply.Provenance // where it came from: path, SHA-256, capture
+}
+
+// Converter reads one page into a reply. src says what is known of the
+// page: its name within its input, its address and Content-Type when an
+// archive gave them, and its provenance (path as the report shows it,
+// SHA-256 of data, capture), which the engine sets on the reply it
+// returns. data is the page's bytes, which are valid only during the
+// call: a worker reads its next page into the same buffer, so a Converter
+// that keeps them, or a reply that shares their memory, must copy them.
+// An error wrapping ErrNoNotice marks a page that holds no notice, which
+// is not a failure. It is called from several goroutines.
+type Converter func(src PageSource, data []byte) (*reply.Reply, error)
 
 // Renderer writes a reply as an HTML page. It is called from several
 // goroutines.
@@ -86,8 +96,16 @@ type Options struct {
 	ProgressEvery time.Duration
 	// OnPage, when set, is called after each page with the count done.
 	OnPage func(done int)
+	// Shard, when set, makes the run one shard of a run split over
+	// several machines or processes that write into one OutDir (see
+	// Shard): it converts only its own pages, writes its report as
+	// ShardReportName, never report.json, and calls no Finish; Merge
+	// joins the shards' reports once all are done. Shards run side by
+	// side, but not beside a whole run or a merge, nor a second run of
+	// the same shard.
+	Shard Shard
 	// Finish, when set, is called with the report once it is written,
-	// unless the run was interrupted, while the output directory is still
+	// unless the run was interrupted or is a shard, while the output directory is still
 	// the run's alone: what it writes there (the command's collection) no
 	// other run can disturb. Its error is the run's.
 	Finish func(rep *Report) error
@@ -122,16 +140,27 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if opts.FS == nil {
 		opts.FS = OS{}
 	}
-	if err := opts.FS.MkdirAll(opts.OutDir, 0o777); err != nil {
+	if err := opts.Shard.check(); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	sharded := opts.Shard.On()
+	reportDir := opts.OutDir
+	if sharded {
+		reportDir = filepath.Join(opts.OutDir, ShardDir)
+	}
+	if err := opts.FS.MkdirAll(reportDir, 0o777); err != nil {
 		return nil, fmt.Errorf("migrate: output directory: %w", err)
 	}
-	lock, err := lockOutDir(opts.OutDir)
+	lock, err := lockRun(opts.OutDir, opts.Shard)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
 	defer lock.release()
-	if err := removeStaleTemps(opts.OutDir); err != nil {
-		return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
+	// A shard leaves the temporary files alone: its siblings' are in use.
+	if !sharded {
+		if err := removeStaleTemps(opts.OutDir); err != nil {
+			return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
+		}
 	}
 	outInfo, _ := os.Stat(opts.OutDir)
 	var prev sources
@@ -154,6 +183,9 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 			return
 		}
 		if n, ok := estimatePages(estCtx, inputs); ok {
+			if c := int64(opts.Shard.Count); c > 1 {
+				n = (n + c - 1 - int64(opts.Shard.Index)) / c // this shard's part
+			}
 			prog.guess.Store(n)
 			prog.guessed.Store(true)
 		}
@@ -228,12 +260,16 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	sortIgnored(rep.Ignored)
 	rep.Interrupted = ctx.Err() != nil
 	rep.Elapsed = time.Since(start)
+	name := filepath.Join(opts.OutDir, ReportName)
+	if sharded {
+		rep.Shard = &ShardInfo{Shard: opts.Shard, Walked: w.walked}
+		name = filepath.Join(opts.OutDir, ShardReportName(opts.Shard))
+	}
 
 	data, err := rep.Marshal()
 	if err != nil {
 		return rep, err
 	}
-	name := filepath.Join(opts.OutDir, ReportName)
 	if err := writeAll(opts.FS, []pending{{final: name}}, [][]byte{data}, opts.NoSync); err != nil {
 		return rep, fmt.Errorf("migrate: %w: %w", ErrReport, err)
 	}
@@ -241,7 +277,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if rep.Interrupted {
 		return rep, fmt.Errorf("migrate: interrupted after %d pages: %w", rep.Totals.Pages, ctx.Err())
 	}
-	if opts.Finish != nil {
+	if opts.Finish != nil && !sharded {
 		return rep, opts.Finish(rep)
 	}
 	return rep, nil
@@ -326,6 +362,10 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
+	src := p.source
+	src.Rel = p.rel
+	src.Provenance.Path, src.Provenance.SHA256 = p.display, e.SHA256
+	e.Capture = src.Provenance.Capture
 	if opts.Source != nil {
 		if err := opts.Source(p.out, p.rel, data); err != nil {
 			return failed(e, &pageError{kind: KindWrite, err: err})
@@ -334,10 +374,11 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 	if !opts.Force && prev[p.out] == e.SHA256 {
 		if done, ok := upToDate(opts, jsonName, htmlName); ok {
 			done.Path, done.RawPath, done.Output, done.Renamed, done.SHA256 = e.Path, e.RawPath, e.Output, e.Renamed, e.SHA256
+			done.Capture = e.Capture
 			return done
 		}
 	}
-	r, err := opts.Convert(p.rel, data)
+	r, err := opts.Convert(src, data)
 	if errors.Is(err, ErrNoNotice) {
 		e.Status = StatusOther
 		e.Error = &EntryError{Kind: KindNoNotice, Message: err.Error()}
@@ -356,6 +397,9 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 		}
 		return failed(e, &pageError{kind: kind, err: err})
 	}
+	// Every reply written says where it came from: migrate's outputs are
+	// replykit/v2.
+	r.Provenance = src.Provenance
 	e.Kind = r.Kind
 	e.Status = statusOf(r.Kind)
 	e.Warnings = warningsOf(r.Warnings)
@@ -431,7 +475,7 @@ func upToDate(opts *Options, jsonName, htmlName string) (Entry, bool) {
 		Kind     reply.Kind `json:"kind"`
 		Warnings []Warning  `json:"warnings"`
 	}
-	if json.Unmarshal(data, &head) != nil || head.Format != reply.FormatV1 {
+	if json.Unmarshal(data, &head) != nil || !reply.KnownFormat(head.Format) {
 		return Entry{}, false
 	}
 	return Entry{Status: statusOf(head.Kind), Kind: head.Kind, Warnings: head.Warnings, Skipped: true}, true

@@ -17,8 +17,16 @@ import (
 // ReportName is the name of the report in the output directory.
 const ReportName = "report.json"
 
-// ReportFormat is the version tag of the report, its "format" key.
-const ReportFormat = "replykit-migrate/v1"
+// ReportFormat is the version tag of the report this package writes, its
+// "format" key. v2 is v1 with the optional key "capture" in a page's
+// entry; the replies of a v2 run carry their provenance (replykit/v2).
+const ReportFormat = "replykit-migrate/v2"
+
+// ReportFormatV1 is the tag of the reports of earlier runs, which
+// CheckReport still reads. A run does not take the sources of a v1 report
+// as up to date, so that the outputs it made, without provenance, are
+// made again.
+const ReportFormatV1 = "replykit-migrate/v1"
 
 // Status is what became of one page.
 type Status string
@@ -42,6 +50,10 @@ type Report struct {
 	// Interrupted is true when the run was cancelled before every page
 	// was done; the pages not reached are not in Pages.
 	Interrupted bool `json:"interrupted,omitempty"`
+	// Shard is set in the report of a shard (Options.Shard), which lists
+	// only the shard's own pages and ignored files, and counts only them
+	// in Totals and Inputs.
+	Shard *ShardInfo `json:"shard,omitempty"`
 	// Notes are what the run did beside reading pages that a person
 	// should know, such as taking over the output directory's lock that
 	// a run killed before its end left behind.
@@ -61,6 +73,9 @@ type Report struct {
 	Elapsed time.Duration `json:"-"`
 	// Workers is how many pages were converted at once.
 	Workers int `json:"-"`
+	// Merged is how many shard reports Merge joined into this one; 0 for
+	// the report of a run.
+	Merged int `json:"-"`
 	// Written is where the report was written, or "" when it could not
 	// be.
 	Written string `json:"-"`
@@ -121,6 +136,9 @@ type Entry struct {
 	// Skipped is true when the run before made the outputs from the same
 	// bytes (SHA256), and they were kept as they were.
 	Skipped bool `json:"skipped,omitempty"`
+	// Capture is the web-archive record the page was read from, as its
+	// reply's provenance holds it; absent for a file or archive entry.
+	Capture reply.Capture `json:"capture,omitzero"`
 }
 
 // Warning is one of a page's reader warnings, as the page's JSON holds it
@@ -244,7 +262,15 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	if r.Workers == 1 {
 		workers = "worker"
 	}
-	fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d %s\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	switch {
+	case r.Merged > 0:
+		fmt.Fprintf(&b, "report merge: %d pages from %d shards\n", t.Pages, r.Merged)
+	case r.Shard != nil:
+		fmt.Fprintf(&b, "migrate shard %v %s: %d of %d pages in %s with %d %s\n", r.Shard.Shard, state, t.Pages, r.Shard.Walked.Pages,
+			r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	default:
+		fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d %s\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "  note: %s\n", n)
 	}
@@ -264,7 +290,9 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	rows("failed", t.Failed, t.Failures)
 	rows("warnings", t.Warnings, t.WarningCodes)
 	rows("files ignored", t.Ignored, t.IgnoredBy)
-	fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())
+	if r.Merged == 0 {
+		fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
