@@ -50,11 +50,12 @@ import (
 //
 // The pass costs about what html.Tokenizer costs, a share of html.Parse's
 // time; see BENCHMARKS.md. It runs only when a bound counted from the
-// page's bytes (formattingBound, extract_budget_gate.go) passes the limit.
-// Both are upper bounds on the copies, and neither is always the smaller
-// (the byte-level bound counts the adoption agency's copies more
-// closely), so a page is refused when both pass the limit: a page whose
-// copies pass it always is.
+// page's bytes (formattingBound, extract_budget_gate.go), which counts no
+// copy for a formatting element closed in place, passes the limit: no
+// page of the shared corpus or of testdata/cases does. Both are upper
+// bounds on the copies, and neither is always the smaller, so a page is
+// refused when both pass the limit: a page whose copies pass it always
+// is.
 
 // fmtKey counts the open formatting elements of one markup.
 type fmtKey struct {
