@@ -177,6 +177,17 @@ func (s *fmtScan) scan(markup []byte, base, level int) error {
 // its "<" or "</", starts with, or 0 for a name that is none.
 func tagAtom(b []byte) atom.Atom {
 	var name [16]byte
+	n := readTagName(b, name[:])
+	if n < 0 {
+		return 0
+	}
+	return atom.Lookup(name[:n])
+}
+
+// readTagName copies the tag name that b starts with, lower-cased, into
+// name, up to a byte that ends a tag name or the end of b, and returns
+// its length, or -1 when it is longer than name.
+func readTagName(b, name []byte) int {
 	n := 0
 	for ; n < len(b); n++ {
 		c := b[n]
@@ -184,14 +195,14 @@ func tagAtom(b []byte) atom.Atom {
 			break
 		}
 		if n == len(name) {
-			return 0
+			return -1
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		name[n] = c
 	}
-	return atom.Lookup(name[:n])
+	return n
 }
 
 // copies counts the copies a token that follows a closing makes.

@@ -253,16 +253,9 @@ func (s *boundScan) over() bool {
 // by the end of b: as startsFormatting, without the atom table.
 func isFormattingName(b []byte) bool {
 	var name [6]byte
-	n := 0
-	for ; n < len(b); n++ {
-		c := b[n]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>' {
-			break
-		}
-		if n == len(name) {
-			return false
-		}
-		name[n] = c | 0x20 // lower-cases letters; no formatting name holds another byte it changes
+	n := readTagName(b, name[:])
+	if n < 0 {
+		return false
 	}
 	switch string(name[:n]) {
 	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
