@@ -9,6 +9,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 )
 
 // Input is one thing to migrate: a path on disk — a page, a directory
@@ -238,4 +240,5 @@ type page struct {
 	data    []byte                           // the page's bytes, when read during the walk
 	read    func(buf []byte) ([]byte, error) // reads the page when data is nil: into buf's room, or a buffer the caller may keep
 	err     *pageError                       // a failure found during the walk
+	capture *webarchive.Item                 // the web-archive record it was read from, without its body
 }

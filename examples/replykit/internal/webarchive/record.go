@@ -17,11 +17,12 @@ import (
 )
 
 // item reads a record, whose bytes ran from start to end of its stream,
-// into an item: a page, or why it is not one. Responses and resources
+// into an item, at where (its File, Offset and InMember): a page, or why
+// it is not one. Responses and resources
 // are remembered for the revisits that follow.
-func (rd *reader) item(rec gowarc.WarcRecord, start, end int64) *Item {
+func (rd *reader) item(rec gowarc.WarcRecord, start, end int64, where Item) *Item {
 	h := rec.WarcHeader()
-	it := &Item{Type: h.Get(gowarc.WarcType), URI: stripURI(h.Get(gowarc.WarcTargetURI)),
+	it := &Item{File: where.File, Offset: where.Offset, InMember: where.InMember, Type: h.Get(gowarc.WarcType), URI: stripURI(h.Get(gowarc.WarcTargetURI)),
 		Date: h.Get(gowarc.WarcDate), RecordID: h.Get(gowarc.WarcRecordID), PayloadDigest: h.Get(gowarc.WarcPayloadDigest)}
 	raw, whole := rd.win.record(start, end)
 	if _, short, err := block(raw, h, whole); whole && (short || err != nil) {

@@ -187,8 +187,7 @@ func (rd *reader) records(src io.Reader, memberAt int64, gzipped bool, yield fun
 			continue
 		}
 		rd.found = true
-		it := rd.item(rec, start, end)
-		it.File, it.Offset, it.InMember = rd.name, offset, in
+		it := rd.item(rec, start, end, Item{File: rd.name, Offset: offset, InMember: in})
 		rec.Close()
 		rd.win.release(end)
 		rd.emit(it, yield)

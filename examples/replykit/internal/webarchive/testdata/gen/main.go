@@ -13,6 +13,10 @@
 //     pages/pages.jsonl and datapackage.json. The page list names the two
 //     reply pages and one URL the crawl never fetched, not the index page.
 //
+// It copies edge.warc.gz and crawl.wacz into the migrate package's
+// testdata/warc, and crawl.warc.gz into the command's testdata/warc, for
+// their tests (each package's tests read only its own testdata).
+//
 // Record IDs and dates are fixed, so the files are the same bytes on
 // every run.
 package main
@@ -299,6 +303,24 @@ func run(dir string) error {
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o666); err != nil {
 			return err
+		}
+	}
+	copies := map[string][]string{
+		filepath.Join("..", "migrate", "testdata", "warc"): {"edge.warc.gz", "crawl.wacz"},
+		filepath.Join("..", "..", "testdata", "warc"):      {"crawl.warc.gz"},
+	}
+	for to, names := range copies {
+		if err := os.MkdirAll(to, 0o777); err != nil {
+			return err
+		}
+		for _, name := range names {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err == nil {
+				err = os.WriteFile(filepath.Join(to, name), data, 0o666)
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil
