@@ -32,11 +32,15 @@ func readRendered(doc *goquery.Document, cfg *config) (rep *reply.Reply, ok bool
 	if art == nil {
 		return nil, false, nil
 	}
-	if f := rkAttr(art, "data-format"); f != reply.FormatV1 {
-		return nil, true, fmt.Errorf("parse: rendered page of format %q, want %q: %w", f, reply.FormatV1, reply.ErrFormat)
+	f := rkAttr(art, "data-format")
+	if !reply.KnownFormat(f) {
+		return nil, true, fmt.Errorf("parse: rendered page of format %q, want %q or %q: %w", f, reply.FormatV1, reply.FormatV2, reply.ErrFormat)
 	}
 	rr := &renderedReader{}
 	rep = rr.article(art)
+	if f == reply.FormatV1 && !rep.Provenance.IsZero() {
+		rr.fail("data-provenance in a page of format %q, which has none", f)
+	}
 	if rr.err != nil {
 		return nil, true, rr.err
 	}
@@ -135,6 +139,7 @@ func (rr *renderedReader) article(art *html.Node) *reply.Reply {
 	rr.jsonAttr(art, "data-attachments", &r.Attachments)
 	rr.jsonAttr(art, "data-signature", &r.Signature)
 	rr.jsonAttr(art, "data-page", &r.Page)
+	rr.jsonAttr(art, "data-provenance", &r.Provenance)
 	_, header := rkAttrLookup(art, "data-header")
 	_, trailer := rkAttrLookup(art, "data-trailer")
 	if header {

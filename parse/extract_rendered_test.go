@@ -128,7 +128,10 @@ func TestReadRenderedErrors(t *testing.T) {
 		{"proposal", `data-proposal="{`, `data-proposal="[`, "data-proposal", ErrRenderedPage},
 		{"signature date", `2017-03-16&#34;,&#34;dateText`, `2017-02-30&#34;,&#34;dateText`, "data-signature", ErrRenderedPage},
 		{"page", `data-page="{`, `data-page="{{`, "data-page", ErrRenderedPage},
+		{"provenance in v1", `data-page="{`, `data-provenance="{&#34;path&#34;:&#34;a.html&#34;}" data-page="{`, `data-provenance in a page of format "replykit/v1"`, ErrRenderedPage},
+		{"provenance", `data-format="replykit/v1"`, `data-format="replykit/v2" data-provenance="[]"`, "data-provenance", ErrRenderedPage},
 		// Hooks that read, but to a reply that does not validate.
+		{"capture without record", `data-format="replykit/v1"`, `data-format="replykit/v2" data-provenance="{&#34;capture&#34;:{&#34;offset&#34;:3}}"`, "provenance.capture.uri: empty", reply.ErrInvalid},
 		{"lead", `data-lead="没有"`, `data-lead="别的"`, `sections[0].blocks[0].points[1].lead: "别的" does not begin`, reply.ErrInvalid},
 		{"no kind", ` data-kind="proposal-reply"`, ``, "kind: missing", ErrRenderedPage},
 		{"unknown kind", `data-kind="proposal-reply"`, `data-kind="reply"`, `unknown kind "reply"`, ErrRenderedPage},

@@ -51,6 +51,7 @@ func FuzzHTML(f *testing.F) {
 	}
 	f.Add([]byte("<p>涂轶委员：</p><p>你在县政协十届一次会议上提出的提案收悉。现将有关情况答复如下：</p><p>一、基本情况</p><p>已经办理。</p>"))
 	f.Add([]byte(`<article data-rk="reply" data-format="replykit/v1" data-kind="other"><h1 data-rk="title" data-title-inferred="true">t</h1></article>`))
+	f.Add([]byte(`<article data-rk="reply" data-format="replykit/v2" data-kind="other" data-provenance='{"path":"a.zip!b.html","capture":{"uri":"u","date":"2020-01-01T00:00:00Z","recordID":"r","offset":0}}'><h1 data-rk="title">t</h1></article>`))
 	f.Add([]byte(`<table><tr><td rowspan=3>甲<td>乙<tr><td colspan=2>丙</table>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkHTMLProperties(t, data)

@@ -10,7 +10,8 @@
 // <meta> tags that government sites use (ArticleTitle, PubDate,
 // ContentSource…). data-* attributes on the article and its parts carry
 // what the text alone does not say (section numbers, point leads, the
-// facts of the header and trailer, the page metadata), so that parse.HTML
+// facts of the header and trailer, the page metadata, the provenance:
+// data-provenance, with data-format replykit/v2), so that parse.HTML
 // reads a rendered page back exactly: for every valid reply r,
 // parse.HTML(HTML(r)) equals r without its Warnings, which describe how a
 // source was read and are not written. Text that HTML cannot hold is the
@@ -40,8 +41,11 @@
 // blank line, salutation, paragraphs indented by two full-width spaces,
 // office and date at the end), which parse.Text reads back in everything
 // that text can carry. Markdown writes CommonMark with every markup
-// character of the reply escaped. JSON writes the reference format,
-// replykit/v1.
+// character of the reply escaped. Text and Markdown leave the provenance
+// out, as they leave the page metadata out but for what a site prints
+// above a notice (WithPageHeader): it is not text of the notice, and no
+// page shows it. JSON writes the reference format, replykit/v1, or
+// replykit/v2 for a reply with provenance.
 //
 // A title that is not a line of the notice but was made up by its reader
 // (TitleInferred) must not pass for the notice's own: HTML, Text and

@@ -274,5 +274,12 @@ func (g *gen) reply() *reply.Reply {
 	if g.chance(0.2) {
 		r.Warnings = []reply.Warning{{Code: "numbering-gap", Message: g.text(), Where: "line 3"}}
 	}
+	if g.chance(0.3) {
+		r.Provenance = reply.Provenance{Path: g.maybe(), SHA256: g.pick([]string{"", strings.Repeat("9e", 32)})}
+		if g.chance(0.5) {
+			r.Provenance.Capture = reply.Capture{URI: g.text(), Date: "2021-05-06T07:08:09Z", RecordID: g.text(),
+				PayloadDigest: g.maybe(), Offset: int64(g.rnd.IntN(1 << 20))}
+		}
+	}
 	return r
 }

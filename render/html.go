@@ -27,7 +27,9 @@ var (
 // signature as a <footer>. The page metadata goes into the <meta> tags
 // that government sites carry (ArticleTitle, PubDate, ContentSource,
 // SiteName, ColumnName, Url, Keywords, Description, Author) and, with
-// WithPageHeader, into a visible header.
+// WithPageHeader, into a visible header. The provenance, which no site
+// prints, is carried for parse.HTML only (data-provenance), and the
+// article's data-format is the reply's tag, replykit/v2 when it has one.
 //
 // data-* attributes on the article and its parts let parse.HTML read the
 // page of a valid reply back to a reply equal to r, Warnings aside
@@ -73,7 +75,7 @@ func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 	h.open(elArticle)
 	h.attrConst(atClass, "rk-reply")
 	h.attrConst(atRK, "reply")
-	h.attrConst(atFormat, reply.FormatV1)
+	h.attrConst(atFormat, constant(r.Format())) // the package's own tags
 	h.attr(atKind, string(r.Kind))
 	h.attrIf(atDocNumber, r.DocNumber)
 	h.attrIf(atSigner, r.Signer)
@@ -105,6 +107,9 @@ func (h *htmlWriter) article(r *reply.Reply, page *reply.Page) {
 	}
 	if !page.IsZero() {
 		h.attrJSON(atPage, page)
+	}
+	if !r.Provenance.IsZero() {
+		h.attrJSON(atProvenance, &r.Provenance)
 	}
 	h.end()
 	h.nl()

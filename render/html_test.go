@@ -33,7 +33,7 @@ var allowedAttrs = map[string]bool{
 	"data-rk": true, "data-format": true, "data-kind": true, "data-doc-number": true, "data-signer": true,
 	"data-index-number": true, "data-category": true, "data-header": true, "data-trailer": true,
 	"data-proposal": true, "data-addressees": true, "data-contact": true, "data-cc": true,
-	"data-attachments": true, "data-signature": true, "data-page": true, "data-title": true, "data-title-inferred": true,
+	"data-attachments": true, "data-signature": true, "data-page": true, "data-provenance": true, "data-title": true, "data-title-inferred": true,
 	"data-field": true, "data-marker": true, "data-number": true, "data-run-in": true, "data-lead": true,
 }
 

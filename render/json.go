@@ -7,7 +7,8 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
-// JSON writes r in the reference format, replykit/v1, as reply.Marshal
+// JSON writes r in the reference format (replykit/v1, or replykit/v2 when
+// r has provenance), as reply.Marshal
 // does: indented by two spaces, keys in the documented order, a newline at
 // the end. The same reply always gives the same bytes. Like every writer
 // of this package it writes any reply, valid or not (see the package

@@ -19,7 +19,8 @@ import (
 // as GitHub tables, then the end matter and the signature. Every character
 // that Markdown or HTML would read as markup is escaped, so no text of the
 // reply becomes a link, an element or emphasis. With WithPageHeader the
-// page's breadcrumb and publish line come first, as a quotation.
+// page's breadcrumb and publish line come first, as a quotation. The
+// provenance is not written, as in Text.
 func Markdown(w io.Writer, r *reply.Reply, opts ...Option) error {
 	if r == nil {
 		return ErrNilReply

@@ -108,6 +108,14 @@ func TestHTMLRoundTripCases(t *testing.T) {
 			r.Header = []reply.Line{{Text: "某某县交通运输局", Field: reply.FieldOffice}, {Text: "某交函〔2022〕8号", Field: reply.FieldDocNumber}}
 			r.DocNumber = "某交函〔2022〕8号"
 		},
+		"file provenance": func(r *reply.Reply) {
+			r.Provenance = reply.Provenance{Path: "site.zip!a/b.html", SHA256: strings.Repeat("0f", 32)}
+		},
+		"capture at offset 0, markup in its values": func(r *reply.Reply) {
+			r.Provenance = reply.Provenance{Path: "c.wacz!archive/data.warc.gz", SHA256: strings.Repeat("a1", 32),
+				Capture: reply.Capture{URI: "http://x.gov.cn/a?b=1&c=<2>\"'", Date: "2021-05-06T07:08:09Z",
+					RecordID: "<urn:uuid:1>", PayloadDigest: "sha1:ABC"}}
+		},
 		"white space kept": func(r *reply.Reply) {
 			r.Title = "  标题\t\r\n  "
 			r.Opening = []reply.Block{{Text: "\n\n  段落  \r\n"}}

@@ -25,7 +25,8 @@ const indent = "\u3000\u3000"
 // back as the title, inferred. Table rows are
 // written with their cells separated by tabs, images by their alternative
 // text. With WithPageHeader the breadcrumb and the 发布时间/来源/点击量 line
-// come first, as on the page.
+// come first, as on the page. The provenance is not written: it is not
+// text of the notice.
 func Text(w io.Writer, r *reply.Reply, opts ...Option) error {
 	if r == nil {
 		return ErrNilReply

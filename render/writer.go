@@ -76,6 +76,7 @@ const (
 	atNumber     attrName = "data-number"
 	atPage       attrName = "data-page"
 	atProposal   attrName = "data-proposal"
+	atProvenance attrName = "data-provenance"
 	atRK         attrName = "data-rk"
 	atRunIn      attrName = "data-run-in"
 	atSignature  attrName = "data-signature"

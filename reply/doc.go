@@ -1,6 +1,11 @@
 // Package reply holds the typed model of a Chinese government reply to a
 // proposal or suggestion (政协提案答复, 人大代表建议答复) and its reference
-// format, replykit/v1: versioned JSON described by an embedded JSON Schema.
+// format: versioned JSON described by an embedded JSON Schema. replykit/v1
+// holds the notice; replykit/v2 is v1 with one key more, "provenance":
+// where the notice was read from (a file, an archive entry, a web-archive
+// capture) and the SHA-256 of the bytes read. A reply is written with the
+// lower tag that holds it, so a reply without provenance is v1, byte for
+// byte as before v2.
 //
 // A Reply keeps two things apart: the facts a reader takes from a notice
 // (who is answered, which proposal, the sections, the issuing office and the
@@ -19,8 +24,10 @@
 // ParseDate reads 「2017年3月16日」「二〇一七年三月十六日」「2017-03-16」.
 //
 // Marshal and Unmarshal write and read the reference format; Unmarshal
-// refuses another format version (ErrFormat), unknown keys and keys an
-// object holds twice, placing every error by line. JSONSchema returns the format's JSON Schema. Validate checks
+// reads v1 and v2 and refuses another format version (ErrFormat), unknown
+// keys (provenance in a v1 document among them) and keys an object holds
+// twice, placing every error by line. JSONSchema and JSONSchemaV2 return
+// the formats' JSON Schemas. Validate checks
 // what a schema cannot: that dates match their text, that section numbers
 // match their markers and go up, and the like, reporting every problem with
 // its path in one *ValidationError.

@@ -18,8 +18,8 @@ type sectionList struct {
 }
 
 // replyEncoder writes a reply in the reference format, field by field in
-// the order of the struct tags of Reply and of the wire forms of Signature
-// and Page, with their omitempty rules.
+// the order of the struct tags of Reply, Provenance and Capture and of the
+// wire forms of Signature and Page, with their omitempty rules.
 type replyEncoder struct {
 	jsonWriter
 	// path holds the section lists being written deeper than cycleDepth;
@@ -28,13 +28,13 @@ type replyEncoder struct {
 }
 
 // appendReply appends r to dst in the reference format, indented, without
-// the final newline. A nil r is the format tag alone. The only failure is
+// the final newline, tagged with r.Format(). A nil r is the v1 tag alone. The only failure is
 // a list of sections that holds itself: a *json.UnsupportedValueError, as
 // encoding/json reports it.
 func appendReply(dst []byte, r *Reply) ([]byte, error) {
 	e := replyEncoder{jsonWriter: jsonWriter{buf: dst}}
 	e.open('{')
-	e.stringMember("format", FormatV1)
+	e.stringMember("format", r.Format())
 	if r != nil {
 		if err := e.reply(r); err != nil {
 			return nil, err
@@ -84,7 +84,30 @@ func (e *replyEncoder) reply(r *Reply) error {
 		e.page(&r.Page)
 	}
 	e.warnings(r.Warnings)
+	if !r.Provenance.IsZero() {
+		e.key("provenance")
+		e.provenance(&r.Provenance)
+	}
 	return nil
+}
+
+// provenance writes p as an object; its capture, when set, with the
+// required keys always and the offset even when it is 0.
+func (e *replyEncoder) provenance(p *Provenance) {
+	e.open('{')
+	e.optString("path", p.Path)
+	e.optString("sha256", p.SHA256)
+	if c := &p.Capture; !c.IsZero() {
+		e.key("capture")
+		e.open('{')
+		e.stringMember("uri", c.URI)
+		e.stringMember("date", c.Date)
+		e.stringMember("recordID", c.RecordID)
+		e.optString("payloadDigest", c.PayloadDigest)
+		e.intMember("offset", c.Offset)
+		e.close('}')
+	}
+	e.close('}')
 }
 
 // proposal writes p as an object.
@@ -169,7 +192,7 @@ func (e *replyEncoder) sections(ss []Section, depth int) error {
 		e.next()
 		e.open('{')
 		e.stringMember("marker", s.Marker)
-		e.intMember("number", s.Number)
+		e.intMember("number", int64(s.Number))
 		e.optString("heading", s.Heading)
 		e.optTrue("runIn", s.RunIn)
 		e.blocks("blocks", s.Blocks)

@@ -28,6 +28,10 @@ func sizeHint(r *Reply) int {
 	for _, w := range r.Warnings {
 		n += itemAllowance + len(w.Code) + len(w.Message) + len(w.Where)
 	}
+	if p := &r.Provenance; !p.IsZero() {
+		c := &p.Capture
+		n += 4*itemAllowance + len(p.Path) + len(p.SHA256) + len(c.URI) + len(c.Date) + len(c.RecordID) + len(c.PayloadDigest)
+	}
 	return n + n/8
 }
 

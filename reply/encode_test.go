@@ -26,7 +26,7 @@ func marshalStd(r *Reply) ([]byte, error) {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(wireReply{Format: FormatV1, replyFields: (*replyFields)(r)}); err != nil {
+	if err := enc.Encode(wireReply{Format: r.Format(), replyFields: (*replyFields)(r)}); err != nil {
 		return nil, fmt.Errorf("reply: marshal: %w", err)
 	}
 	return b.Bytes(), nil
@@ -133,6 +133,10 @@ func TestMarshalCases(t *testing.T) {
 		{"invalid dates keep their text", &Reply{Signature: Signature{Date: Date{Text: "2月30日", Year: 2017, Month: 2, Day: 30}},
 			Page: Page{Published: Date{Year: 2020, Month: 1, Day: 1, Hour: 24, HasTime: true}}},
 			[]string{"\"signature\": {\n    \"dateText\": \"2月30日\"\n  }", "\"page\": {}"}},
+		{"provenance", &Reply{Provenance: Provenance{SHA256: "x"}}, []string{"{\n  \"format\": \"replykit/v2\",", "  \"provenance\": {\n    \"sha256\": \"x\"\n  }\n}\n"}},
+		{"capture offset 0 and required keys", &Reply{Warnings: []Warning{{}}, Provenance: Provenance{Capture: Capture{PayloadDigest: "sha1:A"}}},
+			[]string{"  ],\n  \"provenance\": {\n    \"capture\": {\n      \"uri\": \"\",\n      \"date\": \"\",\n      \"recordID\": \"\",\n      \"payloadDigest\": \"sha1:A\",\n      \"offset\": 0\n    }\n  }\n}\n"}},
+		{"large offset", &Reply{Provenance: Provenance{Capture: Capture{Offset: 1 << 40}}}, []string{`"offset": 1099511627776`}},
 		{"booleans", &Reply{TitleInferred: true, Sections: []Section{{RunIn: true}}}, []string{`"titleInferred": true,`, `"runIn": true`}},
 	}
 	for _, tt := range tests {

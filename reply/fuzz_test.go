@@ -102,6 +102,7 @@ func FuzzUnmarshal(f *testing.F) {
 	f.Add([]byte(`{"format":"replykit/v1","kind":"other","title":"t","signature":{"date":"2020-02-29T10:00:00","dateText":"x"},"page":{"published":"2020-01-01"}}`))
 	f.Add([]byte(`{"format":"replykit/v1","sections":[{"marker":"一、","number":1,"blocks":[{"table":{"rows":[["a","b"]]}}]}]}`))
 	f.Add([]byte(`{"format":"replykit/v2"}`))
+	f.Add([]byte(`{"format":"replykit/v2","kind":"other","title":"t","provenance":{"path":"a.zip!b.html","sha256":"x","capture":{"uri":"u","date":"2020-01-01T00:00:00Z","recordID":"r","offset":9}}}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Unmarshal(data)

@@ -7,9 +7,28 @@ import (
 	"fmt"
 )
 
-// FormatV1 is the version tag of the reference format this package writes
-// and reads, the value of the "format" key.
-const FormatV1 = "replykit/v1"
+// The version tags of the reference format, the values of the "format"
+// key. This package reads both and writes the lower one that can hold a
+// reply: replykit/v2 is replykit/v1 with the one key "provenance" more.
+const (
+	// FormatV1 is the tag of a reply written without provenance.
+	FormatV1 = "replykit/v1"
+	// FormatV2 is the tag of a reply written with provenance.
+	FormatV2 = "replykit/v2"
+)
+
+// Format returns the version tag r is written with: FormatV1 when its
+// Provenance is zero (and for a nil r), FormatV2 otherwise, so that a
+// reply without provenance gives the same bytes as before v2 existed.
+func (r *Reply) Format() string {
+	if r == nil || r.Provenance.IsZero() {
+		return FormatV1
+	}
+	return FormatV2
+}
+
+// KnownFormat reports whether f is a version tag this package reads.
+func KnownFormat(f string) bool { return f == FormatV1 || f == FormatV2 }
 
 // ErrFormat is returned, wrapped, when JSON is not in a version of the
 // reference format that this package reads.
@@ -43,11 +62,11 @@ type wireReply struct {
 
 // MarshalJSON writes r in the reference format, "format" first.
 func (r *Reply) MarshalJSON() ([]byte, error) {
-	return marshalText(wireReply{Format: FormatV1, replyFields: (*replyFields)(r)})
+	return marshalText(wireReply{Format: r.Format(), replyFields: (*replyFields)(r)})
 }
 
-// UnmarshalJSON reads r from the reference format. It rejects a missing or
-// unknown "format" with an error wrapping ErrFormat, and an unknown or
+// UnmarshalJSON reads r from the reference format, either version. It
+// rejects a missing or unknown "format" with an error wrapping ErrFormat, and an unknown or
 // repeated key or a value of the wrong type with a *SyntaxError.
 func (r *Reply) UnmarshalJSON(data []byte) error {
 	got, err := decodeReply(data)
@@ -93,7 +112,8 @@ func AppendMarshal(dst []byte, r *Reply) ([]byte, error) {
 // unknown key (wrapping ErrUnknownKey), a key that an object holds twice
 // (a *DuplicateKeyError, wrapping ErrDuplicateKey) and a value of the
 // wrong type are a *SyntaxError with the line and byte offset; a missing
-// or unknown format version wraps ErrFormat.
+// or unknown format version wraps ErrFormat. It reads replykit/v1 and
+// replykit/v2; "provenance" in a v1 document is an unknown key.
 func Unmarshal(data []byte) (*Reply, error) {
 	if !json.Valid(data) {
 		return nil, locateSyntaxError(data)
@@ -119,10 +139,11 @@ func locateSyntaxError(data []byte) error {
 // decodeReply reads one well-formed JSON value as a reply: the format tag
 // first, then the shape of every value, then the values themselves.
 func decodeReply(data []byte) (*Reply, error) {
-	if err := checkFormat(data); err != nil {
+	format, err := checkFormat(data)
+	if err != nil {
 		return nil, err
 	}
-	if err := checkShape(data); err != nil {
+	if err := checkShape(data, format); err != nil {
 		return nil, err
 	}
 	w := wireReply{replyFields: &replyFields{}}
@@ -143,22 +164,23 @@ func decodeReply(data []byte) (*Reply, error) {
 }
 
 // checkFormat finds the top-level "format" key of well-formed JSON without
-// decoding the rest, and checks that it is FormatV1.
-func checkFormat(data []byte) error {
+// decoding the rest, checks that it is a version this package reads, and
+// returns it.
+func checkFormat(data []byte) (string, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		off := dec.InputOffset()
-		return &SyntaxError{Offset: off, Line: lineAt(data, off), Err: errors.New("a reply is a JSON object")}
+		return "", &SyntaxError{Offset: off, Line: lineAt(data, off), Err: errors.New("a reply is a JSON object")}
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return decodeError(data, err)
+			return "", decodeError(data, err)
 		}
 		if tok != "format" {
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				return decodeError(data, err)
+				return "", decodeError(data, err)
 			}
 			continue
 		}
@@ -166,15 +188,15 @@ func checkFormat(data []byte) error {
 		format, ok := v.(string)
 		switch {
 		case err != nil:
-			return decodeError(data, err)
+			return "", decodeError(data, err)
 		case !ok:
-			return fmt.Errorf("reply: \"format\" is not a string: %w", ErrFormat)
-		case format != FormatV1:
-			return fmt.Errorf("reply: format %q, want %q: %w", format, FormatV1, ErrFormat)
+			return "", fmt.Errorf("reply: \"format\" is not a string: %w", ErrFormat)
+		case !KnownFormat(format):
+			return "", fmt.Errorf("reply: format %q, want %q or %q: %w", format, FormatV1, FormatV2, ErrFormat)
 		}
-		return nil
+		return format, nil
 	}
-	return fmt.Errorf("reply: no \"format\" key: %w", ErrFormat)
+	return "", fmt.Errorf("reply: no \"format\" key: %w", ErrFormat)
 }
 
 // wireSignature is Signature as the reference format writes it.

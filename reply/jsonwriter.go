@@ -86,14 +86,14 @@ func (w *jsonWriter) optString(name, s string) {
 }
 
 // intMember writes the member name: n.
-func (w *jsonWriter) intMember(name string, n int) {
-	w.buf = strconv.AppendInt(w.appendKey(w.start(), name), int64(n), 10)
+func (w *jsonWriter) intMember(name string, n int64) {
+	w.buf = strconv.AppendInt(w.appendKey(w.start(), name), n, 10)
 }
 
 // optInt writes the member name: n unless n is zero (omitempty).
 func (w *jsonWriter) optInt(name string, n int) {
 	if n != 0 {
-		w.intMember(name, n)
+		w.intMember(name, int64(n))
 	}
 }
 

@@ -76,6 +76,10 @@ type Reply struct {
 	// Warnings say where the reader of a source was unsure. They describe
 	// the reading, not the notice.
 	Warnings []Warning `json:"warnings,omitempty"`
+	// Provenance is where the notice was read from and the SHA-256 of the
+	// bytes read; the zero Provenance when not recorded. A reply with
+	// provenance is written as replykit/v2, one without as replykit/v1.
+	Provenance Provenance `json:"provenance,omitzero"`
 }
 
 // Kind is the kind of a notice.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -17,17 +18,25 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const schemaURL = "https://github.com/replykit/replykit/reply/schema.json"
+// compileSchema compiles the embedded schema of replykit/v1 with a real
+// validator.
+func compileSchema(t testing.TB) *jsonschema.Schema { return compileSchemaOf(t, FormatV1) }
 
-// compileSchema compiles the embedded schema with a real validator.
-func compileSchema(t testing.TB) *jsonschema.Schema {
+// compileSchemaOf compiles the embedded schema of the version format.
+func compileSchemaOf(t testing.TB, format string) *jsonschema.Schema {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSONSchema()))
+	schema, ok := SchemaFor(format)
+	require.True(t, ok, format)
+	var head struct {
+		ID string `json:"$id"`
+	}
+	require.NoError(t, json.Unmarshal(schema, &head))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
 	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
-	require.NoError(t, c.AddResource(schemaURL, doc))
-	sch, err := c.Compile(schemaURL)
+	require.NoError(t, c.AddResource(head.ID, doc))
+	sch, err := c.Compile(head.ID)
 	require.NoError(t, err)
 	return sch
 }
@@ -40,9 +49,9 @@ func validateJSON(t testing.TB, sch *jsonschema.Schema, data []byte) error {
 }
 
 // replyFiles returns every JSON file of testdata whose "format" is
-// replykit/v1, by path, fuzz corpora aside: golden files (the seed, the
-// replies the parse package reads from its text fixtures) and deliberately
-// broken inputs.
+// replykit/v1 or replykit/v2, by path, fuzz corpora aside: golden files
+// (the seed, the replies the parse package reads from its text fixtures)
+// and deliberately broken inputs.
 func replyFiles(t *testing.T) map[string][]byte {
 	t.Helper()
 	found := map[string][]byte{}
@@ -63,7 +72,7 @@ func replyFiles(t *testing.T) map[string][]byte {
 		if err != nil {
 			return err
 		}
-		if bytes.Contains(data, []byte(`"`+FormatV1+`"`)) {
+		if KnownFormat(formatIn(data)) {
 			found[filepath.ToSlash(path)] = data
 		}
 		return nil
@@ -72,13 +81,14 @@ func replyFiles(t *testing.T) map[string][]byte {
 	return found
 }
 
-// TestSchemaAcceptsGoldenFiles checks every replykit/v1 file of the
-// repository's testdata folders. A golden file is one that Unmarshal reads:
-// the schema must accept each. A file that Unmarshal refuses is a
-// deliberately broken input: the schema must refuse it too, unless what is
-// wrong is a calendar date (2017-02-30), which a pattern cannot see.
+// TestSchemaAcceptsGoldenFiles checks every replykit/v1 and replykit/v2
+// file of the package's testdata against the schema of its version. A
+// golden file is one that Unmarshal reads: the schema must accept each. A
+// file that Unmarshal refuses is a deliberately broken input: the schema
+// must refuse it too, unless what is wrong is a calendar date (2017-02-30),
+// which a pattern cannot see.
 func TestSchemaAcceptsGoldenFiles(t *testing.T) {
-	sch := compileSchema(t)
+	schemas := map[string]*jsonschema.Schema{FormatV1: compileSchema(t), FormatV2: compileSchemaOf(t, FormatV2)}
 	files := replyFiles(t)
 	require.Contains(t, files, "testdata/seed.json")
 	names := make([]string, 0, len(files))
@@ -86,12 +96,14 @@ func TestSchemaAcceptsGoldenFiles(t *testing.T) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	golden := 0
+	golden := map[string]int{}
 	for _, name := range names {
 		data := files[name]
+		format := formatIn(data)
+		sch := schemas[format]
 		_, err := Unmarshal(data)
 		if err == nil {
-			golden++
+			golden[format]++
 			assert.NoError(t, validateJSON(t, sch, data), name)
 			continue
 		}
@@ -101,7 +113,38 @@ func TestSchemaAcceptsGoldenFiles(t *testing.T) {
 		}
 		assert.Error(t, validateJSON(t, sch, data), "%s is refused by Unmarshal (%v) but accepted by the schema", name, err)
 	}
-	t.Logf("%d golden files valid, %d broken inputs", golden, len(names)-golden)
+	assert.NotZero(t, golden[FormatV1])
+	assert.NotZero(t, golden[FormatV2])
+	t.Logf("%d v1 and %d v2 golden files valid, %d broken inputs", golden[FormatV1], golden[FormatV2], len(names)-golden[FormatV1]-golden[FormatV2])
+}
+
+// TestSchemaV2 checks that schema-v2.json is what buildSchemaV2 makes of
+// schema.json; -update writes it.
+func TestSchemaV2(t *testing.T) {
+	got, err := buildSchemaV2(JSONSchema())
+	require.NoError(t, err)
+	if *update {
+		require.NoError(t, os.WriteFile("schema-v2.json", got, 0o644))
+	}
+	assert.Equal(t, string(JSONSchemaV2()), string(got), "schema-v2.json is stale: go test ./reply -run TestSchemaV2 -update")
+	// v2 is v1 with the tag and the provenance: remove them and the two
+	// documents say the same.
+	var v1, v2 map[string]any
+	require.NoError(t, json.Unmarshal(JSONSchema(), &v1))
+	require.NoError(t, json.Unmarshal(got, &v2))
+	assert.Equal(t, FormatV2, v2["properties"].(map[string]any)["format"].(map[string]any)["const"])
+	for _, doc := range []map[string]any{v1, v2} {
+		for _, k := range []string{"$id", "title", "description"} {
+			delete(doc, k)
+		}
+		delete(doc["properties"].(map[string]any), "format")
+	}
+	delete(v2["properties"].(map[string]any), "provenance")
+	delete(v2["$defs"].(map[string]any), "provenance")
+	delete(v2["$defs"].(map[string]any), "capture")
+	assert.Equal(t, v1, v2)
+	_, ok := SchemaFor("replykit/v3")
+	assert.False(t, ok)
 }
 
 func TestSchemaRejectsBrokenDocuments(t *testing.T) {
@@ -112,7 +155,7 @@ func TestSchemaRejectsBrokenDocuments(t *testing.T) {
 		name   string
 		mutate func(doc map[string]any)
 	}{
-		{"unknown version", func(d map[string]any) { d["format"] = "replykit/v2" }},
+		{"unknown version", func(d map[string]any) { d["format"] = "replykit/v3" }},
 		{"no format", func(d map[string]any) { delete(d, "format") }},
 		{"no title", func(d map[string]any) { delete(d, "title") }},
 		{"unknown kind", func(d map[string]any) { d["kind"] = "reply" }},
@@ -151,6 +194,48 @@ func TestSchemaRejectsBrokenDocuments(t *testing.T) {
 	}
 }
 
+// TestSchemaV2RejectsBrokenProvenance breaks the provenance of a v2
+// document in each way the schema can see, and puts it in a v1 document.
+func TestSchemaV2RejectsBrokenProvenance(t *testing.T) {
+	sch := compileSchemaOf(t, FormatV2)
+	good := func() map[string]any {
+		return map[string]any{"format": FormatV2, "kind": "other", "title": "t", "provenance": map[string]any{
+			"path": "crawl.warc.gz", "sha256": strings.Repeat("0a", 32), "capture": map[string]any{
+				"uri": "http://x.gov.cn/a.html", "date": "2021-05-06T07:08:09Z", "recordID": "<urn:uuid:1>", "offset": 0}}}
+	}
+	capture := func(d map[string]any) map[string]any {
+		return d["provenance"].(map[string]any)["capture"].(map[string]any)
+	}
+	tests := []struct {
+		name   string
+		mutate func(doc map[string]any)
+	}{
+		{"tagged v1", func(d map[string]any) { d["format"] = FormatV1 }},
+		{"sha256 in capitals", func(d map[string]any) { d["provenance"].(map[string]any)["sha256"] = strings.Repeat("0A", 32) }},
+		{"sha256 short", func(d map[string]any) { d["provenance"].(map[string]any)["sha256"] = "0a" }},
+		{"unknown provenance key", func(d map[string]any) { d["provenance"].(map[string]any)["url"] = "x" }},
+		{"capture without uri", func(d map[string]any) { delete(capture(d), "uri") }},
+		{"capture without offset", func(d map[string]any) { delete(capture(d), "offset") }},
+		{"capture date not RFC 3339", func(d map[string]any) { capture(d)["date"] = "2021-05-06" }},
+		{"negative offset", func(d map[string]any) { capture(d)["offset"] = -1 }},
+		{"unknown capture key", func(d map[string]any) { capture(d)["status"] = 200 }},
+	}
+	require.NoError(t, validateJSON(t, sch, mustJSON(t, good())))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := good()
+			tt.mutate(doc)
+			assert.Error(t, validateJSON(t, sch, mustJSON(t, doc)))
+		})
+	}
+	// The schema of v1 refuses provenance under either tag.
+	for _, format := range []string{FormatV1, FormatV2} {
+		doc := good()
+		doc["format"] = format
+		assert.Error(t, validateJSON(t, compileSchema(t), mustJSON(t, doc)), format)
+	}
+}
+
 func section(doc map[string]any, i int) map[string]any {
 	return doc["sections"].([]any)[i].(map[string]any)
 }
@@ -171,7 +256,6 @@ func TestSchemaMatchesModel(t *testing.T) {
 			Properties map[string]json.RawMessage `json:"properties"`
 		} `json:"$defs"`
 	}
-	require.NoError(t, json.Unmarshal(JSONSchema(), &schema))
 	keysOf := func(props map[string]json.RawMessage) []string {
 		var out []string
 		for k := range props {
@@ -190,14 +274,26 @@ func TestSchemaMatchesModel(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	assert.Equal(t, goKeys(Reply{}, "format"), keysOf(schema.Properties), "reply")
-	for def, v := range map[string]any{
+	defs := map[string]any{
 		"proposal": Proposal{}, "addressee": Addressee{}, "block": Block{}, "point": Point{},
 		"table": Table{}, "image": Image{}, "section": Section{}, "contact": Contact{},
 		"signature": wireSignature{}, "page": wirePage{}, "line": Line{}, "warning": Warning{},
-	} {
+	}
+	require.NoError(t, json.Unmarshal(JSONSchema(), &schema))
+	replyKeys := goKeys(Reply{}, "format")
+	assert.Equal(t, slices.DeleteFunc(slices.Clone(replyKeys), func(k string) bool { return k == "provenance" }),
+		keysOf(schema.Properties), "v1 reply: every key but provenance")
+	for def, v := range defs {
 		assert.Equal(t, goKeys(v), keysOf(schema.Defs[def].Properties), def)
 	}
+	schema.Properties, schema.Defs = nil, nil
+	require.NoError(t, json.Unmarshal(JSONSchemaV2(), &schema))
+	assert.Equal(t, replyKeys, keysOf(schema.Properties), "v2 reply")
+	defs["provenance"], defs["capture"] = Provenance{}, Capture{}
+	for def, v := range defs {
+		assert.Equal(t, goKeys(v), keysOf(schema.Defs[def].Properties), "v2 "+def)
+	}
+	assert.Len(t, schema.Defs, len(defs)+3, "v2: the defs above, and date, blocks and sections")
 }
 
 func TestJSONSchemaIsACopy(t *testing.T) {

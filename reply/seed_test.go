@@ -320,10 +320,11 @@ func TestUnmarshalErrors(t *testing.T) {
 		line   int    // of the *SyntaxError, 0 for none
 		inText string // in the error's message
 	}{
-		{"unknown version", strings.Replace(seed, FormatV1, "replykit/v2", 1), ErrFormat, 0, "replykit/v2"},
+		{"unknown version", strings.Replace(seed, FormatV1, "replykit/v3", 1), ErrFormat, 0, "replykit/v3"},
 		{"no version", strings.Replace(seed, `"format": "replykit/v1",`, "", 1), ErrFormat, 0, "format"},
 		{"version not a string", strings.Replace(seed, `"replykit/v1"`, "1", 1), ErrFormat, 0, "format"},
 		{"not an object", `["replykit/v1"]`, nil, 1, ""},
+		{"provenance in v1", strings.Replace(seed, `"kind":`, `"provenance": {}, "kind":`, 1), ErrUnknownKey, 3, "provenance: unknown key"},
 		{"unknown top-level key", strings.Replace(seed, `"kind":`, `"kinds": 1, "kind":`, 1), ErrUnknownKey, 3, "kinds"},
 		{"unknown nested key", strings.Replace(seed, `"heading": "存在的主要问题",`, `"heading": "存在的主要问题", "level": 1,`, 1), ErrUnknownKey, lineOf(seed, "存在的主要问题"), "sections[2].level"},
 		{"unknown signature key", strings.Replace(seed, `"office": "旺苍县人民政府办公室",`, `"office": "旺苍县人民政府办公室", "seal": true,`, 1), ErrUnknownKey, lineOf(seed, `"office"`), "signature.seal"},

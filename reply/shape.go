@@ -58,8 +58,10 @@ var (
 //
 // The walk reads the bytes directly: data has passed json.Valid, so it
 // only needs to tell values apart, and it builds a path only for the error.
-func checkShape(data []byte) error {
-	w := shapeWalker{data: data}
+// The reply's keys are those of the version format: in a FormatV1
+// document "provenance" is an unknown key.
+func checkShape(data []byte, format string) error {
+	w := shapeWalker{data: data, v1: format == FormatV1}
 	return w.value(typeReply, false)
 }
 
@@ -69,6 +71,7 @@ type shapeWalker struct {
 	data []byte
 	pos  int
 	path []pathStep
+	v1   bool // the document is replykit/v1, which has no "provenance"
 }
 
 // pathStep is one step of a path: a key, or an index.
@@ -190,7 +193,7 @@ func (w *shapeWalker) value(t reflect.Type, date bool) error {
 			w.pos++
 		}
 		v := string(w.data[start:w.pos])
-		if t.Kind() != reflect.Int {
+		if t.Kind() != reflect.Int && t.Kind() != reflect.Int64 {
 			return w.fail(fmt.Errorf("a number where %s belongs", goKind(t)))
 		}
 		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
@@ -248,7 +251,7 @@ func (w *shapeWalker) object(t reflect.Type) error {
 		}
 		w.path = append(w.path, pathStep{key: key})
 		ft, ok := fieldType(t, key)
-		if !ok {
+		if !ok || w.v1 && t == typeReply && key == "provenance" {
 			return w.fail(ErrUnknownKey)
 		}
 		for _, k := range seen {
@@ -319,7 +322,7 @@ func goKind(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.String:
 		return "a string"
-	case reflect.Int:
+	case reflect.Int, reflect.Int64:
 		return "a number"
 	case reflect.Bool:
 		return "a boolean"

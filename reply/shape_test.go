@@ -27,7 +27,7 @@ func TestCheckShape(t *testing.T) {
 		require.True(t, ok, "a line is the input, a tab and the verdict: %q", line)
 		require.True(t, json.Valid([]byte(in)), "%s is not JSON", in)
 		got := "ok"
-		if err := checkShape([]byte(in)); err != nil {
+		if err := checkShape([]byte(in), formatIn([]byte(in))); err != nil {
 			got = err.Error()
 			var se *SyntaxError
 			require.ErrorAs(t, err, &se, in)
@@ -40,7 +40,18 @@ func TestCheckShape(t *testing.T) {
 	}
 	seed, err := Marshal(seedReply())
 	require.NoError(t, err)
-	assert.NoError(t, checkShape(seed))
+	assert.NoError(t, checkShape(seed, FormatV1))
+}
+
+// formatIn is the top-level "format" of a JSON document, as checkFormat
+// would find it, or "" when it has none that is a string.
+func formatIn(data []byte) string {
+	var head struct{ Format any }
+	if json.Unmarshal(data, &head) != nil {
+		return ""
+	}
+	f, _ := head.Format.(string)
+	return f
 }
 
 // FuzzCheckShape: whatever well-formed JSON checkShape lets through, the
@@ -60,7 +71,7 @@ func FuzzCheckShape(f *testing.F) {
 		if !json.Valid(data) {
 			return
 		}
-		err := checkShape(data)
+		err := checkShape(data, formatIn(data))
 		if err == nil {
 			w := wireReply{replyFields: &replyFields{}}
 			if err := json.Unmarshal(data, &w); err != nil {

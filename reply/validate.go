@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // ErrInvalid is matched, through errors.Is, by the *ValidationError that
@@ -55,7 +56,9 @@ func (e *ValidationError) Unwrap() error { return ErrInvalid }
 // with rows; images with an http, https or relative URL; a known answer
 // category; header and trailer lines with text, the header stating the
 // title unless the title is inferred (and never when it is); a proposal
-// term and session that are not negative. It reports
+// term and session that are not negative; a provenance SHA-256 of 64
+// lowercase hex digits and a capture with its URI, record ID and an RFC
+// 3339 date, at an offset that is not negative. It reports
 // every problem at once in a *ValidationError, or returns nil.
 func (r *Reply) Validate() error {
 	v := &validator{}
@@ -116,6 +119,46 @@ func (v *validator) reply(r *Reply) {
 	if r.Page.Views < 0 {
 		v.addf("page.views", "negative: %d", r.Page.Views)
 	}
+	v.provenance(&r.Provenance)
+}
+
+// provenance checks the fixity value's form and that a capture names its
+// record: what a reader needs to find the bytes again and check them.
+func (v *validator) provenance(p *Provenance) {
+	if p.SHA256 != "" && !isSHA256Hex(p.SHA256) {
+		v.addf("provenance.sha256", "%q is not 64 lowercase hex digits", p.SHA256)
+	}
+	c := &p.Capture
+	if c.IsZero() {
+		return
+	}
+	if strings.TrimSpace(c.URI) == "" {
+		v.addf("provenance.capture.uri", "empty")
+	}
+	if c.Date == "" {
+		v.addf("provenance.capture.date", "empty")
+	} else if _, err := time.Parse(time.RFC3339Nano, c.Date); err != nil {
+		v.addf("provenance.capture.date", "%q is not an RFC 3339 date and time", c.Date)
+	}
+	if strings.TrimSpace(c.RecordID) == "" {
+		v.addf("provenance.capture.recordID", "empty")
+	}
+	if c.Offset < 0 {
+		v.addf("provenance.capture.offset", "negative: %d", c.Offset)
+	}
+}
+
+// isSHA256Hex reports whether s is a SHA-256 as lowercase hex.
+func isSHA256Hex(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := range len(s) {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // date checks that a date holds a real value and that its text, when set,

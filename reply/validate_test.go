@@ -69,6 +69,24 @@ func TestValidate(t *testing.T) {
 		{"empty header line", func(r *Reply) { r.Header = []Line{{Text: seedTitle, Field: FieldTitle}, {Text: ""}} }, []string{"header[1].text"}},
 		{"empty trailer line", func(r *Reply) { r.Trailer = []Line{{Text: "　"}} }, []string{"trailer[0].text"}},
 		{"negative term and session", func(r *Reply) { r.Proposal.Term, r.Proposal.Session = -1, -2 }, []string{"proposal.term", "proposal.session"}},
+		{"file provenance", func(r *Reply) { r.Provenance = Provenance{Path: "a.zip!b.html", SHA256: strings.Repeat("0f", 32)} }, nil},
+		{"capture", func(r *Reply) { r.Provenance = testCapture() }, nil},
+		{"capture, fractional seconds and an offset", func(r *Reply) {
+			r.Provenance = testCapture()
+			r.Provenance.Capture.Date = "2021-05-06T07:08:09.25+08:00"
+		}, nil},
+		{"sha256 in capitals", func(r *Reply) { r.Provenance.SHA256 = strings.Repeat("0F", 32) }, []string{"provenance.sha256"}},
+		{"sha256 of SHA-1 length", func(r *Reply) { r.Provenance.SHA256 = strings.Repeat("0f", 20) }, []string{"provenance.sha256"}},
+		{"capture without its record", func(r *Reply) { r.Provenance.Capture = Capture{Offset: 7} }, []string{
+			"provenance.capture.uri", "provenance.capture.date", "provenance.capture.recordID"}},
+		{"capture date as WARC-Date is not", func(r *Reply) {
+			r.Provenance = testCapture()
+			r.Provenance.Capture.Date = "2021-05-06 07:08:09"
+		}, []string{"provenance.capture.date"}},
+		{"negative offset", func(r *Reply) {
+			r.Provenance = testCapture()
+			r.Provenance.Capture.Offset = -1
+		}, []string{"provenance.capture.offset"}},
 		{"many at once", func(r *Reply) {
 			r.Title = ""
 			r.Signature.Date.Day = 32
@@ -168,4 +186,10 @@ func TestLeadBeginsText(t *testing.T) {
 			assert.ErrorContains(t, err, "does not begin the point's text", "%q in %q", tt.lead, tt.text)
 		}
 	}
+}
+
+// testCapture is the provenance of a valid capture.
+func testCapture() Provenance {
+	return Provenance{Path: "crawl.warc.gz", SHA256: strings.Repeat("ab", 32), Capture: Capture{
+		URI: "http://x.gov.cn/a.html", Date: "2021-05-06T07:08:09Z", RecordID: "<urn:uuid:1>", Offset: 1234}}
 }

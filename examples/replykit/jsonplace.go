@@ -131,7 +131,7 @@ func formatProblem(data []byte) problem {
 	case strings.HasPrefix(f, "replykit-migrate/"):
 		p.msg = fmt.Sprintf("%q is a migrate report, not a reply", f)
 	default:
-		p.msg = fmt.Sprintf("%q is not a version this replykit reads (it reads %q)", f, reply.FormatV1)
+		p.msg = fmt.Sprintf("%q is not a version this replykit reads (it reads %q and %q)", f, reply.FormatV1, reply.FormatV2)
 	}
 	return p
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -117,7 +119,7 @@ func TestParseThenRender(t *testing.T) {
 		{"text", []string{r.Title, "涂轶、李勇委员", "旺苍县人民政府办公室", "2017年3月16日"}},
 		{"md", []string{"# " + r.Title, "我县社区建设基本情况"}},
 		{"html", []string{"<!DOCTYPE html>", "<h1", "我县社区建设基本情况", `charset="utf-8"`}},
-		{"json", []string{`"format": "replykit/v1"`}},
+		{"json", []string{`"format": "replykit/v2"`, `"provenance": {`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -131,9 +133,12 @@ func TestParseThenRender(t *testing.T) {
 	// Rendered HTML, parsed again, is the same reply.
 	html := runCmd(parsed.stdout, "render")
 	require.Equal(t, exitOK, html.code, html.stderr)
+	// It keeps the provenance it carries, that of the page first read.
 	again := runCmd(html.stdout, "parse", "--url", r.Page.URL)
 	require.Equal(t, exitOK, again.code, again.stderr)
 	assert.Equal(t, parsed.stdout, again.stdout)
+	sum := sha256.Sum256(page)
+	assert.Equal(t, reply.Provenance{SHA256: hex.EncodeToString(sum[:])}, r.Provenance)
 }
 
 func TestParseFormatsAndText(t *testing.T) {
@@ -152,7 +157,15 @@ func TestParseFormatsAndText(t *testing.T) {
 	for _, args := range [][]string{{"parse", "--text"}, {"parse", "--text", "--charset", "gb18030"}} {
 		got := runCmd(string(gb), args...)
 		require.Equal(t, exitOK, got.code, got.stderr)
-		assert.Equal(t, out.stdout, got.stdout, args)
+		gotReply, err := reply.Unmarshal([]byte(got.stdout))
+		require.NoError(t, err)
+		// Read from stdin, the reply records the SHA-256 of the bytes
+		// read, the GB18030 ones, and no path.
+		sum := sha256.Sum256(gb)
+		assert.Equal(t, reply.Provenance{SHA256: hex.EncodeToString(sum[:])}, gotReply.Provenance, args)
+		want := *r
+		want.Provenance = gotReply.Provenance
+		assert.Equal(t, &want, gotReply, args)
 	}
 
 	md := runCmd("", "parse", "--format", "md", "sample/qu-jiaoyu/col/art_0487.htm")
@@ -208,7 +221,7 @@ func TestValidate(t *testing.T) {
 		}},
 		// A format of another version is reported once, and nothing else.
 		{"testdata/wrong-format.json", exitFailed, []string{
-			`testdata/wrong-format.json:2: format: "replykit/v2" is not a version this replykit reads (it reads "replykit/v1")`,
+			`testdata/wrong-format.json:2: format: "replykit/v9" is not a version this replykit reads (it reads "replykit/v1" and "replykit/v2")`,
 		}},
 		{"testdata/no-format.json", exitFailed, []string{
 			`testdata/no-format.json:1: no "format" key: not a replykit file (a reply starts {"format": "replykit/v1"})`,
@@ -346,7 +359,7 @@ func TestClassify(t *testing.T) {
 		{"\x00\x01\x02\x03 binary", "not-html"},
 	}
 	for _, tt := range tests {
-		_, err := convertPage(context.Background(), "x.html", []byte(tt.in))
+		_, err := convertPage(context.Background(), migrate.PageSource{Rel: "x.html"}, []byte(tt.in))
 		require.Error(t, err)
 		if strings.Contains(err.Error(), "not written yet") {
 			t.Skip("parse is not written yet")
@@ -372,16 +385,16 @@ func TestConvertPageUnderContext(t *testing.T) {
 		data []byte
 	}{{"a.html", page}, {"a.txt", text}} {
 		for _, conv := range []migrate.Converter{
-			func(rel string, data []byte) (*reply.Reply, error) { return convertPage(done, rel, data) },
+			func(src migrate.PageSource, data []byte) (*reply.Reply, error) { return convertPage(done, src, data) },
 			migrateOptions(done, t.TempDir(), 1, true).Convert,
 		} {
-			_, err := conv(tt.name, tt.data)
+			_, err := conv(migrate.PageSource{Rel: tt.name}, tt.data)
 			var ce *parse.CanceledError
 			require.ErrorAs(t, err, &ce, tt.name)
 			assert.ErrorIs(t, err, context.Canceled)
 			assert.Equal(t, "interrupted", classify(err))
 		}
-		r, err := migrateOptions(context.Background(), t.TempDir(), 1, true).Convert(tt.name, tt.data)
+		r, err := migrateOptions(context.Background(), t.TempDir(), 1, true).Convert(migrate.PageSource{Rel: tt.name}, tt.data)
 		require.NoError(t, err, tt.name)
 		assert.NotEmpty(t, r.Salutation, tt.name)
 	}

@@ -131,8 +131,8 @@ func migrateOptions(ctx context.Context, out string, jobs int, force bool) migra
 		OutDir:  out,
 		Workers: jobs,
 		Force:   force,
-		Convert: func(rel string, data []byte) (*reply.Reply, error) {
-			return convertPage(ctx, rel, data)
+		Convert: func(src migrate.PageSource, data []byte) (*reply.Reply, error) {
+			return convertPage(ctx, src, data)
 		},
 		Render:   renderPage,
 		Classify: classify,
@@ -254,10 +254,18 @@ func plural(n int, one, many string) string {
 }
 
 // convertPage reads one page under ctx as text or HTML, as modeOf decides
-// (the way parse does). A page with no notice in it (a list page) is not a
-// failure.
-func convertPage(ctx context.Context, rel string, data []byte) (*reply.Reply, error) {
-	r, err := parsePage(ctx, rel, data, false, false, "")
+// from its name (the way parse does), with its address and Content-Type
+// when its source gave them. A page with no notice in it (a list page) is
+// not a failure.
+func convertPage(ctx context.Context, src migrate.PageSource, data []byte) (*reply.Reply, error) {
+	var opts []parse.Option
+	if src.URL != "" {
+		opts = append(opts, parse.WithURL(src.URL))
+	}
+	if src.ContentType != "" {
+		opts = append(opts, parse.WithContentType(src.ContentType))
+	}
+	r, err := parsePage(ctx, src.Rel, data, false, false, "", opts...)
 	if errors.Is(err, parse.ErrNoContent) {
 		return nil, migrate.NoNotice(err)
 	}

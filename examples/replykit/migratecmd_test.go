@@ -174,10 +174,10 @@ func TestMigrateRefusesAnOutputDirectoryInUse(t *testing.T) {
 
 	converting, goOn := make(chan struct{}), make(chan struct{})
 	opts := migrateOptions(context.Background(), out, 1, false)
-	opts.Convert = func(rel string, data []byte) (*reply.Reply, error) {
+	opts.Convert = func(src migrate.PageSource, data []byte) (*reply.Reply, error) {
 		close(converting)
 		<-goOn
-		return convertPage(context.Background(), rel, data)
+		return convertPage(context.Background(), src, data)
 	}
 	done := make(chan error)
 	go func() {

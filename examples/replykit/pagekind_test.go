@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -77,14 +79,22 @@ func TestParseDecidesAsMigrateDoes(t *testing.T) {
 
 	forced := runCmd("", "parse", "--text", notice)
 	require.Equal(t, exitOK, forced.code, forced.stderr)
-	for _, args := range [][]string{{"parse", notice}, {"parse", extensionless}, {"parse", "-"}} {
-		got := runCmd(string(text), args...)
-		require.Equal(t, exitOK, got.code, "%v: %s", args, got.stderr)
-		assert.Equal(t, forced.stdout, got.stdout, args)
-	}
 	r, err := reply.Unmarshal([]byte(forced.stdout))
 	require.NoError(t, err)
 	assert.Equal(t, reply.KindProposalReply, r.Kind)
+	// The reply records the file as given and the SHA-256 of its bytes;
+	// read from stdin, the SHA-256 alone.
+	sum := sha256.Sum256(text)
+	assert.Equal(t, reply.Provenance{Path: notice, SHA256: hex.EncodeToString(sum[:])}, r.Provenance)
+	for _, args := range [][]string{{"parse", notice}, {"parse", extensionless}, {"parse", "-"}} {
+		got := runCmd(string(text), args...)
+		require.Equal(t, exitOK, got.code, "%v: %s", args, got.stderr)
+		want := *r
+		want.Provenance.Path = pageName(args[1])
+		gotReply, err := reply.Unmarshal([]byte(got.stdout))
+		require.NoError(t, err, args)
+		assert.Equal(t, &want, gotReply, args)
+	}
 
 	// The same file, and a migration of it, give the same reply.
 	out := filepath.Join(dir, "out")

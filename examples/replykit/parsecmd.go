@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -28,7 +30,9 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			".shtm .xhtml .jsp .jhtml .asp .aspx .php) as HTML, and any other input, stdin too,\n"+
 			"as HTML if its start looks like HTML and as text if not, as migrate does; --text or\n"+
 			"--html decides instead. With no FILE, or with -, the page is read from stdin; with\n"+
-			"several, their replies follow one another.\n\n"+
+			"several, their replies follow one another. Each reply records its provenance: the\n"+
+			"FILE as given and the SHA-256 of its bytes (for stdin the SHA-256 alone), so JSON\n"+
+			"output is replykit/v2; a page replykit rendered keeps the provenance it carries.\n\n"+
 			"Exit status: 0 all read, 1 some input could not be read, 2 bad usage.", stdout, stderr)
 	text := fs.Bool("text", false, "read every input as a plain-text notice, one paragraph a line")
 	html := fs.Bool("html", false, "read every input as an HTML page")
@@ -72,6 +76,9 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			var r *reply.Reply
 			r, err = parsePage(context.Background(), pageName(name), data, *text, *html, *cs, opts...)
 			if err == nil {
+				if r.Provenance.IsZero() { // a page replykit rendered keeps the one it carries
+					r.Provenance = provenanceOf(pageName(name), data)
+				}
 				err = write(stdout, r)
 			}
 		}
@@ -103,6 +110,14 @@ func parsePage(ctx context.Context, name string, data []byte, text, html bool, l
 		return parseText(ctx, data, label, opts...)
 	}
 	return parse.HTMLContext(ctx, bytes.NewReader(data), opts...)
+}
+
+// provenanceOf is the provenance of a page read from the file name as
+// given, "" for stdin: the name, and the SHA-256 of its bytes, as migrate
+// records a file it reads.
+func provenanceOf(name string, data []byte) reply.Provenance {
+	sum := sha256.Sum256(data)
+	return reply.Provenance{Path: name, SHA256: hex.EncodeToString(sum[:])}
 }
 
 // pageName is the name modeOf judges a page by: "" for stdin.

@@ -45,7 +45,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.usage(stderr)
 		return exitUsage
 	}
-	schema, err := compileSchema()
+	schemas, err := compileSchemas()
 	if err != nil {
 		fmt.Fprintf(stderr, "replykit validate: %v\n", err)
 		return exitFailed
@@ -72,7 +72,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if err != nil {
 				problems = []string{fmt.Sprintf("%s: %v", displayName(name), plainError(err))}
 			} else {
-				problems = validateJSON(displayName(name), data, schema)
+				problems = validateJSON(displayName(name), data, schemas)
 			}
 			for _, p := range problems {
 				fmt.Fprintln(stdout, p)
@@ -147,22 +147,31 @@ func kindNote(data []byte) string {
 	return ""
 }
 
-// compileSchema compiles the reference format's embedded schema.
-func compileSchema() (*jsonschema.Schema, error) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(reply.JSONSchema()))
-	if err != nil {
-		return nil, fmt.Errorf("reading the schema: %w", err)
+// compileSchemas compiles the embedded schema of each version of the
+// reference format, by its tag.
+func compileSchemas() (map[string]*jsonschema.Schema, error) {
+	out := map[string]*jsonschema.Schema{}
+	for _, format := range []string{reply.FormatV1, reply.FormatV2} {
+		schema, _ := reply.SchemaFor(format)
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
+		if err != nil {
+			return nil, fmt.Errorf("reading the schema of %s: %w", format, err)
+		}
+		var head struct {
+			ID string `json:"$id"`
+		}
+		if err := json.Unmarshal(schema, &head); err != nil {
+			return nil, fmt.Errorf("reading the schema of %s: %w", format, err)
+		}
+		c := jsonschema.NewCompiler()
+		if err := c.AddResource(head.ID, doc); err != nil {
+			return nil, fmt.Errorf("loading the schema of %s: %w", format, err)
+		}
+		if out[format], err = c.Compile(head.ID); err != nil {
+			return nil, fmt.Errorf("compiling the schema of %s: %w", format, err)
+		}
 	}
-	const url = "https://github.com/replykit/replykit/reply/schema.json" // the schema's $id
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(url, doc); err != nil {
-		return nil, fmt.Errorf("loading the schema: %w", err)
-	}
-	s, err := c.Compile(url)
-	if err != nil {
-		return nil, fmt.Errorf("compiling the schema: %w", err)
-	}
-	return s, nil
+	return out, nil
 }
 
 // validateJSON returns the problems of one file, each a line
@@ -170,8 +179,8 @@ func compileSchema() (*jsonschema.Schema, error) {
 // finds, what the decoder finds that the schema does not (a date that
 // does not exist), then what the model's Validate finds. A file of
 // another format is one problem, about its format; a migrate report is
-// checked as a report.
-func validateJSON(file string, data []byte, schema *jsonschema.Schema) []string {
+// checked as a report; a reply against the schema of its version.
+func validateJSON(file string, data []byte, schemas map[string]*jsonschema.Schema) []string {
 	if isBlank(data) {
 		return []string{emptyProblem.format(file)}
 	}
@@ -183,10 +192,10 @@ func validateJSON(file string, data []byte, schema *jsonschema.Schema) []string 
 	switch f, _ := formatOf(data); {
 	case strings.HasPrefix(f, "replykit-migrate/"):
 		problems = reportProblems(data)
-	case f != reply.FormatV1:
+	case schemas[f] == nil:
 		problems = []problem{formatProblem(data)}
 	default:
-		problems = replyProblems(data, schema)
+		problems = replyProblems(data, schemas[f])
 	}
 	slices.SortStableFunc(problems, func(a, b problem) int { return a.line - b.line })
 	var out []string

@@ -80,7 +80,7 @@ func (f *Filler) fill(v reflect.Value) error {
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString(f.String())
-	case reflect.Int:
+	case reflect.Int, reflect.Int64:
 		v.SetInt(int64(f.Int()))
 	case reflect.Bool:
 		v.SetBool(f.full || f.Byte()&1 == 1)

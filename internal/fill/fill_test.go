@@ -20,6 +20,7 @@ type date struct {
 type node struct {
 	Name  string
 	N     int
+	Off   int64
 	On    bool
 	When  date
 	Tags  []string
@@ -42,6 +43,7 @@ func TestFillFull(t *testing.T) {
 	require.NoError(t, f.Fill(&n))
 	assert.NotEmpty(t, n.Name)
 	assert.NotZero(t, n.N)
+	assert.NotZero(t, n.Off)
 	assert.True(t, n.On)
 	assert.NotEmpty(t, n.Tags)
 	require.NotNil(t, n.Next)

@@ -23,10 +23,10 @@ var testNow = time.Date(2025, 3, 4, 5, 6, 7, 0, time.UTC)
 
 // convert reads a page as the command does for these pages: .txt as text,
 // anything else as HTML; a page with no notice is not a failure.
-func convert(rel string, data []byte) (*reply.Reply, error) {
+func convert(src migrate.PageSource, data []byte) (*reply.Reply, error) {
 	var r *reply.Reply
 	var err error
-	if strings.HasSuffix(rel, ".txt") {
+	if strings.HasSuffix(src.Rel, ".txt") {
 		r, err = parse.Text(string(data))
 	} else {
 		r, err = parse.HTML(bytes.NewReader(data))

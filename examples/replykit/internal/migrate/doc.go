@@ -17,7 +17,10 @@
 //
 // The engine knows nothing of how a page becomes a reply: the caller gives
 // the conversion (Options.Convert) and the HTML rendering (Options.Render),
-// so the engine is tested on its own with fakes.
+// so the engine is tested on its own with fakes. What it knows of a page
+// it hands to the conversion as a PageSource, and every reply it writes
+// carries the page's provenance (its path as the report shows it and the
+// SHA-256 of its bytes), so its outputs are replykit/v2.
 //
 // Output names are planned by the walk, before a page reaches a worker,
 // as a file system that ignores case and Unicode normalisation would see

@@ -49,11 +49,11 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 		}
 		return readLimited(nil, name, opts.MaxBytes)
 	}
-	opts.Convert = func(rel string, data []byte) (*reply.Reply, error) {
-		if rel == "a.html" { // with one worker, a.html is read before gone.html
+	opts.Convert = func(src PageSource, data []byte) (*reply.Reply, error) {
+		if src.Rel == "a.html" { // with one worker, a.html is read before gone.html
 			require.NoError(t, os.Remove(filepath.Join(site, "gone.html")))
 		}
-		return fakeConvert(rel, data)
+		return fakeConvert(src, data)
 	}
 	rep, err := Run(context.Background(), Paths(site, other, filepath.Join(root, "missing")), opts)
 	require.NoError(t, err)
@@ -112,7 +112,7 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 	assert.Contains(t, string(cJSON), "from b/c.htm")
 	r, err := reply.Unmarshal(cJSON)
 	require.NoError(t, err)
-	want, _ := fakeConvert("b/c.htm", []byte("<p>c</p>"))
+	want, _ := fakeConvert(PageSource{Rel: "b/c.htm"}, []byte("<p>c</p>"))
 	assert.Equal(t, want.Title, r.Title)
 	assert.FileExists(t, filepath.Join(out, "d.html.json"))
 	assert.NoFileExists(t, filepath.Join(out, "report.html"))
@@ -120,7 +120,7 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 	require.NoError(t, err)
 	o, err := reply.Unmarshal(oJSON)
 	require.NoError(t, err)
-	want, _ = fakeConvert("b/c.htm", []byte("<p>another c</p>"))
+	want, _ = fakeConvert(PageSource{Rel: "b/c.htm"}, []byte("<p>another c</p>"))
 	assert.Equal(t, want.Title, o.Title)
 }
 

@@ -30,7 +30,8 @@ var (
 // page, so that outputs depend on every byte; "notice-other" in a page
 // makes it another notice, "<!-- list -->" a page with no notice, and
 // "<!-- warn -->" adds a warning.
-func fakeConvert(rel string, data []byte) (*reply.Reply, error) {
+func fakeConvert(src PageSource, data []byte) (*reply.Reply, error) {
+	rel := src.Rel
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errFakeEmpty
 	}
@@ -72,9 +73,9 @@ func fakeClassify(err error) string {
 
 // counting wraps a converter and counts its calls.
 func counting(calls *atomic.Int64, conv Converter) Converter {
-	return func(rel string, data []byte) (*reply.Reply, error) {
+	return func(src PageSource, data []byte) (*reply.Reply, error) {
 		calls.Add(1)
-		return conv(rel, data)
+		return conv(src, data)
 	}
 }
 

@@ -9,8 +9,6 @@ import (
 	"os"
 	"path"
 	"strings"
-
-	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 )
 
 // Input is one thing to migrate: a path on disk — a page, a directory
@@ -240,5 +238,5 @@ type page struct {
 	data    []byte                           // the page's bytes, when read during the walk
 	read    func(buf []byte) ([]byte, error) // reads the page when data is nil: into buf's room, or a buffer the caller may keep
 	err     *pageError                       // a failure found during the walk
-	capture *webarchive.Item                 // the web-archive record it was read from, without its body
+	source  PageSource                       // what an archive says of the page (URL, Content-Type, capture); the engine sets the rest
 }

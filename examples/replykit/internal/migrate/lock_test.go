@@ -37,9 +37,9 @@ func TestRunLocksTheOutputDirectory(t *testing.T) {
 	converting, goOn := make(chan struct{}), make(chan struct{})
 	var once sync.Once
 	first := fakeOptions(out, 1)
-	first.Convert = func(rel string, data []byte) (*reply.Reply, error) {
+	first.Convert = func(src PageSource, data []byte) (*reply.Reply, error) {
 		once.Do(func() { close(converting); <-goOn })
-		return fakeConvert(rel, data)
+		return fakeConvert(src, data)
 	}
 	var firstRep *Report
 	var firstErr error

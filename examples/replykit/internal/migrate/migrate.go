@@ -21,14 +21,24 @@ import (
 // DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
 const DefaultMaxBytes = 16 << 20
 
-// Converter reads one page into a reply. rel is the page's name relative
-// to its input (its extension says whether it is HTML or text); data is
-// its bytes, which are valid only during the call: a worker reads its next
-// page into the same buffer, so a Converter that keeps them, or a reply
-// that shares their memory, must copy them. An error wrapping ErrNoNotice
-// marks a page that holds no notice, which is not a failure. It is called
-// from several goroutines.
-type Converter func(rel string, data []byte) (*reply.Reply, error)
+// PageSource is what the engine knows of a page besides its bytes.
+type PageSource struct {
+	Rel         string           // the page's name within its input; its extension says HTML or text
+	URL         string           // the page's address, when known (a capture's target URI)
+	ContentType string           // the Content-Type it was served with, when known (a capture's HTTP header)
+	Provenance  reply.Provenance // where it came from: path, SHA-256, capture
+}
+
+// Converter reads one page into a reply. src says what is known of the
+// page: its name within its input, its address and Content-Type when an
+// archive gave them, and its provenance (path as the report shows it,
+// SHA-256 of data, capture), which the engine sets on the reply it
+// returns. data is the page's bytes, which are valid only during the
+// call: a worker reads its next page into the same buffer, so a Converter
+// that keeps them, or a reply that shares their memory, must copy them.
+// An error wrapping ErrNoNotice marks a page that holds no notice, which
+// is not a failure. It is called from several goroutines.
+type Converter func(src PageSource, data []byte) (*reply.Reply, error)
 
 // Renderer writes a reply as an HTML page. It is called from several
 // goroutines.
@@ -326,6 +336,15 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
+	src := p.source
+	src.Rel = p.rel
+	if src.Provenance.Path == "" {
+		// A capture's path is its WARC file, with the record's offset
+		// in its capture; another page's is the path shown.
+		src.Provenance.Path = p.display
+	}
+	src.Provenance.SHA256 = e.SHA256
+	e.Capture = src.Provenance.Capture
 	if opts.Source != nil {
 		if err := opts.Source(p.out, p.rel, data); err != nil {
 			return failed(e, &pageError{kind: KindWrite, err: err})
@@ -334,10 +353,11 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 	if !opts.Force && prev[p.out] == e.SHA256 {
 		if done, ok := upToDate(opts, jsonName, htmlName); ok {
 			done.Path, done.RawPath, done.Output, done.Renamed, done.SHA256 = e.Path, e.RawPath, e.Output, e.Renamed, e.SHA256
+			done.Capture = e.Capture
 			return done
 		}
 	}
-	r, err := opts.Convert(p.rel, data)
+	r, err := opts.Convert(src, data)
 	if errors.Is(err, ErrNoNotice) {
 		e.Status = StatusOther
 		e.Error = &EntryError{Kind: KindNoNotice, Message: err.Error()}
@@ -356,6 +376,9 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 		}
 		return failed(e, &pageError{kind: kind, err: err})
 	}
+	// Every reply written says where it came from: migrate's outputs are
+	// replykit/v2.
+	r.Provenance = src.Provenance
 	e.Kind = r.Kind
 	e.Status = statusOf(r.Kind)
 	e.Warnings = warningsOf(r.Warnings)
@@ -431,7 +454,7 @@ func upToDate(opts *Options, jsonName, htmlName string) (Entry, bool) {
 		Kind     reply.Kind `json:"kind"`
 		Warnings []Warning  `json:"warnings"`
 	}
-	if json.Unmarshal(data, &head) != nil || head.Format != reply.FormatV1 {
+	if json.Unmarshal(data, &head) != nil || !reply.KnownFormat(head.Format) {
 		return Entry{}, false
 	}
 	return Entry{Status: statusOf(head.Kind), Kind: head.Kind, Warnings: head.Warnings, Skipped: true}, true

@@ -2,6 +2,8 @@ package migrate
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -157,11 +159,11 @@ func TestRunCancelledLeavesNoPartialFile(t *testing.T) {
 	defer cancel()
 	var calls atomic.Int64
 	opts := fakeOptions(out, 4)
-	opts.Convert = func(rel string, data []byte) (*reply.Reply, error) {
+	opts.Convert = func(src PageSource, data []byte) (*reply.Reply, error) {
 		if calls.Add(1) == 150 {
 			cancel()
 		}
-		return fakeConvert(rel, data)
+		return fakeConvert(src, data)
 	}
 	rep, err := Run(ctx, Paths(in), opts)
 	require.ErrorIs(t, err, context.Canceled)
@@ -308,8 +310,12 @@ func TestRunReusesBuffersSafely(t *testing.T) {
 	require.Equal(t, len(sizes), rep.Totals.Pages)
 	require.Zero(t, rep.Totals.Failed)
 	for name, body := range pages {
-		want, err := fakeConvert(name, body)
+		want, err := fakeConvert(PageSource{Rel: name}, body)
 		require.NoError(t, err)
+		sum := sha256.Sum256(body)
+		e := entryFor(t, *rep, "/"+name)
+		want.Provenance = reply.Provenance{Path: e.Path, SHA256: hex.EncodeToString(sum[:])}
+		assert.Equal(t, filepath.ToSlash(filepath.Join(in, name)), e.Path)
 		wantJSON, err := reply.Marshal(want)
 		require.NoError(t, err)
 		got, err := os.ReadFile(filepath.Join(out, name+".json"))

@@ -17,8 +17,16 @@ import (
 // ReportName is the name of the report in the output directory.
 const ReportName = "report.json"
 
-// ReportFormat is the version tag of the report, its "format" key.
-const ReportFormat = "replykit-migrate/v1"
+// ReportFormat is the version tag of the report this package writes, its
+// "format" key. v2 is v1 with the optional key "capture" in a page's
+// entry; the replies of a v2 run carry their provenance (replykit/v2).
+const ReportFormat = "replykit-migrate/v2"
+
+// ReportFormatV1 is the tag of the reports of earlier runs, which
+// CheckReport still reads. A run does not take the sources of a v1 report
+// as up to date, so that the outputs it made, without provenance, are
+// made again.
+const ReportFormatV1 = "replykit-migrate/v1"
 
 // Status is what became of one page.
 type Status string
@@ -121,6 +129,9 @@ type Entry struct {
 	// Skipped is true when the run before made the outputs from the same
 	// bytes (SHA256), and they were kept as they were.
 	Skipped bool `json:"skipped,omitempty"`
+	// Capture is the web-archive record the page was read from, as its
+	// reply's provenance holds it; absent for a file or archive entry.
+	Capture reply.Capture `json:"capture,omitzero"`
 }
 
 // Warning is one of a page's reader warnings, as the page's JSON holds it

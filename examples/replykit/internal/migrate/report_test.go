@@ -51,7 +51,7 @@ func TestReportTotalsAndSummary(t *testing.T) {
 
 	data, err := r.Marshal()
 	require.NoError(t, err)
-	assert.True(t, strings.HasPrefix(string(data), "{\n  \"format\": \"replykit-migrate/v1\",\n  \"totals\": {"))
+	assert.True(t, strings.HasPrefix(string(data), "{\n  \"format\": \"replykit-migrate/v2\",\n  \"totals\": {"))
 	assert.NotContains(t, string(data), "lapsed", "no timing in the report")
 }
 

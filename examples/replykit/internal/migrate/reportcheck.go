@@ -36,14 +36,17 @@ func CheckReport(data []byte) ([]ReportProblem, error) {
 	add := func(path, format string, args ...any) {
 		out = append(out, ReportProblem{Path: path, Message: fmt.Sprintf(format, args...)})
 	}
-	if r.Format != ReportFormat {
-		add("format", "%q is not a report version this replykit reads (it reads %q)", r.Format, ReportFormat)
+	if r.Format != ReportFormat && r.Format != ReportFormatV1 {
+		add("format", "%q is not a report version this replykit reads (it reads %q and %q)", r.Format, ReportFormatV1, ReportFormat)
 		return out, nil
 	}
 	var sum Totals
 	for i, e := range r.Pages {
 		at := "pages[" + strconv.Itoa(i) + "]"
 		checkEntry(e, at, add)
+		if r.Format == ReportFormatV1 && !e.Capture.IsZero() {
+			add(at+".capture", "unknown key in a %s report", ReportFormatV1)
+		}
 		sum.add(e)
 	}
 	for i, ig := range r.Ignored {

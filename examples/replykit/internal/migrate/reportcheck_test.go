@@ -88,7 +88,15 @@ func TestCheckReport(t *testing.T) {
 		{"inputs off", func(m map[string]any) { m["inputs"].([]any)[0].(map[string]any)["pages"] = 1.0 },
 			[]ReportProblem{{"inputs", "1 pages and 1 ignored files over the inputs, but the report lists 4 and 1"}}},
 		{"other format", func(m map[string]any) { m["format"] = "replykit-migrate/v9" },
-			[]ReportProblem{{"format", `"replykit-migrate/v9" is not a report version this replykit reads (it reads "replykit-migrate/v1")`}}},
+			[]ReportProblem{{"format", `"replykit-migrate/v9" is not a report version this replykit reads (it reads "replykit-migrate/v1" and "replykit-migrate/v2")`}}},
+		{"v1 without captures", func(m map[string]any) { m["format"] = ReportFormatV1 }, nil},
+		{"capture in v1", func(m map[string]any) {
+			m["format"] = ReportFormatV1
+			pageOf(m, 1)["capture"] = map[string]any{"uri": "http://x.gov.cn/", "date": "2021-05-06T07:08:09Z", "recordID": "<urn:uuid:1>", "offset": 0.0}
+		}, []ReportProblem{{"pages[1].capture", "unknown key in a replykit-migrate/v1 report"}}},
+		{"capture in v2", func(m map[string]any) {
+			pageOf(m, 1)["capture"] = map[string]any{"uri": "http://x.gov.cn/", "date": "2021-05-06T07:08:09Z", "recordID": "<urn:uuid:1>", "offset": 0.0}
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

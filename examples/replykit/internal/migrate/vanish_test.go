@@ -30,11 +30,11 @@ func TestRunVanishingDirectory(t *testing.T) {
 
 	out := filepath.Join(root, "out")
 	opts := fakeOptions(out, 1)
-	opts.Convert = func(rel string, data []byte) (*reply.Reply, error) {
-		if rel == "a.html" {
+	opts.Convert = func(src PageSource, data []byte) (*reply.Reply, error) {
+		if src.Rel == "a.html" {
 			require.NoError(t, os.RemoveAll(filepath.Join(site, "m")))
 		}
-		return fakeConvert(rel, data)
+		return fakeConvert(src, data)
 	}
 	rep, err := Run(context.Background(), Paths(site), opts)
 	require.NoError(t, err)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
+	"github.com/replykit/replykit/reply"
 )
 
 // The reasons a record of a web archive (WARC, WACZ) is not read as a
@@ -143,7 +144,7 @@ func (w *walker) capture(it *webarchive.Item) bool {
 		return true
 	}
 	w.payloads[sum] = display
-	c := *it
-	c.Body = nil
-	return w.emit(page{display: display, rel: captureName(it.URI, it.Date), data: it.Body, capture: &c})
+	src := PageSource{URL: it.URI, ContentType: it.ContentType, Provenance: reply.Provenance{Path: it.File,
+		Capture: reply.Capture{URI: it.URI, Date: it.Date, RecordID: it.RecordID, PayloadDigest: it.PayloadDigest, Offset: it.Offset}}}
+	return w.emit(page{display: display, rel: captureName(it.URI, it.Date), data: it.Body, source: src})
 }

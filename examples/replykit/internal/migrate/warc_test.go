@@ -7,11 +7,14 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/replykit/replykit/reply"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -182,4 +185,41 @@ func TestMigrateWARCDamaged(t *testing.T) {
 	assert.Equal(t, 2, rep.Totals.Replies, "the two pages before the damage")
 	e := entryFor(t, *rep, "bad.warc.gz")
 	assert.Contains(t, e.Error.Message, "at byte 2222")
+}
+
+// TestMigrateWARCSource: the converter is given a capture's URL and
+// Content-Type, and each reply written records the capture it came from.
+func TestMigrateWARCSource(t *testing.T) {
+	out := t.TempDir()
+	in := filepath.Join("testdata", "warc", "edge.warc.gz")
+	opts := fakeOptions(out, 2)
+	var mu sync.Mutex
+	seen := map[string]PageSource{}
+	opts.Convert = func(src PageSource, data []byte) (*reply.Reply, error) {
+		mu.Lock()
+		seen[src.Rel] = src
+		mu.Unlock()
+		return fakeConvert(src, data)
+	}
+	rep, err := Run(context.Background(), Paths(in), opts)
+	require.NoError(t, err)
+	require.Len(t, seen, rep.Totals.Pages)
+	gbk := seen["www.example.gov.cn/zxta/2024/reply-09.html@20240301080002.html"]
+	assert.Equal(t, "text/html; charset=GBK", gbk.ContentType)
+	assert.Equal(t, "www.example.gov.cn/zxta/2024/reply-09.html@20240301080002.html", gbk.Rel)
+	assert.Equal(t, in, gbk.Provenance.Path)
+	assert.Equal(t, reply.Capture{URI: "http://www.example.gov.cn/zxta/2024/reply-09.html", Date: "2024-03-01T08:00:02Z",
+		RecordID: "<urn:uuid:00000000-0000-4000-8000-000000000005>", PayloadDigest: gbk.Provenance.Capture.PayloadDigest, Offset: 1596},
+		gbk.Provenance.Capture)
+	assert.True(t, strings.HasPrefix(gbk.Provenance.Capture.PayloadDigest, "sha1:"))
+
+	e := entryFor(t, *rep, "edge.warc.gz@1596")
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(e.Output)+".json"))
+	require.NoError(t, err)
+	r, err := reply.Unmarshal(data)
+	require.NoError(t, err)
+	assert.Equal(t, gbk.Provenance.Capture, r.Provenance.Capture)
+	assert.Equal(t, in, r.Provenance.Path)
+	assert.Equal(t, e.SHA256, r.Provenance.SHA256)
+	assert.Equal(t, gbk.Provenance.Capture, e.Capture)
 }

@@ -39,7 +39,8 @@ const (
 	// ReasonBadHTTP is a response whose HTTP message does not read.
 	ReasonBadHTTP Reason = "bad-http"
 	// ReasonBadRecord is a record that does not read as WARC (a header
-	// gowarc refuses); reading goes on with the next one.
+	// gowarc refuses), or a capture without its target URI, record ID or
+	// an RFC 3339 date; reading goes on with the next one.
 	ReasonBadRecord Reason = "bad-record"
 	// ReasonRevisit is a revisit record resolved to a page capture read
 	// before it (Item.Refers): the same payload again.

@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/nlnwa/gowarc/v3"
@@ -143,6 +144,14 @@ func (rd *reader) capture(it *Item, t gowarc.RecordType, h *gowarc.WarcFields, r
 	}
 	if html == typeSniff && !strings.HasPrefix(http.DetectContentType(data), "text/html") {
 		it.Reason, it.Detail = ReasonNotHTML, fmt.Sprintf("Content-Type %q, and the body does not look like HTML", it.ContentType)
+		return
+	}
+	if it.URI == "" || it.RecordID == "" {
+		it.Reason, it.Detail = ReasonBadRecord, "a capture without its WARC-Target-URI or WARC-Record-ID"
+		return
+	}
+	if _, err := time.Parse(time.RFC3339Nano, it.Date); err != nil {
+		it.Reason, it.Detail = ReasonBadRecord, fmt.Sprintf("WARC-Date %q is no RFC 3339 date", it.Date)
 		return
 	}
 	if data == nil {
