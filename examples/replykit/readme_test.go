@@ -159,7 +159,8 @@ func TestREADME(t *testing.T) {
 			}
 			if cmd == "replykit migrate -o out crawl.warc.gz" {
 				shown := findBlock(t, blocks, b.section, "text", "migrate done: 3 pages")
-				assert.Equal(t, normaliseTimings(strings.Join(shown.lines, "\n")+"\n"), normaliseTimings(stdout),
+				// migrate writes its summary on stderr.
+				assert.Equal(t, normaliseTimings(strings.Join(shown.lines, "\n")+"\n"), normaliseTimings(stdout+stderr),
 					"the README shows what migrate prints of the committed crawl")
 			}
 		}
