@@ -9,6 +9,7 @@ require (
 	github.com/nlnwa/gowarc/v3 v3.1.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.5
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0
 )
@@ -20,5 +21,4 @@ require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/nlnwa/whatwg-url v0.6.2 // indirect
-	go.yaml.in/yaml/v3 v3.0.5 // indirect
 )

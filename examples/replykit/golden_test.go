@@ -31,14 +31,14 @@ func golden(t *testing.T, path, got string) {
 
 // helpCommands are the commands whose -h is in a golden file and in the
 // README: "" is replykit's own.
-var helpCommands = []string{"", "parse", "render", "validate", "migrate", "version"}
+var helpCommands = []string{"", "parse", "render", "validate", "migrate", "report", "report merge", "version"}
 
 // helpGolden is the golden file of a command's -h.
 func helpGolden(cmd string) string {
 	if cmd == "" {
 		cmd = "replykit"
 	}
-	return filepath.Join("testdata", "help", cmd+".txt")
+	return filepath.Join("testdata", "help", strings.ReplaceAll(cmd, " ", "-")+".txt")
 }
 
 // sampleGolden is the golden file of the sample run's output.
@@ -52,7 +52,7 @@ func TestHelp(t *testing.T) {
 		t.Run("replykit "+cmd, func(t *testing.T) {
 			args := []string{"-h"}
 			if cmd != "" {
-				args = []string{cmd, "-h"}
+				args = append(strings.Fields(cmd), "-h")
 			}
 			r := runCmd("", args...)
 			assert.Equal(t, exitOK, r.code)

@@ -13,6 +13,8 @@
 //	                              pages, directories, .zip and .tar.gz archives to
 //	                              OUTDIR/<path>.json and .html, with OUTDIR/report.json,
 //	                              OUTDIR/replies.jsonl and OUTDIR/index.html
+//	replykit migrate --shard i/N …  one of N shards of a run into one OUTDIR
+//	replykit report merge OUTDIR  join the shards' reports, as one run's
 //	replykit version              the module version it was built from
 //
 // Each subcommand takes -h. The exit status is 0 when all went well, 1
@@ -52,11 +54,12 @@ var commands = map[string]command{
 	"render":   {"write reference JSON as HTML, text or Markdown", runRender},
 	"validate": {"check reference JSON files (and migrate reports) against the schema", runValidate},
 	"migrate":  {"convert pages, directories and archives into JSON and HTML, with a report", runMigrate},
+	"report":   {"work on migrate's reports: merge the reports of its shards", runReport},
 	"version":  {"print the version replykit was built from", runVersion},
 }
 
 // commandOrder is the order commands are listed in.
-var commandOrder = []string{"parse", "render", "validate", "migrate", "version"}
+var commandOrder = []string{"parse", "render", "validate", "migrate", "report", "version"}
 
 // run runs the command line args (without the program name) and returns
 // the exit status.

@@ -17,7 +17,7 @@ import (
 
 // runMigrate migrates pages, directories and archives.
 func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("migrate", "[-o OUTDIR] [-j N] [--force] [--bag BAGDIR] INPUT…",
+	fs := newFlags("migrate", "[-o OUTDIR] [-j N] [--force] [--bag BAGDIR | --shard i/N] INPUT…",
 		"Reads every page of the INPUTs — files; directories, walked recursively; .zip and\n"+
 			".tar.gz archives of a site mirror — and writes OUTDIR/<path>.json (reference JSON)\n"+
 			"and OUTDIR/<path>.html (a clean page) for each, then OUTDIR/report.json, the\n"+
@@ -38,6 +38,13 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"manifest-sha512.txt list every payload file, bag-info.txt says who made it, when\n"+
 			"and with what. BAGDIR must not exist; it appears only when the run is done, and\n"+
 			"'replykit validate BAGDIR' checks it.\n\n"+
+			"With --shard i/N (i from 0 to N-1), the run is one of N shards writing into one\n"+
+			"OUTDIR side by side, on one machine or on many that share it: each walks every\n"+
+			"INPUT and names every output as a single run would, but converts only the pages\n"+
+			"it finds i-th, (i+N)-th, (i+2N)-th… and lists only the ignored files so numbered,\n"+
+			"writes its report as OUTDIR/report-shards/i-of-N.json, and makes no collection\n"+
+			"and no bag. Once all N are done, 'replykit report merge OUTDIR' writes report.json\n"+
+			"and the collection, the same bytes a single run would have written.\n\n"+
 			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
 			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
 			"a broken archive, an output directory where nothing can be written or that another\n"+
@@ -50,6 +57,7 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	follow := fs.Bool("follow-links", false, "follow symbolic links that lead out of an INPUT directory (without it,\nthey are listed as ignored); each directory is still walked once")
 	bagDir := fs.String("bag", "", "also write the pages, their sources and what was made of them as a BagIt\nbag in `BAGDIR`, which must not exist")
 	bagOrg := fs.String("bag-org", "", "the bag's Source-Organization, the `NAME` of the archive or office handing it over")
+	shardArg := fs.String("shard", "", "run shard `i/N` of N (0-based) and write its report into OUTDIR/report-shards/")
 	noSync := fs.Bool("no-sync", false, "do not fsync each output before renaming it into place (faster; an\ninterrupted run is still safe, a power cut may leave empty outputs)")
 	inputs, status, ok := fs.parse(args)
 	if !ok {
@@ -64,11 +72,26 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "replykit migrate: -j must be 0 or more")
 		return exitUsage
 	}
+	var shard migrate.Shard
+	if *shardArg != "" {
+		var err error
+		if shard, err = migrate.ParseShard(*shardArg); err != nil {
+			fmt.Fprintf(stderr, "replykit migrate: --shard %v\n", err)
+			return exitUsage
+		}
+		if *bagDir != "" {
+			fmt.Fprintln(stderr, "replykit migrate: --bag and --shard do not go together: a shard holds a part of\n"+
+				"the pages; run 'replykit report merge OUTDIR' after the shards, then migrate with\n"+
+				"--bag into the same OUTDIR, which skips the pages already converted")
+			return exitUsage
+		}
+	}
 	ctx, stop := interruptContext(stderr)
 	defer stop()
 	opts := migrateOptions(ctx, *out, *jobs, *force)
 	opts.NoSync = *noSync
 	opts.FollowLinks = *follow
+	opts.Shard = shard
 	if !*quiet {
 		opts.Progress, opts.Bar = stderr, migrate.IsTerminal(stderr)
 	}
@@ -104,6 +127,9 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return refuseRun(le, stderr)
 	}
 	code := finishMigrate(rep, col, err, stderr, stderr)
+	if rep != nil && rep.Shard != nil && rep.Written != "" && err == nil {
+		fmt.Fprintf(stderr, "once every shard is done: replykit report merge %s\n", *out)
+	}
 	if bagged != nil {
 		fmt.Fprintf(stderr, "bag: %s (%d %s: %d files, %d bytes)\n", bagged.Dir,
 			bagged.Pages, plural(bagged.Pages, "page", "pages"), bagged.Files, bagged.Bytes)
@@ -141,15 +167,19 @@ func migrateOptions(ctx context.Context, out string, jobs int, force bool) migra
 
 // refuseRun says, on stderr, each problem that keeps a run from starting,
 // and gives the exit status.
-func refuseRun(err error, stderr io.Writer) int {
+func refuseRun(err error, stderr io.Writer) int { return refuse("replykit migrate", err, stderr) }
+
+// refuse says, on stderr, each problem (joined in err) that kept the
+// command name from doing anything, and gives the exit status.
+func refuse(name string, err error, stderr io.Writer) int {
 	errs := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = j.Unwrap()
 	}
 	for _, e := range errs {
-		fmt.Fprintf(stderr, "replykit migrate: %v%s\n", e, runHint(e))
+		fmt.Fprintf(stderr, "%s: %v%s\n", name, e, runHint(e))
 	}
-	fmt.Fprintln(stderr, "replykit migrate: nothing done")
+	fmt.Fprintf(stderr, "%s: nothing done\n", name)
 	return exitRun
 }
 
@@ -204,8 +234,8 @@ func finishMigrate(rep *migrate.Report, col *collection.Result, err error, w, st
 	case err != nil:
 		fmt.Fprintf(stderr, "replykit migrate: %v\n", err)
 		return exitRun
-	case rep.Totals.Pages == 0:
-		return exitRun
+	case rep.Totals.Pages == 0 && (rep.Shard == nil || rep.Shard.Walked.Pages == 0):
+		return exitRun // a shard may have no pages of its own; the walk must find some
 	case rep.Totals.Failed > 0:
 		return exitFailed
 	}
@@ -226,7 +256,8 @@ func inputNotes(rep *migrate.Report, stderr io.Writer) {
 		}
 	}
 	for _, in := range rep.Inputs {
-		if in.Pages > 0 || rep.Interrupted {
+		// A shard counts only its own pages: a merge says it of the whole.
+		if in.Pages > 0 || rep.Interrupted || (rep.Shard != nil && rep.Shard.Walked.Pages > 0) {
 			continue
 		}
 		fmt.Fprintf(stderr, "replykit migrate: %s: no pages found", in.Path)
@@ -235,7 +266,7 @@ func inputNotes(rep *migrate.Report, stderr io.Writer) {
 		}
 		fmt.Fprintln(stderr)
 	}
-	if rep.Totals.Pages == 0 && !rep.Interrupted {
+	if rep.Totals.Pages == 0 && !rep.Interrupted && (rep.Shard == nil || rep.Shard.Walked.Pages == 0) {
 		fmt.Fprintln(stderr, "hint: replykit reads .html .htm .shtml .shtm .xhtml .jsp .jhtml .asp .aspx .php\n"+
 			"pages, .txt notices, and files with no or another extension whose start is HTML;\n"+
 			"see 'replykit migrate -h'")

@@ -169,6 +169,7 @@ func TestREADME(t *testing.T) {
 		assert.True(t, ran[want], "the README shows no %s command", want)
 	}
 	assert.FileExists(t, filepath.Join(clone, "out", "report.json"))
+	runRecipes(t, blocks, clone, env)
 	// The jq lines, on the sample's collection that go run wrote, where
 	// jq is installed.
 	jqLines := 0

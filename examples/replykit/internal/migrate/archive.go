@@ -50,6 +50,9 @@ func (w *walker) archivePage(b *budget, archive, name string, size int64, info f
 	if b.err != nil {
 		return true
 	}
+	if typ != sniff && !w.mine() {
+		return w.passOver(b, display, rel, read)
+	}
 	rc, err := read()
 	var data []byte
 	if err == nil {
@@ -75,6 +78,32 @@ func (w *walker) archivePage(b *budget, archive, name string, size int64, info f
 	}
 	return w.emit(page{display: display, rel: rel, data: data})
 }
+
+// passOver hands on another shard's archive page without reading it
+// (emit numbers it and plans its name): the entry is opened, which takes
+// its size from the archive's budget as reading it would, and closed
+// unread; but an entry of a stream is read through, as it must be to
+// reach the next one, here rather than by the next header, so that the
+// budget runs out at the same entry in every shard.
+func (w *walker) passOver(b *budget, display, rel string, read func() (io.ReadCloser, error)) bool {
+	if rc, err := read(); err == nil {
+		if s, ok := rc.(streamEntry); ok {
+			_, _ = io.Copy(io.Discard, s.Reader)
+		}
+		rc.Close()
+	}
+	if b.err != nil {
+		return true
+	}
+	return w.emit(page{display: display, rel: rel})
+}
+
+// streamEntry is an entry of an archive read as a stream (.tar.gz),
+// whose bytes are read through whether it is read as a page or not.
+type streamEntry struct{ io.Reader }
+
+// Close does nothing: the stream is the archive's.
+func (streamEntry) Close() error { return nil }
 
 // archiveLink takes a link entry of an archive: when it has a page's name
 // and leads to a regular entry of the archive, it reports that entry's
@@ -297,7 +326,7 @@ func (w *walker) walkTarGz(name string, info fs.FileInfo) bool {
 		ok := true
 		switch kind {
 		case arcFile:
-			ok = w.archivePage(b, name, hdr.Name, hdr.Size, info, func() (io.ReadCloser, error) { return io.NopCloser(tr), nil })
+			ok = w.archivePage(b, name, hdr.Name, hdr.Size, info, func() (io.ReadCloser, error) { return streamEntry{tr}, nil })
 		case arcSymlink, arcHardlink:
 			links = append(links, hdr.Name)
 		case arcOther:

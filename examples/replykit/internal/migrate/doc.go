@@ -39,6 +39,12 @@
 // ignored, naming the first; every other record is listed as ignored
 // with its reason (see warc.go).
 //
+// A run may be split into shards (Options.Shard) that write into one
+// output directory side by side: each walks every input and plans every
+// name, but converts only its share of the pages and writes its own
+// report; Merge joins the reports into the one a single run would have
+// written.
+//
 // One bad page never stops a run: its error, with its path and a kind
 // (see the Kind constants), goes into the report. The report's entries are
 // sorted, so the outputs of a run are the same bytes whatever the number of

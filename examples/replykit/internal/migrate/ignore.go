@@ -64,9 +64,9 @@ type Ignored struct {
 }
 
 // ignore records a file the walk passed over, with what more there is to
-// say of it ("" for nothing).
+// say of it ("" for nothing), unless it is another shard's (see take).
 func (w *walker) ignore(path, reason, detail string) {
-	if w.ignored != nil {
+	if w.take(&w.walked.Ignored) && w.ignored != nil {
 		w.ignored(Ignored{Path: path, RawPath: RawPath(path), Reason: reason, Detail: detail})
 	}
 }

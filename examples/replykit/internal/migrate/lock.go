@@ -23,6 +23,7 @@ type Holder struct {
 	PID     int       // its process
 	Host    string    // the machine it runs on
 	Started time.Time // when it took the lock
+	Shard   string    // the shard it runs ("1/4"), or "" for a whole run
 }
 
 // String says who the holder is, for messages.
@@ -30,7 +31,11 @@ func (h Holder) String() string {
 	if h.PID == 0 {
 		return "a run that has not yet written its name"
 	}
-	return fmt.Sprintf("pid %d on %s, started %s", h.PID, h.Host, h.Started.Format(time.RFC3339))
+	s := fmt.Sprintf("pid %d on %s, started %s", h.PID, h.Host, h.Started.Format(time.RFC3339))
+	if h.Shard != "" {
+		s += ", shard " + h.Shard
+	}
+	return s
 }
 
 // LockedError is the error of a run refused because another holds the
@@ -52,17 +57,24 @@ type dirLock struct {
 	file  *os.File // the open lock file (nil without one)
 	name  string
 	notes []string // what taking the lock did that a person should know
+	keep  bool     // a lock shared with others: released without removing the file
+	also  *dirLock // a second lock held with this one, released after it
 }
 
-// me is this run as a lock file names it.
-func me() Holder {
+// me is this run as a lock file names it; shard is the shard it runs, or
+// "" for a whole run.
+func me(shard string) Holder {
 	host, _ := os.Hostname()
-	return Holder{PID: os.Getpid(), Host: host, Started: time.Now().UTC().Truncate(time.Second)}
+	return Holder{PID: os.Getpid(), Host: host, Started: time.Now().UTC().Truncate(time.Second), Shard: shard}
 }
 
 // format writes a holder as a lock file's text.
 func (h Holder) format() []byte {
-	return fmt.Appendf(nil, "pid %d\nhost %s\nstarted %s\n", h.PID, h.Host, h.Started.Format(time.RFC3339))
+	b := fmt.Appendf(nil, "pid %d\nhost %s\nstarted %s\n", h.PID, h.Host, h.Started.Format(time.RFC3339))
+	if h.Shard != "" {
+		b = fmt.Appendf(b, "shard %s\n", h.Shard)
+	}
+	return b
 }
 
 // parseHolder reads a lock file's text; what it cannot read stays zero.
@@ -77,6 +89,8 @@ func parseHolder(data []byte) Holder {
 			h.Host = val
 		case "started":
 			h.Started, _ = time.Parse(time.RFC3339, val)
+		case "shard":
+			h.Shard = val
 		}
 	}
 	return h
@@ -92,12 +106,21 @@ func tookOver(h Holder) string {
 // this host that is no longer running is taken over; one of another host
 // cannot be told from a live one, and refuses the run.
 func lockExclusive(dir string) (*dirLock, error) {
-	name := filepath.Join(dir, LockName)
+	l, err := lockFileExclusive(filepath.Join(dir, LockName), me(""))
+	if le := (*LockedError)(nil); errors.As(err, &le) {
+		le.Dir = dir
+	}
+	return l, err
+}
+
+// lockFileExclusive is lockExclusive for the lock file name, written
+// with holder me.
+func lockFileExclusive(name string, me Holder) (*dirLock, error) {
 	var notes []string
 	for range 3 {
 		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 		if err == nil {
-			if _, err := f.Write(me().format()); err != nil {
+			if _, err := f.Write(me.format()); err != nil {
 				f.Close()
 				os.Remove(name)
 				return nil, err
@@ -115,24 +138,65 @@ func lockExclusive(dir string) (*dirLock, error) {
 			return nil, err
 		}
 		h := parseHolder(data)
-		host, _ := os.Hostname()
-		if h.PID == 0 || h.Host != host || processAlive(h.PID) {
-			return nil, &LockedError{Dir: dir, Holder: h}
+		if live(h) {
+			return nil, &LockedError{Holder: h}
 		}
 		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return nil, err
 		}
 		notes = append(notes, tookOver(h))
 	}
-	return nil, &LockedError{Dir: dir}
+	return nil, &LockedError{}
+}
+
+// live reports whether the holder a lock file names may be running: a
+// process of this host that is, or any of another host, which cannot be
+// told from one that is gone, or one that has not written its name yet.
+func live(h Holder) bool {
+	host, _ := os.Hostname()
+	return h.PID == 0 || h.Host != host || processAlive(h.PID)
+}
+
+// shardHolders are the holders named by the shard lock files of an
+// output directory, for a message: those of the shards running, and,
+// where files cannot be locked, of shards gone that left their lock.
+func shardHolders(dir string) []Holder {
+	names, _ := filepath.Glob(filepath.Join(dir, ShardDir, "*.lock"))
+	var hs []Holder
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if h := parseHolder(data); err == nil && h.PID != 0 {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}
+
+// namedHolder fills in the holder of a LockedError about an output
+// directory whose lock file names nobody, as when sharded runs share it:
+// the first shard that names itself.
+func namedHolder(err error, dir string) error {
+	var le *LockedError
+	if errors.As(err, &le) {
+		le.Dir = dir
+		if hs := shardHolders(dir); le.Holder.PID == 0 && len(hs) > 0 {
+			le.Holder = hs[0]
+		}
+	}
+	return err
 }
 
 // release gives the lock up: the lock file is removed, then closed, so
 // that a run waiting on it finds it gone and makes its own.
 func (l *dirLock) release() {
-	if l == nil || l.file == nil {
+	if l == nil {
 		return
 	}
-	os.Remove(l.name)
-	l.file.Close()
+	if l.file != nil {
+		if !l.keep {
+			os.Remove(l.name)
+		}
+		l.file.Close()
+	}
+	l.also.release()
 }

@@ -96,8 +96,16 @@ type Options struct {
 	ProgressEvery time.Duration
 	// OnPage, when set, is called after each page with the count done.
 	OnPage func(done int)
+	// Shard, when set, makes the run one shard of a run split over
+	// several machines or processes that write into one OutDir (see
+	// Shard): it converts only its own pages, writes its report as
+	// ShardReportName, never report.json, and calls no Finish; Merge
+	// joins the shards' reports once all are done. Shards run side by
+	// side, but not beside a whole run or a merge, nor a second run of
+	// the same shard.
+	Shard Shard
 	// Finish, when set, is called with the report once it is written,
-	// unless the run was interrupted, while the output directory is still
+	// unless the run was interrupted or is a shard, while the output directory is still
 	// the run's alone: what it writes there (the command's collection) no
 	// other run can disturb. Its error is the run's.
 	Finish func(rep *Report) error
@@ -132,16 +140,27 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if opts.FS == nil {
 		opts.FS = OS{}
 	}
-	if err := opts.FS.MkdirAll(opts.OutDir, 0o777); err != nil {
+	if err := opts.Shard.check(); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	sharded := opts.Shard.On()
+	reportDir := opts.OutDir
+	if sharded {
+		reportDir = filepath.Join(opts.OutDir, ShardDir)
+	}
+	if err := opts.FS.MkdirAll(reportDir, 0o777); err != nil {
 		return nil, fmt.Errorf("migrate: output directory: %w", err)
 	}
-	lock, err := lockOutDir(opts.OutDir)
+	lock, err := lockRun(opts.OutDir, opts.Shard)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
 	defer lock.release()
-	if err := removeStaleTemps(opts.OutDir); err != nil {
-		return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
+	// A shard leaves the temporary files alone: its siblings' are in use.
+	if !sharded {
+		if err := removeStaleTemps(opts.OutDir); err != nil {
+			return nil, fmt.Errorf("migrate: clearing old temporary files: %w", err)
+		}
 	}
 	outInfo, _ := os.Stat(opts.OutDir)
 	var prev sources
@@ -164,6 +183,9 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 			return
 		}
 		if n, ok := estimatePages(estCtx, inputs); ok {
+			if c := int64(opts.Shard.Count); c > 1 {
+				n = (n + c - 1 - int64(opts.Shard.Index)) / c // this shard's part
+			}
 			prog.guess.Store(n)
 			prog.guessed.Store(true)
 		}
@@ -238,12 +260,16 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	sortIgnored(rep.Ignored)
 	rep.Interrupted = ctx.Err() != nil
 	rep.Elapsed = time.Since(start)
+	name := filepath.Join(opts.OutDir, ReportName)
+	if sharded {
+		rep.Shard = &ShardInfo{Shard: opts.Shard, Walked: w.walked}
+		name = filepath.Join(opts.OutDir, ShardReportName(opts.Shard))
+	}
 
 	data, err := rep.Marshal()
 	if err != nil {
 		return rep, err
 	}
-	name := filepath.Join(opts.OutDir, ReportName)
 	if err := writeAll(opts.FS, []pending{{final: name}}, [][]byte{data}, opts.NoSync); err != nil {
 		return rep, fmt.Errorf("migrate: %w: %w", ErrReport, err)
 	}
@@ -251,7 +277,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if rep.Interrupted {
 		return rep, fmt.Errorf("migrate: interrupted after %d pages: %w", rep.Totals.Pages, ctx.Err())
 	}
-	if opts.Finish != nil {
+	if opts.Finish != nil && !sharded {
 		return rep, opts.Finish(rep)
 	}
 	return rep, nil

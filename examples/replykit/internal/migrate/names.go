@@ -12,10 +12,10 @@ import (
 )
 
 // reservedNames are the names of the output directory that no page's
-// output may take, as a file or as a folder: the report, the lock, and
-// the index a run may write beside its outputs.
+// output may take, as a file or as a folder: the report, the lock, the
+// index a run may write beside its outputs, and the shards' reports.
 func reservedNames() []string {
-	return []string{ReportName, LockName, IndexName, RepliesName, IndexDataDir}
+	return []string{ReportName, LockName, IndexName, RepliesName, IndexDataDir, ShardDir}
 }
 
 // namePlan gives each page its output name, before the page goes to a

@@ -50,6 +50,10 @@ type Report struct {
 	// Interrupted is true when the run was cancelled before every page
 	// was done; the pages not reached are not in Pages.
 	Interrupted bool `json:"interrupted,omitempty"`
+	// Shard is set in the report of a shard (Options.Shard), which lists
+	// only the shard's own pages and ignored files, and counts only them
+	// in Totals and Inputs.
+	Shard *ShardInfo `json:"shard,omitempty"`
 	// Notes are what the run did beside reading pages that a person
 	// should know, such as taking over the output directory's lock that
 	// a run killed before its end left behind.
@@ -69,6 +73,9 @@ type Report struct {
 	Elapsed time.Duration `json:"-"`
 	// Workers is how many pages were converted at once.
 	Workers int `json:"-"`
+	// Merged is how many shard reports Merge joined into this one; 0 for
+	// the report of a run.
+	Merged int `json:"-"`
 	// Written is where the report was written, or "" when it could not
 	// be.
 	Written string `json:"-"`
@@ -255,7 +262,15 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	if r.Workers == 1 {
 		workers = "worker"
 	}
-	fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d %s\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	switch {
+	case r.Merged > 0:
+		fmt.Fprintf(&b, "report merge: %d pages from %d shards\n", t.Pages, r.Merged)
+	case r.Shard != nil:
+		fmt.Fprintf(&b, "migrate shard %v %s: %d of %d pages in %s with %d %s\n", r.Shard.Shard, state, t.Pages, r.Shard.Walked.Pages,
+			r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	default:
+		fmt.Fprintf(&b, "migrate %s: %d pages in %s with %d %s\n", state, t.Pages, r.Elapsed.Round(time.Millisecond), r.Workers, workers)
+	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "  note: %s\n", n)
 	}
@@ -275,7 +290,9 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	rows("failed", t.Failed, t.Failures)
 	rows("warnings", t.Warnings, t.WarningCodes)
 	rows("files ignored", t.Ignored, t.IgnoredBy)
-	fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())
+	if r.Merged == 0 {
+		fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -28,6 +28,7 @@ type walker struct {
 	found   func()        // counts a page found, for the progress line
 	ignored func(Ignored) // records a file passed over, for the report
 	tree    *dirWalk      // the directory input being walked
+	walked  WalkTotals    // the pages and ignored files handed on, every shard's
 
 	// Of the web archives walked: their captures, for revisits to
 	// resolve to, and the display path of the first capture of each body.
@@ -35,11 +36,14 @@ type walker struct {
 	payloads  map[[sha256.Size]byte]string
 }
 
-// emit gives the page its output name and sends it on. It reports false
-// when the run is cancelled.
+// emit gives the page its output name and sends it on, unless it is
+// another shard's (see take). It reports false when the run is cancelled.
 func (w *walker) emit(p page) bool {
 	if p.err == nil && p.rel != "" {
 		p.out, p.why = w.names.claim(p.rel, p.display)
+	}
+	if !w.take(&w.walked.Pages) {
+		return w.ctx.Err() == nil
 	}
 	select {
 	case w.out <- p:
@@ -393,6 +397,9 @@ func (w *walker) walkFS(in Input) bool {
 
 // emitFS reads a page of a file system and sends it.
 func (w *walker) emitFS(fsys fs.FS, p, display string, typ pageType) bool {
+	if typ != sniff && !w.mine() {
+		return w.emit(page{display: display, rel: p}) // another shard's: not read
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return w.fail(display, p, statKind(err, KindVanished), err)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"unicode/utf8"
 
@@ -222,4 +223,24 @@ func TestMigrateWARCSource(t *testing.T) {
 	assert.Equal(t, in, r.Provenance.Path)
 	assert.Equal(t, e.SHA256, r.Provenance.SHA256)
 	assert.Equal(t, gbk.Provenance.Capture, e.Capture)
+}
+
+// TestWebArchiveShards: shards of a run over web archives, merged, leave
+// what one run leaves, and convert each capture once between them:
+// captures are handed on through the walk's one place, and every shard
+// decides duplicates and revisits alike.
+func TestWebArchiveShards(t *testing.T) {
+	root := t.TempDir()
+	inputs := Paths(filepath.Join("testdata", "warc", "edge.warc.gz"), filepath.Join("testdata", "warc", "crawl.wacz"))
+	single := filepath.Join(root, "single")
+	var singleCalls atomic.Int64
+	rep, err := Run(context.Background(), inputs, shardOptions(single, &singleCalls))
+	require.NoError(t, err)
+	require.Positive(t, rep.Totals.IgnoredBy[IgnoredDuplicate])
+	out := filepath.Join(root, "sharded")
+	var calls atomic.Int64
+	merged := runShards(t, inputs, out, 3, &calls)
+	sameTree(t, snapshot(t, single), snapshot(t, out))
+	assert.Equal(t, singleCalls.Load(), calls.Load())
+	assert.Equal(t, rep.Totals, merged.Totals)
 }
