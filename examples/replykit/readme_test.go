@@ -157,6 +157,12 @@ func TestREADME(t *testing.T) {
 			if strings.HasPrefix(cmd, "replykit validate") {
 				assert.Contains(t, stdout, "out/report.json: ok (a migrate report)\n", cmd)
 			}
+			if cmd == "replykit migrate -o out crawl.warc.gz" {
+				shown := findBlock(t, blocks, b.section, "text", "migrate done: 3 pages")
+				// migrate writes its summary on stderr.
+				assert.Equal(t, normaliseTimings(strings.Join(shown.lines, "\n")+"\n"), normaliseTimings(stdout+stderr),
+					"the README shows what migrate prints of the committed crawl")
+			}
 		}
 	}
 	for _, want := range []string{"go install", "replykit migrate", "replykit parse", "replykit render", "replykit validate", "replykit version"} {
@@ -256,7 +262,8 @@ func tail(s string, n int) string {
 // writeSampleInputs writes, into dir, the inputs the README's commands
 // name, made of the sample pages: a mirror folder, a .zip and a .tar.gz
 // archive (each holding other pages, so that no two claim one output),
-// page.html (the seed page) and notice.txt (a plain-text reply).
+// page.html (the seed page) and notice.txt (a plain-text reply), and
+// crawl.warc.gz, the crawl wget made of the web-archive tests' site.
 func writeSampleInputs(t *testing.T, sample, dir string) {
 	t.Helper()
 	read := func(rel string) []byte {
@@ -279,6 +286,10 @@ func writeSampleInputs(t *testing.T, sample, dir string) {
 	}
 	require.NoError(t, zw.Close())
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "old-site.zip"), zbuf.Bytes(), 0o644))
+	// The crawl wget made of the web-archive tests' site.
+	crawl, err := os.ReadFile(filepath.Join(sample, "..", "testdata", "warc", "crawl.warc.gz"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "crawl.warc.gz"), crawl, 0o644))
 	var tbuf bytes.Buffer
 	gz := gzip.NewWriter(&tbuf)
 	tw := tar.NewWriter(gz)

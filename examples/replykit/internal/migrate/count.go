@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 )
 
 // estimatePages counts, roughly and quickly, the pages the walk will find,
@@ -61,7 +63,7 @@ func estimatePages(ctx context.Context, inputs []Input) (int64, bool) {
 				}
 			}
 			zr.Close()
-		case archiveType(in.Path) == "tgz":
+		case archiveType(in.Path) == "tgz", webarchive.KindOf(in.Path, nil) != webarchive.KindNone:
 			return 0, false
 		default:
 			n++

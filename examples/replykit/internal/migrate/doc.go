@@ -1,6 +1,7 @@
 // Package migrate is the engine of the replykit command's migrate
 // subcommand: it walks inputs (files, directories, .zip and .tar.gz
-// archives of a site mirror, or an fs.FS), converts each page with a
+// archives of a site mirror, web archives — WARC, WACZ — read through
+// package webarchive, or an fs.FS), converts each page with a
 // caller-supplied function on a pool of workers, writes each result as
 // OUTDIR/<relative path>.json and .html through temporary files that are
 // synced and renamed into place, and writes OUTDIR/report.json, which
@@ -29,6 +30,14 @@
 // them) is written as name~2 and the report says why; a name that is not
 // UTF-8 is written with its other bytes as %XX. A page is converted again
 // unless the run before made its outputs from the same bytes (SHA-256).
+//
+// A web-archive capture is named from its URL and capture time (see
+// captureName: host[_port]/path/last@YYYYMMDDhhmmss.html, each segment
+// escaped so that it stays in its folder on any file system) and then
+// planned like any page; its report path is FILE@OFFSET; a capture whose
+// body was read before, or a revisit, is converted once and listed as
+// ignored, naming the first; every other record is listed as ignored
+// with its reason (see warc.go).
 //
 // A run may be split into shards (Options.Shard) that write into one
 // output directory side by side: each walks every input and plans every

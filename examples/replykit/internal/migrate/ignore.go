@@ -15,7 +15,9 @@ const (
 	IgnoredNotPage = "not-page"
 	// IgnoredNotHTML is a file with no extension, or one that names no
 	// known kind of file (.do, .action), whose first kilobyte does not
-	// look like HTML.
+	// look like HTML; or a web-archive capture that is no HTML page by its
+	// Content-Type or, when that says nothing, its first bytes. (The
+	// other reasons of web-archive records are in warc.go.)
 	IgnoredNotHTML = "not-html"
 	// IgnoredHidden is a file or folder whose name starts with "." (.git,
 	// .DS_Store); a hidden folder is listed once, its files not walked.

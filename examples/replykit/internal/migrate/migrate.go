@@ -364,7 +364,12 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 	e.SHA256 = hex.EncodeToString(sum[:])
 	src := p.source
 	src.Rel = p.rel
-	src.Provenance.Path, src.Provenance.SHA256 = p.display, e.SHA256
+	if src.Provenance.Path == "" {
+		// A capture's path is its WARC file, with the record's offset
+		// in its capture; another page's is the path shown.
+		src.Provenance.Path = p.display
+	}
+	src.Provenance.SHA256 = e.SHA256
 	e.Capture = src.Provenance.Capture
 	if opts.Source != nil {
 		if err := opts.Source(p.out, p.rel, data); err != nil {

@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 )
 
 // walker finds the pages of the inputs in order and sends them to the
@@ -26,6 +29,11 @@ type walker struct {
 	ignored func(Ignored) // records a file passed over, for the report
 	tree    *dirWalk      // the directory input being walked
 	walked  WalkTotals    // the pages and ignored files handed on, every shard's
+
+	// Of the web archives walked: their captures, for revisits to
+	// resolve to, and the display path of the first capture of each body.
+	warcIndex *webarchive.Index
+	payloads  map[[sha256.Size]byte]string
 }
 
 // emit gives the page its output name and sends it on, unless it is
@@ -82,6 +90,8 @@ func (w *walker) walkPath(name string) bool {
 		return w.fail(name, "", KindCollision, fmt.Errorf("%w: the input is the output directory", ErrCollision))
 	case info.IsDir():
 		return w.walkTree(name, info)
+	case webarchive.KindOf(name, nil) != webarchive.KindNone:
+		return w.walkWebArchive(name, webarchive.KindOf(name, nil))
 	case archiveType(name) == "zip":
 		return w.walkZip(name, info)
 	case archiveType(name) == "tgz":
@@ -89,7 +99,11 @@ func (w *walker) walkPath(name string) bool {
 	case !info.Mode().IsRegular():
 		return w.fail(name, "", KindNotRegular, fmt.Errorf("%w (%s)", ErrNotRegular, modeName(info.Mode())))
 	}
-	// A page named on the command line is read whatever its name says.
+	// A page named on the command line is read whatever its name says,
+	// unless its first bytes are a WARC record's.
+	if head, err := readHead(name); err == nil && webarchive.KindOf(name, head) == webarchive.KindWARC {
+		return w.walkWebArchive(name, webarchive.KindWARC)
+	}
 	return w.emitFile(name, filepath.Base(name), info)
 }
 
@@ -298,6 +312,8 @@ func (w *walker) file(full, rel string, info fs.FileInfo) bool {
 	case !info.Mode().IsRegular():
 		w.ignore(full, IgnoredNotRegular, modeName(info.Mode()))
 		return true
+	case webarchive.KindOf(full, nil) != webarchive.KindNone:
+		return w.walkWebArchive(full, webarchive.KindOf(full, nil))
 	case typ == notPage:
 		w.ignore(full, IgnoredNotPage, "")
 		return true
@@ -305,6 +321,9 @@ func (w *walker) file(full, rel string, info fs.FileInfo) bool {
 		head, err := readHead(full)
 		if err != nil {
 			return w.fail(full, rel, statKind(err, KindVanished), err)
+		}
+		if kind := webarchive.KindOf(full, head); kind != webarchive.KindNone {
+			return w.walkWebArchive(full, kind)
 		}
 		if !looksHTML(head) {
 			w.ignore(full, IgnoredNotHTML, "")

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/nlnwa/gowarc/v3"
+	"github.com/stretchr/testify/require"
+
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
+)
+
+var benchWARCMiB = flag.Int("migrate.warcmib", 8, "MiB of pages in the WARC of BenchmarkMigrateWARC (1024 for the 1 GB run)")
+
+// genWARCAndTree writes pages of -migrate.tree, each made different, until
+// -migrate.warcmib MiB of them (the HTML ones): as response records (each with its
+// request, gzipped record by record, as crawlers write) into a WARC in
+// dir, and as files into a folder in dir. It returns both and the number
+// of pages.
+func genWARCAndTree(b *testing.B, dir string) (warc, tree string, pages int) {
+	b.Helper()
+	all, srcs := benchTreeSource(b)
+	var names []string // the HTML pages: a crawl's text/plain is no page
+	for _, n := range all {
+		if filepath.Ext(n) != ".txt" {
+			names = append(names, n)
+		}
+	}
+	warc, tree = filepath.Join(dir, "crawl.warc.gz"), filepath.Join(dir, "tree")
+	f, err := os.Create(warc)
+	require.NoError(b, err)
+	bw := bufio.NewWriterSize(f, 1<<20)
+	m := gowarc.NewMarshaler()
+	date := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	write := func(typ gowarc.RecordType, uri, ctype, block string, n int) {
+		rb := gowarc.NewRecordBuilder(typ, gowarc.WithAddMissingDigest(true), gowarc.WithDefaultDigestAlgorithm("sha1"))
+		_, err := rb.WriteString(block)
+		require.NoError(b, err)
+		rb.AddWarcHeader(gowarc.WarcRecordID, fmt.Sprintf("<urn:uuid:00000000-0000-4000-8000-%012d>", n))
+		rb.AddWarcHeader(gowarc.WarcDate, date.Add(time.Duration(n)*time.Second).Format(time.RFC3339))
+		rb.AddWarcHeader(gowarc.WarcTargetURI, uri)
+		rb.AddWarcHeader(gowarc.ContentType, ctype)
+		rec, _, err := rb.Build()
+		require.NoError(b, err)
+		zw := gzip.NewWriter(bw)
+		_, _, err = m.Marshal(zw, rec, 0)
+		require.NoError(b, err)
+		require.NoError(b, zw.Close())
+		rec.Close()
+	}
+	var total int64
+	for i := 0; total < int64(*benchWARCMiB)<<20; i++ {
+		name := names[i%len(names)]
+		data := append(bytes.Clone(srcs[name]), fmt.Sprintf("\n<!-- copy %d -->\n", i)...)
+		rel := filepath.Join(fmt.Sprintf("site%d", i%4), fmt.Sprintf("c%03d", i%97), fmt.Sprintf("%06d-%s", i, filepath.Base(name)))
+		require.NoError(b, os.MkdirAll(filepath.Join(tree, filepath.Dir(rel)), 0o755))
+		require.NoError(b, os.WriteFile(filepath.Join(tree, rel), data, 0o644))
+		uri := "http://www.example.gov.cn/" + filepath.ToSlash(rel)
+		ctype := "text/html"
+		write(gowarc.Request, uri, "application/http;msgtype=request", "GET /"+filepath.ToSlash(rel)+" HTTP/1.1\r\nHost: www.example.gov.cn\r\n\r\n", 2*i)
+		write(gowarc.Response, uri, "application/http;msgtype=response",
+			fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", ctype, len(data), data), 2*i+1)
+		total += int64(len(data))
+		pages++
+	}
+	require.NoError(b, bw.Flush())
+	require.NoError(b, f.Close())
+	return warc, tree, pages
+}
+
+// BenchmarkMigrateWARC migrates the pages of a generated WARC, and the
+// same pages from a folder, outputs made but thrown away (as
+// MigrateNoWrite), and reports each one's throughput (pages/s, MiB/s of
+// page bytes) and the heap in use after a collection when a quarter of
+// the pages are done and after the last (first run only): what grows is
+// what the run keeps for each page (report entry, output name, and for a
+// WARC the capture remembered for revisits and the body's hash).
+func BenchmarkMigrateWARC(b *testing.B) {
+	warc, tree, pages := genWARCAndTree(b, b.TempDir())
+	info, err := os.Stat(warc)
+	require.NoError(b, err)
+	for _, c := range []struct{ name, in string }{{"warc", warc}, {"folder", tree}} {
+		b.Run(c.name, func(b *testing.B) {
+			opts := migrateOptions(context.Background(), b.TempDir(), *benchWorkers, true)
+			opts.NoSync, opts.FS = true, discardFS{}
+			heap := map[int]float64{}
+			first := true
+			opts.OnPage = func(done int) {
+				if first && (done == pages/4 || done == pages) {
+					runtime.GC()
+					var m runtime.MemStats
+					runtime.ReadMemStats(&m)
+					heap[done] = float64(m.HeapInuse) / (1 << 20)
+				}
+			}
+			runtime.GC()
+			b.ResetTimer()
+			for b.Loop() {
+				rep, err := migrate.Run(context.Background(), migrate.Paths(c.in), opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if rep.Totals.Pages != pages || rep.Totals.Failed != 0 {
+					b.Fatalf("%d pages, %d failed; want %d, 0", rep.Totals.Pages, rep.Totals.Failed, pages)
+				}
+				first = false
+			}
+			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+			b.ReportMetric(float64(*benchWARCMiB)*float64(b.N)/b.Elapsed().Seconds(), "page-MiB/s")
+			b.ReportMetric(heap[pages/4], "heap-MiB@quarter")
+			b.ReportMetric(heap[pages], "heap-MiB@end")
+			b.ReportMetric(float64(info.Size())/(1<<20), "warc.gz-MiB")
+		})
+	}
+}
