@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/replykit/replykit/parse/internal/charset"
 )
 
@@ -73,5 +75,35 @@ func BenchmarkFormattingCost(b *testing.B) {
 				b.ReportMetric(100*float64(inCheck)/float64(inRead-inCheck), "overhead-%")
 			}
 		})
+	}
+}
+
+// BenchmarkDocument measures parse.Document over the trees of the corpus
+// pages, built once: the reader's own work on a page after html.Parse
+// (finding the notice, its blocks and its structure), without decoding
+// or parsing. Pages it refuses are timed as refused.
+//
+//	go test ./parse -run '^$' -bench 'BenchmarkDocument$' -benchmem -count 5
+func BenchmarkDocument(b *testing.B) {
+	pages := corpusBenchPages(b)
+	if len(pages) == 0 {
+		b.Skip("no corpus")
+	}
+	docs := make([]*goquery.Document, len(pages))
+	size := 0
+	for i, p := range pages {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(charset.Decode(p, charset.Hints{}).Text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i] = doc
+		size += len(p)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, doc := range docs {
+			_, _ = Document(doc)
+		}
 	}
 }

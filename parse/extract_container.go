@@ -72,6 +72,7 @@ type pageScan struct {
 	body       *html.Node
 	totalText  int
 	totalLinks int
+	rendered   *html.Node // the first <article data-rk="reply">, when looked for
 }
 
 // scanFrame is one open element during the scan.
@@ -105,8 +106,11 @@ var strongContainers = [][]string{
 }
 
 // scanPage walks the whole page once, without recursion: it gathers the
-// meta tags and link hosts and finds the content container.
-func scanPage(doc *html.Node, cache *elementCache) *pageScan {
+// meta tags and link hosts and finds the content container. With
+// findRendered it also looks for the first <article data-rk="reply"> in
+// document order, as renderedArticle does (in the subtrees it skips too),
+// and stops there: such a page is read back from its markup.
+func scanPage(doc *html.Node, cache *elementCache, findRendered bool) *pageScan {
 	ps := &pageScan{metas: map[string]string{}, linkHosts: map[string]int{}}
 	// Scores live in the frames of the open elements (an element's own
 	// text scores for it, its parent and grandparent, all open while it
@@ -168,6 +172,18 @@ func scanPage(doc *html.Node, cache *elementCache) *pageScan {
 					stack = append(stack, scanFrame{n: n, block: isBlockTag(n.DataAtom), traits: el.traits, muted: muted, order: entered})
 					entered++
 				}
+			}
+		}
+		if findRendered {
+			// The walk goes on below n when it descends; else the
+			// subtree it skips is searched now.
+			if descend && isRenderedArticle(n) {
+				ps.rendered = n
+			} else if !descend && (n.Type == html.ElementNode || n.FirstChild != nil) {
+				ps.rendered = renderedArticle(n)
+			}
+			if ps.rendered != nil {
+				return ps
 			}
 		}
 		if descend && n.FirstChild != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -87,4 +88,46 @@ func FuzzLinkHost(f *testing.F) {
 			t.Fatalf("linkHost(%q) = %q, net/url reads %q", s, got, want)
 		}
 	})
+}
+
+// TestScanPageRendered checks that the page scan finds the rendered
+// article renderedArticle finds, the first in document order, in the
+// subtrees the scan skips too (head, hidden elements, dropped tags), and
+// stops there.
+func TestScanPageRendered(t *testing.T) {
+	art := func(id string) string {
+		return `<article data-rk="reply" id="` + id + `"><p>正文内容足够长的一段文字。</p></article>`
+	}
+	for name, tc := range map[string]struct {
+		page string
+		want string // id of the article found, "" for none
+	}{
+		"none":            {`<body><article data-rk="other"><p>正文</p></article><div data-rk="reply">x</div></body>`, ""},
+		"body":            {`<body><div><p>前文</p>` + art("a") + `</div>` + art("b") + `</body>`, "a"},
+		"hidden first":    {`<body><div style="display:none">` + art("a") + `</div>` + art("b") + `</body>`, "a"},
+		"hidden itself":   {`<body><div hidden>x</div>` + strings.Replace(art("a"), "<article ", "<article hidden ", 1) + art("b") + `</body>`, "a"},
+		"in template":     {`<body><template>` + art("a") + `</template>` + art("b") + `</body>`, "a"},
+		"in select":       {`<body><select><option>` + art("a") + `</option></select>` + art("b") + `</body>`, "a"},
+		"in head":         {`<head><template>` + art("a") + `</template></head><body>` + art("b") + `</body>`, "a"},
+		"in nav":          {`<body><nav>` + art("a") + `</nav>` + art("b") + `</body>`, "a"},
+		"nested":          {`<body>` + strings.Replace(art("a"), "<p>", art("b")+"<p>", 1) + `</body>`, "a"},
+		"other namespace": {`<body><svg><article data-rk="reply" id="s"></article></svg>` + art("b") + `</body>`, "b"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc, err := goquery.NewDocumentFromReader(strings.NewReader("<!DOCTYPE html><html>" + tc.page + "</html>"))
+			require.NoError(t, err)
+			root := doc.Nodes[0]
+			want := renderedArticle(root)
+			ps := scanPage(root, &elementCache{}, true)
+			assert.Same(t, want, ps.rendered)
+			if tc.want == "" {
+				assert.Nil(t, ps.rendered)
+				assert.Nil(t, scanPage(root, &elementCache{}, false).rendered)
+				return
+			}
+			require.NotNil(t, ps.rendered)
+			assert.Equal(t, tc.want, getAttr(ps.rendered, "id"))
+			assert.Nil(t, scanPage(root, &elementCache{}, false).rendered, "not looked for")
+		})
+	}
 }

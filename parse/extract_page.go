@@ -7,6 +7,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
+	"golang.org/x/net/html"
 )
 
 // extractDocument finds the notice in a page: one scan of the whole tree
@@ -27,6 +28,16 @@ import (
 // wins over its meta tags; the lines just before the content win over
 // those at its edges, and those over the lines after it.
 func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
+	root, err := pageRoot(doc)
+	if err != nil {
+		return nil, err
+	}
+	cache := &elementCache{}
+	return extractScanned(root, scanPage(root, cache, false), cache, cfg)
+}
+
+// pageRoot is the root of the tree of doc's first node.
+func pageRoot(doc *goquery.Document) (*html.Node, error) {
 	if doc == nil || len(doc.Nodes) == 0 || doc.Nodes[0] == nil {
 		return nil, fmt.Errorf("parse: no document: %w", ErrNoContent)
 	}
@@ -34,8 +45,11 @@ func extractDocument(doc *goquery.Document, cfg *config) (*Source, error) {
 	for root.Parent != nil {
 		root = root.Parent
 	}
-	cache := &elementCache{}
-	ps := scanPage(root, cache)
+	return root, nil
+}
+
+// extractScanned is extractDocument after the scan of the page at root.
+func extractScanned(root *html.Node, ps *pageScan, cache *elementCache, cfg *config) (*Source, error) {
 	ps.region = extendLayout(ps.region, cache, &cfg.lines)
 	page, articleTitle := metaPage(ps)
 	page.URL = pageURL(cfg, ps)

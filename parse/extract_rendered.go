@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,28 +25,30 @@ var ErrRenderedPage = errors.New("malformed rendered page")
 // wrapping ErrRenderedPage and the *reply.ValidationError, as markup made
 // or changed by hand may be; an empty title alone gives the warning
 // CodeNoTitle, as for any page. An image without a kept address reads as
-// a paragraph of its text. It reports ok false for any other page.
-func readRendered(doc *goquery.Document, cfg *config) (rep *reply.Reply, ok bool, err error) {
-	art := renderedArticle(doc.Get(0))
-	if art == nil {
-		return nil, false, nil
-	}
+// a paragraph of its text. art is the page's <article data-rk="reply">
+// (renderedArticle, or the page scan's find).
+func readRendered(art *html.Node) (*reply.Reply, error) {
 	f := rkAttr(art, "data-format")
 	if !reply.KnownFormat(f) {
-		return nil, true, fmt.Errorf("parse: rendered page of format %q, want %q or %q: %w", f, reply.FormatV1, reply.FormatV2, reply.ErrFormat)
+		return nil, fmt.Errorf("parse: rendered page of format %q, want %q or %q: %w", f, reply.FormatV1, reply.FormatV2, reply.ErrFormat)
 	}
 	rr := &renderedReader{}
-	rep = rr.article(art)
+	rep := rr.article(art)
 	if f == reply.FormatV1 && !rep.Provenance.IsZero() {
 		rr.fail("data-provenance in a page of format %q, which has none", f)
 	}
 	if rr.err != nil {
-		return nil, true, rr.err
+		return nil, rr.err
 	}
 	if err := checkRendered(rep); err != nil {
-		return nil, true, err
+		return nil, err
 	}
-	return rep, true, nil
+	return rep, nil
+}
+
+// isRenderedArticle reports whether n is an <article data-rk="reply">.
+func isRenderedArticle(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.DataAtom == atom.Article && n.Namespace == "" && rkAttr(n, "data-rk") == "reply"
 }
 
 // renderedArticle is the first <article data-rk="reply"> under root in
@@ -55,7 +56,7 @@ func readRendered(doc *goquery.Document, cfg *config) (rep *reply.Reply, ok bool
 // the parent links.
 func renderedArticle(root *html.Node) *html.Node {
 	for n := root; n != nil; {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Article && n.Namespace == "" && rkAttr(n, "data-rk") == "reply" {
+		if isRenderedArticle(n) {
 			return n
 		}
 		if n.FirstChild != nil {

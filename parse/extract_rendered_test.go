@@ -16,8 +16,12 @@ func readRenderedString(t *testing.T, page string) (*reply.Reply, bool, error) {
 	t.Helper()
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
 	require.NoError(t, err)
-	cfg := newConfig(nil)
-	return readRendered(doc, &cfg)
+	art := renderedArticle(doc.Get(0))
+	if art == nil {
+		return nil, false, nil
+	}
+	rep, err := readRendered(art)
+	return rep, true, err
 }
 
 // renderedPage is a page in the form the render package writes, by hand:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/reply"
+	"golang.org/x/net/html"
 )
 
 // HTML reads a notice page from r, in any encoding, and returns its reply.
@@ -70,10 +71,26 @@ func readDocument(doc *goquery.Document, cfg *config) (*reply.Reply, error) {
 	if err := cfg.canceled("reading the page"); err != nil {
 		return nil, err
 	}
-	if rep, ok, err := readRendered(doc, cfg); ok {
-		return rep, err
+	root, err := pageRoot(doc)
+	if err != nil {
+		return nil, err
 	}
-	src, err := extractDocument(doc, cfg)
+	// One scan of the page finds a rendered article or, on any other
+	// page, what the extraction needs. A document of a node below the
+	// root has its rendered article looked for below that node.
+	cache := &elementCache{}
+	var ps *pageScan
+	var art *html.Node
+	if top := doc.Nodes[0]; top == root {
+		ps = scanPage(root, cache, true)
+		art = ps.rendered
+	} else if art = renderedArticle(top); art == nil {
+		ps = scanPage(root, cache, false)
+	}
+	if art != nil {
+		return readRendered(art)
+	}
+	src, err := extractScanned(root, ps, cache, cfg)
 	if err != nil {
 		return nil, err
 	}
