@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -46,7 +47,8 @@ type classKey struct{ class, id string }
 // styles say: pages repeat a few class names and styles on many elements
 // (「text-indent: 2em;」 on every paragraph), and each is read once. The
 // pairs are kept in a map: a page has 30–200 distinct ones, where a list
-// searched in order costs more than hashing.
+// searched in order costs more than hashing. It starts at 64, which
+// spares the growing most pages would pay.
 type elementCache struct {
 	classes map[classKey]classTraits
 
@@ -106,7 +108,7 @@ func (c *elementCache) lookup(class, id string) classTraits {
 	}
 	t := traitsOf(joinClassID(class, id))
 	if c.classes == nil {
-		c.classes = make(map[classKey]classTraits, 16)
+		c.classes = make(map[classKey]classTraits, 64)
 	}
 	c.classes[k] = t
 	return t
@@ -123,7 +125,35 @@ func joinClassID(class, id string) string {
 	case class == "":
 		return lowerASCII(id)
 	}
-	return lowerASCII(class + " " + id)
+	if !isASCIIString(class) || !isASCIIString(id) {
+		return lowerASCII(class + " " + id) // as strings.ToLower has it
+	}
+	// One copy, lower-cased as it is made.
+	b := make([]byte, 0, len(class)+1+len(id))
+	b = appendLowerASCII(append(appendLowerASCII(b, class), ' '), id)
+	return string(b)
+}
+
+// isASCIIString reports whether s is all ASCII.
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLowerASCII appends s to b with its ASCII letters lower-cased.
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // traitsOf computes the traits of cid, a joinClassID value.
@@ -323,8 +353,21 @@ func readStyle(style string) styleFacts {
 		}
 		var bit uint8
 		var dst *string
-		// Property names are ASCII and compared without case.
-		switch lowerASCII(strings.TrimSpace(k)) {
+		// Property names are ASCII and compared without case, lower-cased
+		// into name: those read here are at most 11 bytes.
+		var name [11]byte
+		k = strings.TrimSpace(k)
+		if len(k) > len(name) {
+			continue
+		}
+		for i := 0; i < len(k); i++ {
+			c := k[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			name[i] = c
+		}
+		switch string(name[:len(k)]) {
 		case "display":
 			bit, dst = styleDisplay, &sf.display
 		case "visibility":
