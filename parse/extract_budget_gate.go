@@ -252,6 +252,14 @@ func (s *boundScan) over() bool {
 // formatting element, in any case, ended by a byte that ends a tag name or
 // by the end of b: as startsFormatting, without the atom table.
 func isFormattingName(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	switch b[0] | 0x20 { // the first letters of those names, in any case
+	case 'a', 'b', 'c', 'e', 'f', 'i', 'n', 's', 't', 'u':
+	default:
+		return false // most tags: div, p, li, meta, comments
+	}
 	var name [6]byte
 	n := readTagName(b, name[:])
 	if n < 0 {
