@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"testing"
 	"time"
 
@@ -19,7 +20,10 @@ import (
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 )
 
-var benchWARCMiB = flag.Int("migrate.warcmib", 8, "MiB of pages in the WARC of BenchmarkMigrateWARC (1024 for the 1 GB run)")
+var (
+	benchWARCMiB  = flag.Int("migrate.warcmib", 8, "MiB of pages in the WARC of BenchmarkMigrateWARC (1024 for the 1 GB run)")
+	benchHeapProf = flag.String("migrate.heapprofile", "", "BenchmarkMigrateWARC writes, for each input, the heap profile after the last page to this path with the input's name appended (go tool pprof -sample_index inuse_space)")
+)
 
 // genWARCAndTree writes pages of -migrate.tree, each made different, until
 // -migrate.warcmib MiB of them (the HTML ones): as response records (each with its
@@ -77,6 +81,15 @@ func genWARCAndTree(b *testing.B, dir string) (warc, tree string, pages int) {
 	return warc, tree, pages
 }
 
+// writeHeapProfile writes the heap profile as of the last collection to
+// name.
+func writeHeapProfile(b *testing.B, name string) {
+	f, err := os.Create(name)
+	require.NoError(b, err)
+	require.NoError(b, pprof.WriteHeapProfile(f))
+	require.NoError(b, f.Close())
+}
+
 // BenchmarkMigrateWARC migrates the pages of a generated WARC, and the
 // same pages from a folder, outputs made but thrown away (as
 // MigrateNoWrite), and reports each one's throughput (pages/s, MiB/s of
@@ -100,6 +113,9 @@ func BenchmarkMigrateWARC(b *testing.B) {
 					var m runtime.MemStats
 					runtime.ReadMemStats(&m)
 					heap[done] = float64(m.HeapInuse) / (1 << 20)
+					if done == pages && *benchHeapProf != "" {
+						writeHeapProfile(b, *benchHeapProf+"."+c.name)
+					}
 				}
 			}
 			runtime.GC()
