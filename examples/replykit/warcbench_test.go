@@ -98,6 +98,9 @@ func writeHeapProfile(b *testing.B, name string) {
 // what the run keeps for each page (report entry, output name, and for a
 // WARC the capture remembered for revisits and the body's hash).
 func BenchmarkMigrateWARC(b *testing.B) {
+	if *benchHeapProf != "" {
+		runtime.MemProfileRate = 16 << 10 // finer than the default, for what a page keeps
+	}
 	warc, tree, pages := genWARCAndTree(b, b.TempDir())
 	info, err := os.Stat(warc)
 	require.NoError(b, err)

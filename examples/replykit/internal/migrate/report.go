@@ -137,8 +137,9 @@ type Entry struct {
 	// bytes (SHA256), and they were kept as they were.
 	Skipped bool `json:"skipped,omitempty"`
 	// Capture is the web-archive record the page was read from, as its
-	// reply's provenance holds it; absent for a file or archive entry.
-	Capture reply.Capture `json:"capture,omitzero"`
+	// reply's provenance holds it; nil for a file or archive entry (a
+	// pointer, so that a run over files keeps no room for one a page).
+	Capture *reply.Capture `json:"capture,omitzero"`
 }
 
 // Warning is one of a page's reader warnings, as the page's JSON holds it

@@ -44,7 +44,7 @@ func CheckReport(data []byte) ([]ReportProblem, error) {
 	for i, e := range r.Pages {
 		at := "pages[" + strconv.Itoa(i) + "]"
 		checkEntry(e, at, add)
-		if r.Format == ReportFormatV1 && !e.Capture.IsZero() {
+		if r.Format == ReportFormatV1 && e.Capture != nil && !e.Capture.IsZero() {
 			add(at+".capture", "unknown key in a %s report", ReportFormatV1)
 		}
 		sum.add(e)
