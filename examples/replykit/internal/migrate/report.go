@@ -63,10 +63,10 @@ type Report struct {
 	// Inputs says, for each input in the order given, how many pages and
 	// ignored files the walk found in it.
 	Inputs []InputTotals `json:"inputs"`
-	// Pages holds one entry a page, sorted by path.
+	// Pages holds one entry a page, sorted by path (records of a web archive in record order, see comparePaths).
 	Pages []Entry `json:"pages"`
 	// Ignored lists the files of the inputs that were not read as pages,
-	// with the reason, sorted by path.
+	// with the reason, sorted by path as Pages is.
 	Ignored []Ignored `json:"ignored"`
 
 	// Elapsed is how long the run took; it is left out of the JSON.
@@ -199,11 +199,11 @@ func count(m map[string]int, key string) map[string]int {
 	return m
 }
 
-// sortEntries orders entries by path, then output, then the rest, so that
+// sortEntries orders entries by path (see comparePaths), then output, then the rest, so that
 // equal keys can only be equal entries.
 func sortEntries(es []Entry) {
 	slices.SortFunc(es, func(a, b Entry) int {
-		if c := cmp.Compare(a.Path, b.Path); c != 0 {
+		if c := comparePaths(a.Path, b.Path); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Output, b.Output); c != 0 {
@@ -216,10 +216,10 @@ func sortEntries(es []Entry) {
 	})
 }
 
-// sortIgnored orders ignored files by path, then reason and detail.
+// sortIgnored orders ignored files by path (see comparePaths), then reason and detail.
 func sortIgnored(igs []Ignored) {
 	slices.SortFunc(igs, func(a, b Ignored) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
+		return cmp.Or(comparePaths(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
 	})
 }
 
