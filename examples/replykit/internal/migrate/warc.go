@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 	"github.com/replykit/replykit/reply"
@@ -110,7 +111,8 @@ func (w *walker) capture(it *webarchive.Item) bool {
 	display := capturePath(it.File, it.Offset, it.InMember)
 	where := it.URI
 	if it.Date != "" {
-		where += " at " + it.Date
+		// A record without a URI (warcinfo) is known by its date alone.
+		where = strings.TrimPrefix(where+" at "+it.Date, " ")
 	}
 	detail := func(s string) string {
 		switch {
