@@ -9,7 +9,7 @@ import (
 // bodies, so that a revisit record can be resolved to the capture it
 // refers to. For each it keeps only where it was read and its verdict (a
 // Ref), in a fixed-size entry, and finds it by 16-byte hashes of its
-// record ID, payload digest, and target URI and date: about a hundred
+// record ID, payload digest, and target URI and date: about 150
 // bytes a record, whatever the lengths of its fields, over a crawl of
 // millions of records. It is not safe for use by several goroutines at
 // once.
@@ -19,6 +19,7 @@ type Index struct {
 	reasons []Reason          // the verdicts met
 	caps    []indexed         // every capture remembered, in the order read
 	by      map[indexKey]uint32
+	scratch []byte // where a key's input is put together
 }
 
 // indexed is a capture as an Index keeps it: a Ref whose file and verdict
@@ -40,15 +41,15 @@ const (
 	byURI    = 'u' // target URI and WARC-Date; the first is kept
 )
 
-// keyOf is the key of a field of a kind.
-func keyOf(kind byte, value string) indexKey {
-	h := sha256.New()
-	h.Write([]byte{kind})
-	h.Write([]byte(value))
-	var sum [sha256.Size]byte
-	var k indexKey
-	copy(k[:], h.Sum(sum[:0]))
-	return k
+// keyOf is the key of a field of a kind, given in parts (a URI and a
+// date), each ended by a 0 byte.
+func (x *Index) keyOf(kind byte, parts ...string) indexKey {
+	x.scratch = append(x.scratch[:0], kind)
+	for _, p := range parts {
+		x.scratch = append(append(x.scratch, p...), 0)
+	}
+	sum := sha256.Sum256(x.scratch)
+	return indexKey(sum[:len(indexKey{})])
 }
 
 // NewIndex returns an empty Index.
@@ -85,13 +86,13 @@ func (x *Index) add(it *Item) {
 	n := uint32(len(x.caps))
 	x.caps = append(x.caps, indexed{offset: it.Offset, inMember: it.InMember, file: f, reason: uint32(r)})
 	if it.RecordID != "" {
-		x.by[keyOf(byID, it.RecordID)] = n
+		x.by[x.keyOf(byID, it.RecordID)] = n
 	}
 	if k := digestKey(it.PayloadDigest); k != "" {
-		x.first(keyOf(byDigest, k), n)
+		x.first(x.keyOf(byDigest, k), n)
 	}
 	if it.URI != "" {
-		x.first(keyOf(byURI, it.URI+"\x00"+it.Date), n)
+		x.first(x.keyOf(byURI, it.URI, it.Date), n)
 	}
 }
 
@@ -117,13 +118,13 @@ func (x *Index) find(k indexKey) (*Ref, bool) {
 // date. how says what was looked for: what was found by, or, when
 // nothing was, everything looked for.
 func (x *Index) resolve(id, digest, uri, date string) (ref *Ref, how string) {
-	if ref, ok := x.find(keyOf(byID, id)); id != "" && ok {
+	if ref, ok := x.find(x.keyOf(byID, id)); id != "" && ok {
 		return ref, "record " + id
 	}
-	if ref, ok := x.find(keyOf(byDigest, digestKey(digest))); digestKey(digest) != "" && ok {
+	if ref, ok := x.find(x.keyOf(byDigest, digestKey(digest))); digestKey(digest) != "" && ok {
 		return ref, "payload digest " + digest
 	}
-	if ref, ok := x.find(keyOf(byURI, uri+"\x00"+date)); uri != "" && ok {
+	if ref, ok := x.find(x.keyOf(byURI, uri, date)); uri != "" && ok {
 		return ref, uri + " at " + date
 	}
 	var looked []string
