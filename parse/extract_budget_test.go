@@ -135,6 +135,9 @@ func FuzzFormattingEstimate(f *testing.F) {
 	for _, tt := range formattingShapes {
 		f.Add([]byte(tt.markup))
 	}
+	for _, tt := range boundShapes {
+		f.Add([]byte(tt.markup))
+	}
 	f.Add(openFormatting(4, 10, "x"))
 	f.Add(wideTable(3, 4))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -160,6 +163,9 @@ func FuzzFormattingEstimate(f *testing.F) {
 		for i := range data {
 			if data[i] == '<' {
 				requirePlainEnd(t, data, i)
+			}
+			if isFormattingName(data[i:]) != startsFormatting(data[i:]) {
+				t.Fatalf("isFormattingName and startsFormatting differ at byte %d of %q", i, data)
 			}
 		}
 		// The bound stops early once past a limit, above it.
@@ -193,12 +199,12 @@ func TestLimitFormatting(t *testing.T) {
 }
 
 // TestFormattingContext checks that the pass over a long page, one whose
-// formatting elements the byte-level bound does not let skip it, stops
-// once its context is done.
+// formatting elements the byte-level bound does not let skip it (each
+// <b> is left open by its paragraph), stops once its context is done.
 func TestFormattingContext(t *testing.T) {
 	cfg := newConfig(nil)
 	cfg.ctx = &countdown{Context: context.Background()}
-	err := checkFormatting([]byte(strings.Repeat("<p><b>一段文字。</b></p>", cancelEvery)), &cfg)
+	err := checkFormatting([]byte(strings.Repeat("<p><b>一段文字。</p>", cancelEvery)), &cfg)
 	var ce *CanceledError
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, "checking the markup", ce.Where)
