@@ -28,8 +28,9 @@ type Capture struct {
 	// when the record has one.
 	PayloadDigest string `json:"payloadDigest,omitempty"`
 	// Offset is the byte offset of the record in the WARC file named by
-	// Provenance.Path (of the gzip member for .warc.gz); written always when
-	// Capture is set, 0 included.
+	// Provenance.Path, or, in a .warc.gz, of the gzip member holding it:
+	// 0 for every record of a file gzipped as a whole, which can only be
+	// read from its start. Written always when Capture is set, 0 included.
 	Offset int64 `json:"offset"`
 }
 

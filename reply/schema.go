@@ -63,7 +63,7 @@ const (
       "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", "description": "WARC-Date as written (RFC 3339)."},
       "recordID": {"type": "string", "minLength": 1, "description": "WARC-Record-ID as written, such as <urn:uuid:…>."},
       "payloadDigest": {"type": "string", "description": "WARC-Payload-Digest as written, such as sha1:…."},
-      "offset": {"type": "integer", "minimum": 0, "description": "Byte offset of the record in the WARC file named by path (of its gzip member in a .warc.gz)."}
+      "offset": {"type": "integer", "minimum": 0, "description": "Byte offset of the record in the WARC file named by path, or, in a .warc.gz, of the gzip member holding it (0 for every record of a file gzipped as a whole)."}
     }
   }
 }`

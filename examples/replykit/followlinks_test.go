@@ -30,7 +30,7 @@ func TestMigrateFollowLinks(t *testing.T) {
 	out := t.TempDir()
 	r := runCmd("", "migrate", "-q", "-o", out, in)
 	require.Equal(t, exitOK, r.code, r.stderr)
-	assert.Regexp(t, `\n  files ignored\s+1\n    outside-input\s+1\n`, r.stderr)
+	assert.Regexp(t, `\n  files or records ignored\s+1\n    outside-input\s+1\n`, r.stderr)
 	rep := readReport(t, out)
 	assert.Equal(t, 1, rep.Totals.Replies)
 	assert.Equal(t, []migrate.Ignored{{Path: filepath.Join(in, "ext"), Reason: migrate.IgnoredOutside, Detail: "leads to " + outside}}, rep.Ignored)

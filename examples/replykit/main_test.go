@@ -283,7 +283,7 @@ func TestMigrateSampleEndToEnd(t *testing.T) {
 	out := t.TempDir()
 	r := runCmd("", "migrate", "-o", out, "-j", "2", "sample")
 	require.Equal(t, exitOK, r.code, r.stderr)
-	assert.Contains(t, r.stderr, "pages read                    7")
+	assert.Contains(t, r.stderr, "pages read                      7")
 	assert.Contains(t, r.stderr, "report: "+filepath.Join(out, "report.json"))
 
 	rep := readReport(t, out)

@@ -10,6 +10,7 @@ import (
 	"github.com/replykit/replykit/examples/replykit/internal/bag"
 	"github.com/replykit/replykit/examples/replykit/internal/collection"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
+	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 	"github.com/replykit/replykit/parse"
 	"github.com/replykit/replykit/render"
 	"github.com/replykit/replykit/reply"
@@ -41,10 +42,10 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"With --shard i/N (i from 0 to N-1), the run is one of N shards writing into one\n"+
 			"OUTDIR side by side, on one machine or on many that share it: each walks every\n"+
 			"INPUT and names every output as a single run would, but converts only the pages\n"+
-			"it finds i-th, (i+N)-th, (i+2N)-th… and lists only the ignored files so numbered,\n"+
-			"writes its report as OUTDIR/report-shards/i-of-N.json, and makes no collection\n"+
-			"and no bag. Once all N are done, 'replykit report merge OUTDIR' writes report.json\n"+
-			"and the collection, the same bytes a single run would have written.\n\n"+
+			"it finds i-th, (i+N)-th, (i+2N)-th… and lists only the ignored files and records\n"+
+			"so numbered, writes its report as OUTDIR/report-shards/i-of-N.json, and makes no\n"+
+			"collection and no bag. Once all N are done, 'replykit report merge OUTDIR' writes\n"+
+			"report.json and the collection, the same bytes a single run would have written.\n\n"+
 			"Exit status: 0 all pages read, 1 some pages failed (see report.json), 2 bad usage,\n"+
 			"3 the run failed as a whole: an INPUT missing, unreadable or the output directory,\n"+
 			"a broken archive, an output directory where nothing can be written or that another\n"+
@@ -262,7 +263,12 @@ func inputNotes(rep *migrate.Report, stderr io.Writer) {
 		}
 		fmt.Fprintf(stderr, "replykit migrate: %s: no pages found", in.Path)
 		if in.Ignored > 0 {
-			fmt.Fprintf(stderr, "; %d %s not read as pages are listed under \"ignored\" in the report", in.Ignored, plural(in.Ignored, "file", "files"))
+			// What a web archive holds that is no page is records.
+			what := plural(in.Ignored, "file", "files")
+			if webarchive.KindOf(in.Path, nil) != webarchive.KindNone {
+				what = plural(in.Ignored, "record", "records")
+			}
+			fmt.Fprintf(stderr, "; %d %s not read as pages %s listed under \"ignored\" in the report", in.Ignored, what, plural(in.Ignored, "is", "are"))
 		}
 		fmt.Fprintln(stderr)
 	}

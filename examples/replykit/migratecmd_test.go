@@ -65,14 +65,19 @@ func TestMigrateSaysWhatAnEmptyRunFound(t *testing.T) {
 	for _, name := range []string{"style.css", "notes.do"} {
 		require.NoError(t, os.WriteFile(filepath.Join(assets, name), []byte("not a page"), 0o644))
 	}
+	// A web archive of one record, which is no page.
+	info := filepath.Join(root, "info.warc")
+	require.NoError(t, os.WriteFile(info, []byte("WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\n"+
+		"WARC-Date: 2024-03-01T08:00:00Z\r\nContent-Length: 0\r\n\r\n\r\n\r\n"), 0o644))
 	out := filepath.Join(root, "out")
-	r := runCmd("", "migrate", "-q", "-o", out, empty, assets)
+	r := runCmd("", "migrate", "-q", "-o", out, empty, assets, info)
 	assert.Equal(t, exitRun, r.code)
 	assert.Contains(t, r.stderr, "report: "+filepath.Join(out, migrate.ReportName)+"\n")
-	assert.Contains(t, r.stderr, "\n    not-html                    1\n    not-page                    1\n")
+	assert.Contains(t, r.stderr, "\n    not-html                      1\n    not-page                      1\n")
 	assert.True(t, strings.HasSuffix(r.stderr, "\n"+
 		"replykit migrate: "+empty+": no pages found\n"+
 		"replykit migrate: "+assets+": no pages found; 2 files not read as pages are listed under \"ignored\" in the report\n"+
+		"replykit migrate: "+info+": no pages found; 1 record not read as pages is listed under \"ignored\" in the report\n"+
 		"hint: replykit reads .html .htm .shtml .shtm .xhtml .jsp .jhtml .asp .aspx .php\n"+
 		"pages, .txt notices, and files with no or another extension whose start is HTML;\n"+
 		"see 'replykit migrate -h'\n"), r.stderr)
@@ -80,6 +85,7 @@ func TestMigrateSaysWhatAnEmptyRunFound(t *testing.T) {
 	assert.Equal(t, []migrate.Ignored{
 		{Path: filepath.Join(assets, "notes.do"), Reason: migrate.IgnoredNotHTML},
 		{Path: filepath.Join(assets, "style.css"), Reason: migrate.IgnoredNotPage},
+		{Path: info + "@0", Reason: migrate.IgnoredWarcinfo, Detail: "at 2024-03-01T08:00:00Z"},
 	}, rep.Ignored)
 }
 
@@ -95,8 +101,8 @@ func TestMigrateReadsPagesOfAnyExtensionAndListsTheRest(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(in, "h.css"), []byte("body{}"), 0o644))
 	r := runCmd("", "migrate", "-q", "-o", out, in)
 	require.Equal(t, exitOK, r.code, r.stderr)
-	assert.Contains(t, r.stderr, "\n  replies found                 6\n")
-	assert.Contains(t, r.stderr, "\n  files ignored                 2\n    not-html                    1\n    not-page                    1\n")
+	assert.Contains(t, r.stderr, "\n  replies found                   6\n")
+	assert.Contains(t, r.stderr, "\n  files or records ignored        2\n    not-html                      1\n    not-page                      1\n")
 	rep := readReport(t, out)
 	assert.Equal(t, 6, rep.Totals.Replies)
 	assert.Equal(t, []migrate.Ignored{

@@ -46,7 +46,7 @@ func runSample(stdout, stderr io.Writer) int {
 	}
 	status := finishMigrate(rep, col, err, stdout, stderr)
 	if rep != nil && rep.Written != "" {
-		fmt.Fprintln(stdout, "Your own pages: replykit migrate -o OUTDIR DIR|FILE|ARCHIVE.zip…")
+		fmt.Fprintln(stdout, "Your own pages: replykit migrate -o OUTDIR DIR|FILE|ARCHIVE.zip|CRAWL.warc.gz…")
 	}
 	if col != nil {
 		fmt.Fprintf(stdout, "Browse and search the sample: open %s in a browser.\n", col.Index)

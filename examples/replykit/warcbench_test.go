@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"testing"
 	"time"
 
@@ -19,7 +20,10 @@ import (
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 )
 
-var benchWARCMiB = flag.Int("migrate.warcmib", 8, "MiB of pages in the WARC of BenchmarkMigrateWARC (1024 for the 1 GB run)")
+var (
+	benchWARCMiB  = flag.Int("migrate.warcmib", 8, "MiB of pages in the WARC of BenchmarkMigrateWARC (1024 for the 1 GB run)")
+	benchHeapProf = flag.String("migrate.heapprofile", "", "BenchmarkMigrateWARC writes, for each input, the heap profile after the last page to this path with the input's name appended (go tool pprof -sample_index inuse_space)")
+)
 
 // genWARCAndTree writes pages of -migrate.tree, each made different, until
 // -migrate.warcmib MiB of them (the HTML ones): as response records (each with its
@@ -77,14 +81,28 @@ func genWARCAndTree(b *testing.B, dir string) (warc, tree string, pages int) {
 	return warc, tree, pages
 }
 
+// writeHeapProfile writes the heap profile as of the last collection to
+// name.
+func writeHeapProfile(b *testing.B, name string) {
+	f, err := os.Create(name)
+	require.NoError(b, err)
+	require.NoError(b, pprof.WriteHeapProfile(f))
+	require.NoError(b, f.Close())
+}
+
 // BenchmarkMigrateWARC migrates the pages of a generated WARC, and the
 // same pages from a folder, outputs made but thrown away (as
 // MigrateNoWrite), and reports each one's throughput (pages/s, MiB/s of
 // page bytes) and the heap in use after a collection when a quarter of
-// the pages are done and after the last (first run only): what grows is
-// what the run keeps for each page (report entry, output name, and for a
-// WARC the capture remembered for revisits and the body's hash).
+// the pages are done and after the last (first run only), and the growth
+// between the two a page (heap-B/page): what the run keeps for each page
+// (report entry, output name, and for a WARC the capture remembered for
+// revisits and the body's hash). -migrate.heapprofile writes what the
+// heap holds after the last page.
 func BenchmarkMigrateWARC(b *testing.B) {
+	if *benchHeapProf != "" {
+		runtime.MemProfileRate = 16 << 10 // finer than the default, for what a page keeps
+	}
 	warc, tree, pages := genWARCAndTree(b, b.TempDir())
 	info, err := os.Stat(warc)
 	require.NoError(b, err)
@@ -100,6 +118,9 @@ func BenchmarkMigrateWARC(b *testing.B) {
 					var m runtime.MemStats
 					runtime.ReadMemStats(&m)
 					heap[done] = float64(m.HeapInuse) / (1 << 20)
+					if done == pages && *benchHeapProf != "" {
+						writeHeapProfile(b, *benchHeapProf+"."+c.name)
+					}
 				}
 			}
 			runtime.GC()
@@ -118,6 +139,9 @@ func BenchmarkMigrateWARC(b *testing.B) {
 			b.ReportMetric(float64(*benchWARCMiB)*float64(b.N)/b.Elapsed().Seconds(), "page-MiB/s")
 			b.ReportMetric(heap[pages/4], "heap-MiB@quarter")
 			b.ReportMetric(heap[pages], "heap-MiB@end")
+			// What the run keeps a page: the heap's growth over the last
+			// three quarters of the pages.
+			b.ReportMetric((heap[pages]-heap[pages/4])*(1<<20)/float64(pages-pages/4), "heap-B/page")
 			b.ReportMetric(float64(info.Size())/(1<<20), "warc.gz-MiB")
 		})
 	}

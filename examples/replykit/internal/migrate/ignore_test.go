@@ -101,7 +101,7 @@ func TestRunReportsEveryFileItIgnores(t *testing.T) {
 
 	var sum bytes.Buffer
 	require.NoError(t, rep.WriteSummary(&sum))
-	assert.Contains(t, sum.String(), "\n  files ignored                11\n    broken-link                 1\n    hidden                      2\n")
+	assert.Contains(t, sum.String(), "\n  files or records ignored       11\n    broken-link                   1\n    hidden                        2\n")
 }
 
 func TestRunReportsWhatArchivesAndFileSystemsHoldBesidePages(t *testing.T) {

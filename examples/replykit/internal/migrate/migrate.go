@@ -370,7 +370,9 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 		src.Provenance.Path = p.display
 	}
 	src.Provenance.SHA256 = e.SHA256
-	e.Capture = src.Provenance.Capture
+	if c := src.Provenance.Capture; !c.IsZero() {
+		e.Capture = &c
+	}
 	if opts.Source != nil {
 		if err := opts.Source(p.out, p.rel, data); err != nil {
 			return failed(e, &pageError{kind: KindWrite, err: err})

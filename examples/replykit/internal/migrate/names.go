@@ -32,16 +32,12 @@ func reservedNames() []string {
 // says so in the page's Renamed.
 type namePlan struct {
 	fold  cases.Caser
-	pages map[string]planPage // folded output name → who has it
+	pages map[string]string   // folded output name → the display path of the page that has it
+	outs  map[string]string   // folded output name → the output name, where the two differ
 	dirs  map[string]planDir  // folded output folder → who made it
 	dirOf map[string]planDir  // a page's folder as found → its output folder
 	next  map[string]int      // folded name → the last ~N given for it
 	keep  map[string]struct{} // folded reserved names of OUTDIR
-}
-
-// planPage is a page's output name and the page's display path.
-type planPage struct {
-	out, display string
 }
 
 // planDir is an output folder: the folder it is made for, as found, the
@@ -52,7 +48,7 @@ type planDir struct {
 }
 
 func newNamePlan() *namePlan {
-	p := &namePlan{fold: cases.Fold(), pages: map[string]planPage{}, dirs: map[string]planDir{},
+	p := &namePlan{fold: cases.Fold(), pages: map[string]string{}, outs: map[string]string{}, dirs: map[string]planDir{},
 		dirOf: map[string]planDir{}, next: map[string]int{}, keep: map[string]struct{}{}}
 	for _, n := range reservedNames() {
 		p.keep[p.key(n)] = struct{}{}
@@ -90,7 +86,14 @@ func (p *namePlan) claim(rel, display string) (out, why string) {
 	}
 	base := parts[len(parts)-1]
 	out, fwhy := p.pick(path.Join(dir, escapeName(base)), p.fileTaken)
-	p.pages[p.key(out)] = planPage{out: out, display: display}
+	// A page's entry is a key and its display path, both shared with
+	// the report: the output name is kept apart only when folding
+	// changed it.
+	k := p.key(out)
+	p.pages[k] = display
+	if k != out {
+		p.outs[k] = out
+	}
 	switch {
 	case fwhy != "":
 		why = fwhy
@@ -131,7 +134,7 @@ func numbered(name string, n int) string {
 func (p *namePlan) fileTaken(name string) string {
 	k := p.key(name)
 	if by, ok := p.pages[k]; ok {
-		return fmt.Sprintf("%s is the output of %s%s", name, by.display, folded(name, by.out))
+		return fmt.Sprintf("%s is the output of %s%s", name, by, folded(name, p.outOf(k)))
 	}
 	for _, ext := range []string{".json", ".html"} {
 		if d, ok := p.dirs[k+ext]; ok {
@@ -156,10 +159,19 @@ func (p *namePlan) dirTaken(name, src string) string {
 	}
 	for _, ext := range []string{".json", ".html"} {
 		if by, ok := p.pages[strings.TrimSuffix(k, ext)]; ok && strings.HasSuffix(k, ext) {
-			return fmt.Sprintf("the folder %s is the output %s%s of %s%s", name, by.out, ext, by.display, folded(name, by.out+ext))
+			out := p.outOf(strings.TrimSuffix(k, ext))
+			return fmt.Sprintf("the folder %s is the output %s%s of %s%s", name, out, ext, by, folded(name, out+ext))
 		}
 	}
 	return ""
+}
+
+// outOf is the output name of the page whose folded output name is k.
+func (p *namePlan) outOf(k string) string {
+	if out, ok := p.outs[k]; ok {
+		return out
+	}
+	return k
 }
 
 // folded says, when a name clashes with another that differs from it,

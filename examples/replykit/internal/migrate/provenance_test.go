@@ -58,7 +58,7 @@ func TestRunRecordsProvenance(t *testing.T) {
 			e, ok := pageFor(*rep, path)
 			require.True(t, ok, path)
 			assert.Equal(t, want.SHA256, e.SHA256, path)
-			assert.True(t, e.Capture.IsZero(), "a file is no capture")
+			assert.Nil(t, e.Capture, "a file is no capture")
 			if run == "first" {
 				assert.Equal(t, PageSource{Rel: p.rel, Provenance: want}, rec.got[path], path)
 			} else {
@@ -94,7 +94,8 @@ func TestProcessCarriesWhatTheWalkKnows(t *testing.T) {
 	require.Nil(t, e.Error)
 	want := reply.Provenance{Path: "crawl.warc.gz", SHA256: sha256Hex("<p>captured</p>"), Capture: capture}
 	assert.Equal(t, PageSource{Rel: "x.gov.cn/a.html", URL: capture.URI, ContentType: "text/html; charset=gbk", Provenance: want}, got)
-	assert.Equal(t, capture, e.Capture)
+	require.NotNil(t, e.Capture)
+	assert.Equal(t, capture, *e.Capture)
 	data, err := os.ReadFile(filepath.Join(out, "x.gov.cn", "a.html.json"))
 	require.NoError(t, err)
 	r, err := reply.Unmarshal(data)

@@ -63,10 +63,11 @@ type Report struct {
 	// Inputs says, for each input in the order given, how many pages and
 	// ignored files the walk found in it.
 	Inputs []InputTotals `json:"inputs"`
-	// Pages holds one entry a page, sorted by path.
+	// Pages holds one entry a page, sorted by path (the records of a web
+	// archive in record order, see comparePaths).
 	Pages []Entry `json:"pages"`
 	// Ignored lists the files of the inputs that were not read as pages,
-	// with the reason, sorted by path.
+	// with the reason, sorted by path as Pages is.
 	Ignored []Ignored `json:"ignored"`
 
 	// Elapsed is how long the run took; it is left out of the JSON.
@@ -85,7 +86,7 @@ type Report struct {
 type InputTotals struct {
 	Path    string `json:"path"`              // the input as given
 	Pages   int    `json:"pages"`             // pages found, including those that failed
-	Ignored int    `json:"ignored"`           // files that were not read as pages
+	Ignored int    `json:"ignored"`           // files and web-archive records that were not read as pages
 	RawPath string `json:"rawPath,omitempty"` // Path without loss, when not UTF-8 (see RawPath)
 }
 
@@ -98,10 +99,10 @@ type Totals struct {
 	Skipped      int            `json:"skipped"`                // outputs already up to date
 	Renamed      int            `json:"renamed"`                // pages whose output is not their name
 	Warnings     int            `json:"warnings"`               // reader warnings, over all pages
-	Ignored      int            `json:"ignored"`                // files not read as pages
+	Ignored      int            `json:"ignored"`                // files and web-archive records not read as pages
 	Failures     map[string]int `json:"failures,omitempty"`     // failed pages by error kind
 	WarningCodes map[string]int `json:"warningCodes,omitempty"` // warnings by code
-	IgnoredBy    map[string]int `json:"ignoredBy,omitempty"`    // ignored files by reason
+	IgnoredBy    map[string]int `json:"ignoredBy,omitempty"`    // ignored files and records by reason
 }
 
 // Entry is what became of one page.
@@ -137,8 +138,9 @@ type Entry struct {
 	// bytes (SHA256), and they were kept as they were.
 	Skipped bool `json:"skipped,omitempty"`
 	// Capture is the web-archive record the page was read from, as its
-	// reply's provenance holds it; absent for a file or archive entry.
-	Capture reply.Capture `json:"capture,omitzero"`
+	// reply's provenance holds it; nil for a file or archive entry (a
+	// pointer, so that a run over files keeps no room for one a page).
+	Capture *reply.Capture `json:"capture,omitzero"`
 }
 
 // Warning is one of a page's reader warnings, as the page's JSON holds it
@@ -198,11 +200,11 @@ func count(m map[string]int, key string) map[string]int {
 	return m
 }
 
-// sortEntries orders entries by path, then output, then the rest, so that
+// sortEntries orders entries by path (see comparePaths), then output, then the rest, so that
 // equal keys can only be equal entries.
 func sortEntries(es []Entry) {
 	slices.SortFunc(es, func(a, b Entry) int {
-		if c := cmp.Compare(a.Path, b.Path); c != 0 {
+		if c := comparePaths(a.Path, b.Path); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Output, b.Output); c != 0 {
@@ -215,10 +217,10 @@ func sortEntries(es []Entry) {
 	})
 }
 
-// sortIgnored orders ignored files by path, then reason and detail.
+// sortIgnored orders ignored files by path (see comparePaths), then reason and detail.
 func sortIgnored(igs []Ignored) {
 	slices.SortFunc(igs, func(a, b Ignored) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
+		return cmp.Or(comparePaths(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
 	})
 }
 
@@ -253,7 +255,8 @@ func (r *Report) PagesPerSecond() float64 {
 func (r *Report) WriteSummary(w io.Writer) error {
 	var b strings.Builder
 	t := r.Totals
-	row := func(label string, n int) { fmt.Fprintf(&b, "  %-22s %8d\n", label, n) }
+	// The labels' column holds the longest, "files or records ignored".
+	row := func(label string, n int) { fmt.Fprintf(&b, "  %-24s %8d\n", label, n) }
 	state := "done"
 	if r.Interrupted {
 		state = "interrupted"
@@ -289,9 +292,10 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	}
 	rows("failed", t.Failed, t.Failures)
 	rows("warnings", t.Warnings, t.WarningCodes)
-	rows("files ignored", t.Ignored, t.IgnoredBy)
+	// Ignored counts files and web-archive records alike.
+	rows("files or records ignored", t.Ignored, t.IgnoredBy)
 	if r.Merged == 0 {
-		fmt.Fprintf(&b, "  %-22s %8.1f\n", "pages/s", r.PagesPerSecond())
+		fmt.Fprintf(&b, "  %-24s %8.1f\n", "pages/s", r.PagesPerSecond())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -39,7 +39,7 @@ func TestReportTotalsAndSummary(t *testing.T) {
 	want := map[string]string{
 		"pages read": "4", "replies found": "1", "other notices": "1", "up to date (skipped)": "1",
 		"failed": "2", "empty": "1", "write": "1", "warnings": "2", "numbering-gap": "1", "bad-date": "1",
-		"files ignored": "1", "not-page": "1", "pages/s": "2.0",
+		"files or records ignored": "1", "not-page": "1", "pages/s": "2.0",
 	}
 	for _, l := range lines[1:] {
 		f := strings.Fields(l)

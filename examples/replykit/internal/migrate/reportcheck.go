@@ -44,7 +44,7 @@ func CheckReport(data []byte) ([]ReportProblem, error) {
 	for i, e := range r.Pages {
 		at := "pages[" + strconv.Itoa(i) + "]"
 		checkEntry(e, at, add)
-		if r.Format == ReportFormatV1 && !e.Capture.IsZero() {
+		if r.Format == ReportFormatV1 && e.Capture != nil && !e.Capture.IsZero() {
 			add(at+".capture", "unknown key in a %s report", ReportFormatV1)
 		}
 		sum.add(e)
@@ -55,10 +55,10 @@ func CheckReport(data []byte) ([]ReportProblem, error) {
 		}
 		sum.addIgnored(ig)
 	}
-	if i := firstUnsorted(r.Pages, func(a, b Entry) bool { return a.Path > b.Path }); i > 0 {
+	if i := firstUnsorted(r.Pages, func(a, b Entry) bool { return comparePaths(a.Path, b.Path) > 0 }); i > 0 {
 		add("pages["+strconv.Itoa(i)+"].path", "%q comes after %q: the pages are sorted by path", r.Pages[i].Path, r.Pages[i-1].Path)
 	}
-	if i := firstUnsorted(r.Ignored, func(a, b Ignored) bool { return a.Path > b.Path }); i > 0 {
+	if i := firstUnsorted(r.Ignored, func(a, b Ignored) bool { return comparePaths(a.Path, b.Path) > 0 }); i > 0 {
 		add("ignored["+strconv.Itoa(i)+"].path", "%q comes after %q: ignored files are sorted by path", r.Ignored[i].Path, r.Ignored[i-1].Path)
 	}
 	checkTotals(r.Totals, sum, add)
@@ -157,7 +157,10 @@ func sortedCounts(m map[string]int) string {
 func knownReason(reason string) bool {
 	switch reason {
 	case IgnoredNotPage, IgnoredNotHTML, IgnoredHidden, IgnoredNotRegular, IgnoredBrokenLink,
-		IgnoredLinkLoop, IgnoredOutside, IgnoredWalked, IgnoredOutput:
+		IgnoredLinkLoop, IgnoredOutside, IgnoredWalked, IgnoredOutput,
+		IgnoredRequest, IgnoredMetadata, IgnoredWarcinfo, IgnoredRecordType, IgnoredStatus, IgnoredTruncated,
+		IgnoredEncoding, IgnoredBadHTTP, IgnoredBadRecord, IgnoredRevisit, IgnoredRevisitUnresolved,
+		IgnoredNotListed, IgnoredListedMissing, IgnoredDuplicate:
 		return true
 	}
 	return false

@@ -124,3 +124,19 @@ func TestCheckReport(t *testing.T) {
 func totals(m map[string]any) map[string]any { return m["totals"].(map[string]any) }
 
 func pageOf(m map[string]any, i int) map[string]any { return m["pages"].([]any)[i].(map[string]any) }
+
+// TestCheckReportWebArchive: the reports of runs over web archives (the
+// goldens of TestMigrateWebArchive) check clean: their records' reasons
+// are known, and their records are in record order.
+func TestCheckReportWebArchive(t *testing.T) {
+	names, err := filepath.Glob("testdata/warc/*.report.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, names)
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		problems, err := CheckReport(data)
+		require.NoError(t, err)
+		assert.Empty(t, problems, name)
+	}
+}

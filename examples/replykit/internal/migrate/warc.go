@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 	"github.com/replykit/replykit/reply"
@@ -56,10 +57,10 @@ const (
 // capturePath is how the report names a record of a web archive: its
 // file, "@" and its offset (of its gzip member), and "+" and its place
 // in the member when the member holds several records.
-func capturePath(it *webarchive.Item) string {
-	p := it.File + "@" + strconv.FormatInt(it.Offset, 10)
-	if it.InMember != 0 {
-		p += "+" + strconv.FormatInt(it.InMember, 10)
+func capturePath(file string, offset, inMember int64) string {
+	p := file + "@" + strconv.FormatInt(offset, 10)
+	if inMember != 0 {
+		p += "+" + strconv.FormatInt(inMember, 10)
 	}
 	return p
 }
@@ -107,10 +108,11 @@ func (w *walker) walkWebArchive(name string, kind webarchive.Kind) bool {
 // and time and sent on, unless its body is a page's sent before; any
 // other record is listed as ignored.
 func (w *walker) capture(it *webarchive.Item) bool {
-	display := capturePath(it)
+	display := capturePath(it.File, it.Offset, it.InMember)
 	where := it.URI
 	if it.Date != "" {
-		where += " at " + it.Date
+		// A record without a URI (warcinfo) is known by its date alone.
+		where = strings.TrimPrefix(where+" at "+it.Date, " ")
 	}
 	detail := func(s string) string {
 		switch {
@@ -125,7 +127,7 @@ func (w *walker) capture(it *webarchive.Item) bool {
 	case it.Reason == "":
 	case it.Refers != nil:
 		// A revisit: the capture it repeats is reported on its own.
-		of := "the payload of " + capturePath(it.Refers)
+		of := "the payload of " + capturePath(it.Refers.File, it.Refers.Offset, it.Refers.InMember)
 		if it.Refers.Reason != "" {
 			of += ", which is no page (" + string(it.Refers.Reason) + ")"
 		}

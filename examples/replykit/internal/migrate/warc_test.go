@@ -222,7 +222,8 @@ func TestMigrateWARCSource(t *testing.T) {
 	assert.Equal(t, gbk.Provenance.Capture, r.Provenance.Capture)
 	assert.Equal(t, in, r.Provenance.Path)
 	assert.Equal(t, e.SHA256, r.Provenance.SHA256)
-	assert.Equal(t, gbk.Provenance.Capture, e.Capture)
+	require.NotNil(t, e.Capture)
+	assert.Equal(t, gbk.Provenance.Capture, *e.Capture)
 }
 
 // TestWebArchiveShards: shards of a run over web archives, merged, leave

@@ -95,9 +95,9 @@ type Item struct {
 	// Detail says more where the reason alone would not: the status
 	// line, the Content-Type, the error.
 	Detail string
-	// Refers is, for a revisit record resolved, the capture it refers
-	// to, as that capture was read.
-	Refers *Item
+	// Refers is, for a revisit record resolved, where the capture it
+	// refers to was read and its verdict.
+	Refers *Ref
 }
 
 // DefaultMaxBytes is the largest body read when Options.MaxBytes is zero.

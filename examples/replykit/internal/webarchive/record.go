@@ -23,8 +23,11 @@ import (
 // are remembered for the revisits that follow.
 func (rd *reader) item(rec gowarc.WarcRecord, start, end int64, where Item) *Item {
 	h := rec.WarcHeader()
-	it := &Item{File: where.File, Offset: where.Offset, InMember: where.InMember, Type: h.Get(gowarc.WarcType), URI: stripURI(h.Get(gowarc.WarcTargetURI)),
-		Date: h.Get(gowarc.WarcDate), RecordID: h.Get(gowarc.WarcRecordID), PayloadDigest: h.Get(gowarc.WarcPayloadDigest)}
+	// gowarc gives each field as part of its whole line: copied, a field
+	// kept (in a report) keeps only itself.
+	it := &Item{File: where.File, Offset: where.Offset, InMember: where.InMember, Type: strings.Clone(h.Get(gowarc.WarcType)),
+		URI: strings.Clone(stripURI(h.Get(gowarc.WarcTargetURI))), Date: strings.Clone(h.Get(gowarc.WarcDate)),
+		RecordID: strings.Clone(h.Get(gowarc.WarcRecordID)), PayloadDigest: strings.Clone(h.Get(gowarc.WarcPayloadDigest))}
 	raw, whole := rd.win.record(start, end)
 	if _, short, err := block(raw, h, whole); whole && (short || err != nil) {
 		// The stream ends inside the record, whatever its type.
@@ -240,7 +243,9 @@ func htmlType(ct string) htmlKind {
 }
 
 // revisit resolves a revisit record to the capture it refers to: by
-// WARC-Refers-To, by payload digest, or by target URI and date.
+// WARC-Refers-To, by payload digest, or by target URI and date. The
+// detail names the capture as the revisit does: the Index keeps no field
+// of it.
 func (rd *reader) revisit(it *Item, h *gowarc.WarcFields, raw []byte, whole bool) {
 	if blk, _, err := block(raw, h, whole); err == nil {
 		if resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(blk)), nil); err == nil {
@@ -254,12 +259,9 @@ func (rd *reader) revisit(it *Item, h *gowarc.WarcFields, raw []byte, whole bool
 	case ref == nil:
 		it.Reason, it.Detail = ReasonRevisitUnresolved, how
 	case ref.Reason == "":
-		it.Reason, it.Refers, it.Detail = ReasonRevisit, ref, "the payload of "+ref.URI+" at "+ref.Date
+		it.Reason, it.Refers, it.Detail = ReasonRevisit, ref, "the payload of "+how
 	default:
 		it.Reason, it.Refers = ref.Reason, ref
-		it.Detail = "a revisit of " + ref.URI + " at " + ref.Date + ", which is no page: " + string(ref.Reason)
-		if ref.Detail != "" {
-			it.Detail += " (" + ref.Detail + ")"
-		}
+		it.Detail = "a revisit of " + how + ", which is no page: " + string(ref.Reason)
 	}
 }

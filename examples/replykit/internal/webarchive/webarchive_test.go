@@ -31,7 +31,7 @@ func summary(it *webarchive.Item) string {
 	}
 	refers := ""
 	if it.Refers != nil {
-		refers = " refers=" + it.Refers.RecordID
+		refers = fmt.Sprintf(" refers=%s@%d+%d", strings.TrimPrefix(it.Refers.File, "testdata/"), it.Refers.Offset, it.Refers.InMember)
 	}
 	return fmt.Sprintf("%s@%d+%d %s %s %s %s status=%d type=%q reason=%q detail=%q body=%s%s",
 		it.File, it.Offset, it.InMember, it.Type, it.URI, it.Date, it.RecordID, it.Status, it.ContentType, it.Reason, it.Detail, body, refers)
@@ -133,7 +133,8 @@ func TestEdgeCases(t *testing.T) {
 		[]webarchive.Reason{a[0].Reason, a[1].Reason, a[2].Reason, a[3].Reason, a[4].Reason})
 	assert.NotEqual(t, a[0].Body, a[3].Body, "two captures of one URL")
 	require.NotNil(t, a[4].Refers)
-	assert.Equal(t, a[0].RecordID, a[4].Refers.RecordID, "the revisit resolves to the first capture")
+	assert.Equal(t, webarchive.Ref{File: a[0].File, Offset: a[0].Offset, InMember: a[0].InMember}, *a[4].Refers,
+		"the revisit resolves to the first capture, a page")
 	assert.Equal(t, a[0].Body, byURI[site+"/mirror/reply-05.html"][0].Body, "the duplicate payload")
 	assert.Equal(t, a[0].PayloadDigest, byURI[site+"/mirror/reply-05.html"][0].PayloadDigest)
 
