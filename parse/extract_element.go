@@ -186,7 +186,7 @@ func classWordTraits(cid string) classTraits {
 		if tok == "" {
 			continue
 		}
-		t |= classWords[tok]
+		t |= classWord(tok)
 		if indexDash(tok) < 0 {
 			continue
 		}
@@ -198,10 +198,10 @@ func classWordTraits(cid string) classTraits {
 		for part := tok; part != ""; {
 			i := indexDash(part)
 			if i < 0 {
-				t |= classWords[part]
+				t |= classWord(part)
 				break
 			}
-			t |= classWords[part[:i]]
+			t |= classWord(part[:i])
 			part = part[i+1:]
 		}
 	}
@@ -225,6 +225,24 @@ var classWords = func() map[string]classTraits {
 	}
 	return m
 }()
+
+// classWordShapes has, for each first byte of a word of classWords, a
+// bit for each length of such a word (all are under 32 bytes): most
+// tokens are turned away without hashing them.
+var classWordShapes = func() (shapes [256]uint32) {
+	for w := range classWords {
+		shapes[w[0]] |= 1 << len(w)
+	}
+	return shapes
+}()
+
+// classWord is classWords[w].
+func classWord(w string) classTraits {
+	if w == "" || len(w) >= 32 || classWordShapes[w[0]]&(1<<len(w)) == 0 {
+		return 0
+	}
+	return classWords[w]
+}
 
 // classWordTrait is a word of the class-word lists and its traits.
 type classWordTrait struct {

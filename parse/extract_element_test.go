@@ -136,6 +136,31 @@ func TestClassWordTraits(t *testing.T) {
 	}
 }
 
+// TestClassWordFilters checks the first-byte and length filters against
+// the word lists they stand for: classWord is classWords[w] for every
+// word, its halves and neighbours, and the leads of widgetNames and
+// crumbWords are their words' first bytes.
+func TestClassWordFilters(t *testing.T) {
+	var words []string
+	for w := range classWords {
+		words = append(words, w, w[:len(w)/2], w+"x", "x"+w, strings.ToUpper(w))
+	}
+	words = append(words, classWordSamples...)
+	for _, w := range append(words, "", strings.Repeat("n", 40)) {
+		require.Equal(t, classWords[w], classWord(w), "%q", w)
+	}
+	assert.Equal(t, leadsOf(widgetNames), widgetLeads, "widgetLeads")
+	assert.Equal(t, leadsOf(crumbWords), crumbLeads, "crumbLeads")
+}
+
+// leadsOf marks the first bytes of words.
+func leadsOf(words []string) (leads [256]bool) {
+	for _, w := range words {
+		leads[w[0]] = true
+	}
+	return leads
+}
+
 // FuzzClassWordTraits checks that a class word added as a class of its
 // own gives its trait, and that a class added never takes one away.
 func FuzzClassWordTraits(f *testing.F) {

@@ -97,6 +97,9 @@ func widgetPart(w string) bool {
 // widgetNames are whole class or id names of widgets.
 var widgetNames = []string{"bdshare", "jiathis", "bsharediv", "fontsize", "font-size", "font_size", "copyright", "banquan"}
 
+// widgetLeads are the first bytes of widgetNames.
+var widgetLeads = [256]bool{'b': true, 'j': true, 'f': true, 'c': true}
+
 // isWidget reports whether the class or id cid marks a widget or chrome.
 // It reads the tokens strings.Fields gives; each token's words end the
 // search at its last one (a token ending in - or _ lets it go on).
@@ -107,9 +110,11 @@ func isWidget(cid string) bool {
 		if tok == "" {
 			continue
 		}
-		for _, w := range widgetNames {
-			if strings.HasPrefix(tok, w) {
-				return true
+		if widgetLeads[tok[0]] {
+			for _, w := range widgetNames {
+				if strings.HasPrefix(tok, w) {
+					return true
+				}
 			}
 		}
 		for tok != "" {
@@ -163,6 +168,9 @@ var crumbWords = []string{"crumb", "position", "location", "dqwz", "weizhi", "cu
 // that start with it.
 func isCrumb(cid string) bool {
 	for i := 0; i < len(cid); i++ {
+		if !crumbLeads[cid[i]] {
+			continue
+		}
 		var words []string
 		switch cid[i] {
 		case 'c':
@@ -191,6 +199,10 @@ func isCrumb(cid string) bool {
 	}
 	return false
 }
+
+// crumbLeads are the first bytes of crumbWords: isCrumb passes over any
+// other byte with one load.
+var crumbLeads = [256]bool{'c': true, 'p': true, 'l': true, 'd': true, 'w': true, 'm': true}
 
 // crumbWordsCur are the crumb words that start with "cur".
 var crumbWordsCur = crumbWords[5:7]
