@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/nlnwa/gowarc/v3"
@@ -46,17 +47,30 @@ type reader struct {
 	stopped  bool        // yield returned false
 }
 
+// unmarshalerMu serialises the making of gowarc Unmarshalers: gowarc
+// v3.1.0 calls uuid.EnableRandPool each time it makes one, which writes a
+// variable of github.com/google/uuid without synchronisation, so two web
+// archives opened at once (two runs in one process) would race on it.
+var unmarshalerMu sync.Mutex
+
+// newUnmarshaler makes an Unmarshaler that reads records as they are,
+// leaving the block to this package (see doc.go).
+func newUnmarshaler() gowarc.Unmarshaler {
+	unmarshalerMu.Lock()
+	defer unmarshalerMu.Unlock()
+	return gowarc.NewUnmarshaler(
+		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+		gowarc.WithSkipParseBlock())
+}
+
 func newReader(name string, opts *Options) *reader {
 	idx := opts.Index
 	if idx == nil {
 		idx = NewIndex()
 	}
-	rd := &reader{name: name, opts: opts, index: idx,
-		un: gowarc.NewUnmarshaler(
-			gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
-			gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
-			gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
-			gowarc.WithSkipParseBlock())}
+	rd := &reader{name: name, opts: opts, index: idx, un: newUnmarshaler()}
 	rd.win.limit = int(opts.maxBytes()) + headroom + bufSize
 	rd.br = bufio.NewReaderSize(&rd.win, bufSize)
 	return rd
