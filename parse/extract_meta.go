@@ -107,13 +107,14 @@ var titleSeparators = []string{" - ", " – ", " — ", "——", "－", "_", "|
 
 // stripSiteSuffix removes the site's name from a <title>: 「标题 - 某某县人民
 // 政府」, 「标题_中国宜春」, 「标题__2007年第23号国务院公报_中国政府网」. The
-// title is the first part that is not the site's name.
+// title is the first part that is not the site's name; a title whose every
+// part names the site is kept whole.
 func stripSiteSuffix(t, site string) string {
-	t = cutSiteTail(foldWS(t))
-	if p, ok := firstTitlePart(t, 0, site); ok {
+	folded := foldWS(t)
+	if p, ok := firstTitlePart(cutSiteTail(folded), 0, site); ok {
 		return p
 	}
-	return t
+	return folded // every part of the title names the site
 }
 
 // firstTitlePart returns the first part of s, split at each of
