@@ -5,6 +5,7 @@
 #
 #   ./run.sh            # -count 5
 #   ./run.sh 10         # -count 10
+#   CPU=1 ./run.sh 10   # each with one core (-cpu 1), as in a migration that keeps every core busy
 #   OUT=new.txt ./run.sh   # keep the raw output in new.txt (default: a temporary file)
 #   ./run.sh -f new.txt    # only print the tables of an earlier run's output
 set -euo pipefail
@@ -21,8 +22,8 @@ else
   go version
   grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
   echo "cores: $(getconf _NPROCESSORS_ONLN); load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
-  echo "go test -run '^\$' -bench . -benchmem -count $count > $out"
-  go test -run '^$' -bench . -benchmem -count "$count" | tee "$out"
+  echo "go test -run '^\$' -bench . -benchmem -count $count ${CPU:+-cpu $CPU} > $out"
+  go test -run '^$' -bench . -benchmem -count "$count" ${CPU:+-cpu "$CPU"} | tee "$out"
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
   echo
 fi
