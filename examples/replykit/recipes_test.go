@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
@@ -154,12 +156,12 @@ func runRecipes(t *testing.T, blocks []mdBlock, dir string, env []string) {
 	require.Len(t, yamls, 2, "README: the Jobs of the shards and of the merge")
 	_, stderr, err := sh(dir, env, "replykit migrate -q -o single/ mirror/ old-site.zip crawl.tar.gz")
 	require.NoError(t, err, stderr)
-	want := treeOf(t, filepath.Join(dir, "single"))
+	want := treetest.Read(t, filepath.Join(dir, "single"))
 	out := filepath.Join(dir, "out")
 	merged := func(recipe string) {
 		t.Helper()
 		assert.NoDirExists(t, filepath.Join(out, migrate.ShardDir), recipe)
-		sameTree(t, want, treeOf(t, out), recipe)
+		treetest.Equal(t, want, treetest.Read(t, out), recipe)
 	}
 
 	// GNU parallel.

@@ -1,49 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"sync"
 	"testing"
+
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
 
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// treeOf reads every file under dir: slash path → bytes.
-func treeOf(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	}))
-	return out
-}
-
-// sameTree asserts that two trees (see treeOf) hold the same files with
-// the same bytes, showing a file that differs as text; what names the
-// trees compared.
-func sameTree(t *testing.T, want, got map[string][]byte, what string) {
-	t.Helper()
-	assert.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), what)
-	for name, w := range want {
-		if g, ok := got[name]; ok && !bytes.Equal(w, g) {
-			assert.Equal(t, string(w), string(g), "%s: %s", what, name)
-		}
-	}
-}
 
 // shardSite writes the sample inputs of the README with more in them: a
 // page whose name clashes with another's when case is ignored, files that
@@ -86,7 +55,7 @@ func TestShardedMigrateIsOneRun(t *testing.T) {
 	require.Positive(t, rep.Totals.Renamed)
 	require.Positive(t, rep.Totals.Ignored)
 	require.Equal(t, 1, rep.Totals.Failed)
-	want := treeOf(t, single)
+	want := treetest.Read(t, single)
 	require.Contains(t, want, migrate.IndexName)
 	require.Contains(t, want, migrate.RepliesName)
 
@@ -112,7 +81,7 @@ func TestShardedMigrateIsOneRun(t *testing.T) {
 			assert.Equal(t, exitFailed, r.code, r.stderr)
 			assert.Contains(t, r.stdout, fmt.Sprintf("report merge: %d pages from %d shards\n", rep.Totals.Pages, n))
 			assert.Contains(t, r.stdout, "index: "+filepath.Join(out, migrate.IndexName)+"\n")
-			sameTree(t, want, treeOf(t, out), fmt.Sprintf("%d shards", n))
+			treetest.Equal(t, want, treetest.Read(t, out), fmt.Sprintf("%d shards", n))
 		})
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -62,7 +64,7 @@ func TestBuild(t *testing.T) {
 		assert.Equal(t, r.Title, back.Title)
 	}
 
-	files := readTree(t, filepath.Join(out, migrate.IndexDataDir))
+	files := treetest.Read(t, filepath.Join(out, migrate.IndexDataDir))
 	var names []string
 	for n := range files {
 		names = append(names, n)
@@ -127,7 +129,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 	require.NoError(t, err)
 	_, err = Build(b, writeRun(t, b, samplePages()), Options{Workers: 8})
 	require.NoError(t, err)
-	assert.Equal(t, readTree(t, a), readTree(t, b))
+	assert.Equal(t, treetest.Read(t, a), treetest.Read(t, b))
 }
 
 // TestBuildAgain: a second build, of a smaller run, replaces the data

@@ -99,19 +99,3 @@ func samplePages() []page {
 		{path: "site/broken.html", output: "broken.html", status: migrate.StatusFailed, errKind: "parse"},
 	}
 }
-
-// readTree returns every file under dir by its slash path.
-func readTree(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	}))
-	return files
-}

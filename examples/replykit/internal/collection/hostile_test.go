@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
+
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,7 +89,7 @@ func TestHostileSourcesStayText(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(meta), &m))
 	assert.Equal(t, 2, m.Rows)
 
-	for name, data := range readTree(t, filepath.Join(out, migrate.IndexDataDir)) {
+	for name, data := range treetest.Read(t, filepath.Join(out, migrate.IndexDataDir)) {
 		for _, bad := range []string{"<", ">", "&", "\u2028", "\u2029"} {
 			assert.NotContains(t, string(data), bad, "%s holds %q", name, bad)
 		}

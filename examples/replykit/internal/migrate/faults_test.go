@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
+
 	"github.com/replykit/replykit/reply"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -173,7 +175,7 @@ func TestRunFullDiskDamagesNothing(t *testing.T) {
 	writeFile(t, filepath.Join(in, "full", "c.html"), "<p>c</p>")
 	_, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
-	before := snapshot(t, out)
+	before := treetest.Read(t, out)
 
 	// Pages change; the disk is full in one directory.
 	writeFile(t, filepath.Join(in, "full", "b.html"), "<p>b, changed</p>")
@@ -191,7 +193,7 @@ func TestRunFullDiskDamagesNothing(t *testing.T) {
 		assert.Contains(t, e.Error.Message, "no space left on device")
 	}
 	assert.Equal(t, 1, rep.Totals.Replies)
-	after := snapshot(t, out)
+	after := treetest.Read(t, out)
 	// The old outputs of the pages that failed are whole and unchanged;
 	// a.html's outputs are the new ones; no temporary file is left.
 	for _, name := range []string{"full/b.html.json", "full/b.html.html", "full/c.html.json", "full/c.html.html"} {
@@ -208,7 +210,7 @@ func TestRunFullDiskDamagesNothing(t *testing.T) {
 	_, err = Run(context.Background(), Paths(in), opts)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, syscall.ENOSPC))
-	assert.Equal(t, after, snapshot(t, out))
+	assert.Equal(t, after, treetest.Read(t, out))
 }
 
 func TestRunArchives(t *testing.T) {

@@ -187,23 +187,6 @@ func genTree(t testing.TB, dir string, n int) tree {
 	return tr
 }
 
-// snapshot reads every file under dir: relative path → bytes.
-func snapshot(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	})
-	require.NoError(t, err)
-	return out
-}
-
 // readReport reads OUTDIR/report.json.
 func readReport(t testing.TB, out string) Report {
 	t.Helper()

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
+
 	"github.com/replykit/replykit/reply"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,7 +31,7 @@ func TestRunTheSameWithAnyNumberOfWorkers(t *testing.T) {
 		rep, err := Run(context.Background(), Paths(in), fakeOptions(out, j))
 		require.NoError(t, err)
 		assert.Equal(t, j, rep.Workers)
-		trees[j] = snapshot(t, out)
+		trees[j] = treetest.Read(t, out)
 
 		got := readReport(t, out)
 		assert.Equal(t, ReportFormat, got.Format)
@@ -93,7 +95,7 @@ func TestRunAgainSkipsWhatIsUpToDate(t *testing.T) {
 	tr := genTree(t, in, 300)
 	first, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
-	before := snapshot(t, out)
+	before := treetest.Read(t, out)
 
 	var calls atomic.Int64
 	opts := fakeOptions(out, 2)
@@ -108,7 +110,7 @@ func TestRunAgainSkipsWhatIsUpToDate(t *testing.T) {
 	ft, st := first.Totals, second.Totals
 	st.Skipped = 0
 	assert.Equal(t, ft, st)
-	after := snapshot(t, out)
+	after := treetest.Read(t, out)
 	for name, data := range before {
 		if name != ReportName {
 			assert.Equal(t, data, after[name], name)
@@ -175,7 +177,7 @@ func TestRunCancelledLeavesNoPartialFile(t *testing.T) {
 	got := readReport(t, out)
 	assert.True(t, got.Interrupted)
 	assert.Equal(t, rep.Totals, got.Totals)
-	files := snapshot(t, out)
+	files := treetest.Read(t, out)
 	for name, data := range files {
 		assert.False(t, isTemp(filepath.Base(name)), "temporary file left: %s", name)
 		if strings.HasSuffix(name, ".json") && name != ReportName {

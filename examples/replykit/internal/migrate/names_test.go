@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -65,7 +67,7 @@ func TestRunPlansClashingNamesTheSameForAnyWorkers(t *testing.T) {
 		assert.Equal(t, 9, rep.Totals.Renamed)
 		assert.Contains(t, entryFor(t, *rep, "case.html").Renamed, "when case and Unicode normalisation are ignored")
 		assert.Contains(t, entryFor(t, *rep, "\u00e9.html").Renamed, "when case and Unicode normalisation are ignored")
-		tree := snapshot(t, out)
+		tree := treetest.Read(t, out)
 		assert.Len(t, tree, 2*len(clashTree)+1, "two outputs a page and the report")
 		for _, c := range clashTree {
 			assert.True(t, has(tree, c.output+".json"), c.output)

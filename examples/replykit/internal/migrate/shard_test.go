@@ -1,18 +1,17 @@
 package migrate
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -172,14 +171,14 @@ func TestShardsMergeToASingleRun(t *testing.T) {
 	for _, in := range inputs {
 		require.Contains(t, fmt.Sprint(rep.Pages), in.Path)
 	}
-	want := snapshot(t, single)
+	want := treetest.Read(t, single)
 
 	for _, n := range []int{1, 3, 4} {
 		t.Run(fmt.Sprintf("%d shards", n), func(t *testing.T) {
 			out := filepath.Join(root, fmt.Sprintf("sharded-%d", n))
 			var calls atomic.Int64
 			merged := runShards(t, inputs, out, n, &calls)
-			sameTree(t, want, snapshot(t, out))
+			treetest.Equal(t, want, treetest.Read(t, out))
 			assert.Equal(t, singleCalls.Load(), calls.Load(), "each page converted once over the shards")
 			assert.Equal(t, rep.Totals, merged.Totals)
 		})
@@ -192,7 +191,7 @@ func TestShardsMergeToASingleRun(t *testing.T) {
 	singleCalls.Store(0)
 	_, err = Run(context.Background(), inputs, shardOptions(single, &singleCalls))
 	require.NoError(t, err)
-	want = snapshot(t, single)
+	want = treetest.Read(t, single)
 	out := filepath.Join(root, "sharded-3")
 	var calls atomic.Int64
 	again := runShards(t, inputs, out, 3, &calls)
@@ -202,13 +201,13 @@ func TestShardsMergeToASingleRun(t *testing.T) {
 	assert.Equal(t, rep.Totals.Pages-rep.Totals.Failed-rep.Totals.Other+rep.Totals.Failures[KindConvert], again.Totals.Skipped+1)
 	assert.False(t, entryFor(t, *again, "site/case.html").Skipped)
 	assert.True(t, entryFor(t, *again, "site/Case.html").Skipped)
-	sameTree(t, want, snapshot(t, out))
+	treetest.Equal(t, want, treetest.Read(t, out))
 
 	// A shard run a second time before the merge (a retried job) replaces
 	// its report: the merge is still that of one run.
 	_, err = Run(context.Background(), inputs, shardOptions(single, &singleCalls))
 	require.NoError(t, err)
-	want = snapshot(t, single)
+	want = treetest.Read(t, single)
 	for i := range 3 {
 		opts := shardOptions(out, &calls)
 		opts.Shard = Shard{Index: i, Count: 3}
@@ -221,7 +220,7 @@ func TestShardsMergeToASingleRun(t *testing.T) {
 	require.NoError(t, err)
 	_, err = Merge(out, MergeOptions{Finish: fakeFinish})
 	require.NoError(t, err)
-	sameTree(t, want, snapshot(t, out))
+	treetest.Equal(t, want, treetest.Read(t, out))
 }
 
 // TestShardReadsOnlyItsOwnPages: a shard reads the files of its own pages
@@ -322,7 +321,7 @@ func TestMergeRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
 			tt.setup(t, out)
-			before := snapshot(t, out)
+			before := treetest.Read(t, out)
 			delete(before, LockName) // left by the shards, taken by the merge
 			rep, err := Merge(out, MergeOptions{Finish: fakeFinish})
 			assert.Nil(t, rep)
@@ -331,7 +330,7 @@ func TestMergeRefuses(t *testing.T) {
 			require.ErrorAs(t, err, &se)
 			assert.Equal(t, tt.file, se.File)
 			assert.Contains(t, err.Error(), tt.file)
-			assert.Equal(t, before, snapshot(t, out), "a merge refused changes nothing")
+			assert.Equal(t, before, treetest.Read(t, out), "a merge refused changes nothing")
 		})
 	}
 }
@@ -403,16 +402,4 @@ func TestShardRunRefusesWhileLocked(t *testing.T) {
 	opts.Shard = Shard{2, 2}
 	_, err = Run(context.Background(), Paths(filepath.Join(root, "site")), opts)
 	assert.ErrorIs(t, err, ErrShard)
-}
-
-// sameTree asserts that two snapshots hold the same files with the same
-// bytes, showing a differing file as text.
-func sameTree(t *testing.T, want, got map[string][]byte) {
-	t.Helper()
-	assert.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)))
-	for name, w := range want {
-		if g, ok := got[name]; ok && !bytes.Equal(w, g) {
-			assert.Equal(t, string(w), string(g), name)
-		}
-	}
 }

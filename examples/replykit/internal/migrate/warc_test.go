@@ -12,6 +12,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/replykit/replykit/examples/replykit/internal/treetest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -241,7 +243,7 @@ func TestWebArchiveShards(t *testing.T) {
 	out := filepath.Join(root, "sharded")
 	var calls atomic.Int64
 	merged := runShards(t, inputs, out, 3, &calls)
-	sameTree(t, snapshot(t, single), snapshot(t, out))
+	treetest.Equal(t, treetest.Read(t, single), treetest.Read(t, out))
 	assert.Equal(t, singleCalls.Load(), calls.Load())
 	assert.Equal(t, rep.Totals, merged.Totals)
 }
