@@ -24,14 +24,7 @@ func isSpace(r rune) bool {
 // removed its white space. It is strings.TrimFunc(s, isSpace) by byte
 // patterns: most lines start and end with no white space, seen at once.
 func trim(s string) string {
-	i := 0
-	for i < len(s) {
-		n := spaceAt(s, i)
-		if n == 0 {
-			break
-		}
-		i += n
-	}
+	i := leadingSpace(s)
 	j := len(s)
 	for j > i {
 		n := spaceBefore(s, j)
@@ -41,6 +34,20 @@ func trim(s string) string {
 		j -= n
 	}
 	return s[i:j]
+}
+
+// leadingSpace is the length of the white space (as spaceAt reads it)
+// that s starts with.
+func leadingSpace(s string) int {
+	i := 0
+	for i < len(s) {
+		n := spaceAt(s, i)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // spaceAt returns the length in bytes of the white space (as isSpace
@@ -228,14 +235,7 @@ func foldSpace(line string) (text string, indent bool) {
 // either end is found by its bytes, and a line whose remaining text holds
 // none to fold is returned as a substring of line, in one pass over it.
 func foldLine(line string) (text string, indent, clean bool) {
-	lead := 0
-	for lead < len(line) {
-		n := spaceAt(line, lead)
-		if n == 0 {
-			break
-		}
-		lead += n
-	}
+	lead := leadingSpace(line)
 	if lead == len(line) {
 		return "", lead > 0, true
 	}
