@@ -81,7 +81,7 @@ func (w *walker) walkWebArchive(name string, kind webarchive.Kind) bool {
 		w.warcIndex, w.payloads = webarchive.NewIndex(), map[[sha256.Size]byte]string{}
 	}
 	ratio := cmp.Or(max(w.opts.MaxInflateRatio, 0), DefaultMaxInflateRatio)
-	opts := webarchive.Options{MaxBytes: w.opts.MaxBytes, Index: w.warcIndex,
+	opts := webarchive.Options{MaxBytes: w.opts.MaxBytes, Index: w.warcIndex, LooksHTML: looksHTML,
 		MaxInflate: max(info.Size()*ratio, w.opts.MaxBytes)}
 	ok := true
 	each := func(it *webarchive.Item) bool {

@@ -3,6 +3,8 @@ package webarchive
 import (
 	"errors"
 	"fmt"
+	"net/http"
+	"strings"
 )
 
 // Reason says why a record is not a page capture.
@@ -117,6 +119,20 @@ type Options struct {
 	// revisit to find a capture in an earlier file. Nil means one for
 	// each call.
 	Index *Index
+	// LooksHTML decides whether the body of a capture whose Content-Type
+	// says nothing of its kind (none, or application/octet-stream) is an
+	// HTML page; nil asks http.DetectContentType. A caller that also reads
+	// files gives its own test, so that captures and files are told apart
+	// by one rule.
+	LooksHTML func(body []byte) bool
+}
+
+// looksHTML is LooksHTML or its default.
+func (o *Options) looksHTML(body []byte) bool {
+	if o.LooksHTML != nil {
+		return o.LooksHTML(body)
+	}
+	return strings.HasPrefix(http.DetectContentType(body), "text/html")
 }
 
 // maxBytes is MaxBytes or its default.

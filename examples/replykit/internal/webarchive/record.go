@@ -145,7 +145,7 @@ func (rd *reader) capture(it *Item, t gowarc.RecordType, h *gowarc.WarcFields, r
 		it.Reason, it.Detail = reason, detail
 		return
 	}
-	if html == typeSniff && !strings.HasPrefix(http.DetectContentType(data), "text/html") {
+	if html == typeSniff && !rd.opts.looksHTML(data) {
 		it.Reason, it.Detail = ReasonNotHTML, fmt.Sprintf("Content-Type %q, and the body does not look like HTML", it.ContentType)
 		return
 	}

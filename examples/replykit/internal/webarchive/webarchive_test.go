@@ -289,3 +289,38 @@ func shape(items []*webarchive.Item) []string {
 	}
 	return out
 }
+
+// TestLooksHTML: a capture whose Content-Type says nothing of its kind is
+// a page when its body looks like HTML, by http.DetectContentType or by
+// the test Options.LooksHTML gives.
+func TestLooksHTML(t *testing.T) {
+	record := func(body string) string {
+		http := "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
+			fmt.Sprint(len(body)) + "\r\n\r\n" + body
+		return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.gov.cn/a\r\n" +
+			"WARC-Date: 2016-05-18T03:04:05Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n" +
+			"Content-Type: application/http; msgtype=response\r\nContent-Length: " + fmt.Sprint(len(http)) +
+			"\r\n\r\n" + http + "\r\n\r\n"
+	}
+	bodyOnly := "答复如下：<p>一、加强管理</p>" // no tag at its start
+	for _, tt := range []struct {
+		name      string
+		body      string
+		looksHTML func([]byte) bool
+		want      webarchive.Reason
+	}{
+		{"html at the start", "<html><body><p>答复</p></body></html>", nil, ""},
+		{"text first, by DetectContentType", bodyOnly, nil, webarchive.ReasonNotHTML},
+		{"text first, by the caller's test", bodyOnly, func(b []byte) bool { return bytes.Contains(b, []byte("<p>")) }, ""},
+		{"the caller's test says no", "<html></html>", func([]byte) bool { return false }, webarchive.ReasonNotHTML},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []*webarchive.Item
+			err := webarchive.ReadWARC(strings.NewReader(record(tt.body)), "x.warc", webarchive.Options{LooksHTML: tt.looksHTML},
+				func(it *webarchive.Item) bool { got = append(got, it); return true })
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			assert.Equal(t, tt.want, got[0].Reason, got[0].Detail)
+		})
+	}
+}
