@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/replykit/replykit/internal/benchpair"
+
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/replykit/replykit/parse/internal/charset"
@@ -56,18 +58,18 @@ func BenchmarkFormattingCost(b *testing.B) {
 			}
 			var inCheck, inRead time.Duration
 			for b.Loop() {
-				c0 := processCPU()
+				c0 := benchpair.CPU()
 				for _, t := range texts {
 					if err := checkFormatting(t, &cfg); err != nil {
 						b.Fatal(err)
 					}
 				}
-				c1 := processCPU()
+				c1 := benchpair.CPU()
 				for _, p := range pages {
 					_, _ = HTML(bytes.NewReader(p))
 				}
 				inCheck += c1 - c0
-				inRead += processCPU() - c1
+				inRead += benchpair.CPU() - c1
 			}
 			if inRead > inCheck {
 				b.ReportMetric(float64(inCheck.Nanoseconds())/float64(b.N), "check-cpu-ns/op")

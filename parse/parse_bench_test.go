@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/replykit/replykit/internal/benchpair"
+
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/parse/internal/charset"
 )
@@ -51,11 +53,11 @@ func benchHTML(b *testing.B, pages [][]byte, opts ...Option) {
 	b.ReportAllocs()
 	runtime.GC() // the set-up's garbage is not collected on the clock
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := benchpair.CPU()
 	for b.Loop() {
 		run()
 	}
-	report(b, size, processCPU()-cpu)
+	report(b, size, benchpair.CPU()-cpu)
 }
 
 // benchBaseline only builds the goquery document of each page.
@@ -69,7 +71,7 @@ func benchBaseline(b *testing.B, pages [][]byte) {
 	b.ReportAllocs()
 	runtime.GC() // the set-up's garbage is not collected on the clock
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := benchpair.CPU()
 	for b.Loop() {
 		for _, p := range pages {
 			doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p))
@@ -78,7 +80,7 @@ func benchBaseline(b *testing.B, pages [][]byte) {
 			}
 		}
 	}
-	report(b, size, processCPU()-cpu)
+	report(b, size, benchpair.CPU()-cpu)
 }
 
 // report reports the time per input byte, the figure that stays flat when
@@ -231,40 +233,19 @@ func BenchmarkHTMLPaired(b *testing.B) {
 
 func benchPaired(b *testing.B, pages [][]byte) {
 	reader, _ := readAll(b, pages)
-	baseline := func() {
+	baseline := func() error {
 		for _, p := range pages {
 			if _, err := goquery.NewDocumentFromReader(bytes.NewReader(p)); err != nil {
-				b.Fatal(err)
+				return err
 			}
 		}
+		return nil
 	}
-	runtime.GC()
-	b.ResetTimer()
-	var inReader, inBaseline time.Duration
-	odd := false
-	for b.Loop() {
-		first, second := reader, baseline
-		if odd {
-			first, second = baseline, reader
-		}
-		t0 := time.Now()
-		first()
-		t1 := time.Now()
-		second()
-		t2 := time.Now()
-		if odd {
-			inBaseline += t1.Sub(t0)
-			inReader += t2.Sub(t1)
-		} else {
-			inReader += t1.Sub(t0)
-			inBaseline += t2.Sub(t1)
-		}
-		odd = !odd
-	}
-	if b.N > 0 && inBaseline > 0 {
-		b.ReportMetric(float64(inReader.Nanoseconds())/float64(b.N), "reader-ns/op")
-		b.ReportMetric(float64(inBaseline.Nanoseconds())/float64(b.N), "baseline-ns/op")
-		b.ReportMetric(float64(inReader)/float64(inBaseline), "x-baseline")
+	tm := benchpair.Run(b, [2]func() error{func() error { reader(); return nil }, baseline})
+	if b.N > 0 && tm.Wall[1] > 0 {
+		b.ReportMetric(float64(tm.Wall[0].Nanoseconds())/float64(b.N), "reader-ns/op")
+		b.ReportMetric(float64(tm.Wall[1].Nanoseconds())/float64(b.N), "baseline-ns/op")
+		b.ReportMetric(tm.Ratio(0, 1), "x-baseline")
 	}
 }
 

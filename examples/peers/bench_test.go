@@ -3,7 +3,8 @@ package peers
 import (
 	"runtime"
 	"testing"
-	"time"
+
+	"github.com/replykit/replykit/internal/benchpair"
 )
 
 // BenchmarkPeers measures each tool on each page set apart, as
@@ -28,11 +29,11 @@ func benchTool(b *testing.B, tl tool, set pageSet) {
 	b.ReportAllocs()
 	runtime.GC() // the set-up's garbage is not collected on the clock
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := benchpair.CPU()
 	for b.Loop() {
 		run()
 	}
-	if cpu = processCPU() - cpu; b.N > 0 && cpu > 0 {
+	if cpu = benchpair.CPU() - cpu; b.N > 0 && cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
@@ -59,31 +60,20 @@ func BenchmarkPeersPaired(b *testing.B) {
 
 func benchPaired(b *testing.B, parse, peer tool, set pageSet) {
 	runs := [2]func(){readSet(b, parse, set), readSet(b, peer, set)}
-	var spent, cpu [2]time.Duration
-	runtime.GC()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		for k := range 2 {
-			j := (i + k) % 2
-			start, startCPU := time.Now(), processCPU()
-			runs[j]()
-			spent[j] += time.Since(start)
-			cpu[j] += processCPU() - startCPU
-		}
-	}
-	if b.N == 0 || spent[0] == 0 || spent[1] == 0 {
+	tm := benchpair.Run(b, [2]func() error{func() error { runs[0](); return nil }, func() error { runs[1](); return nil }})
+	if b.N == 0 || tm.Wall[0] == 0 || tm.Wall[1] == 0 {
 		return
 	}
-	b.ReportMetric(float64(spent[0].Nanoseconds())/float64(b.N), parse.name+"-ns/op")
-	b.ReportMetric(float64(spent[1].Nanoseconds())/float64(b.N), peer.name+"-ns/op")
+	b.ReportMetric(float64(tm.Wall[0].Nanoseconds())/float64(b.N), parse.name+"-ns/op")
+	b.ReportMetric(float64(tm.Wall[1].Nanoseconds())/float64(b.N), peer.name+"-ns/op")
 	// The ratio is parse.HTML's to the baseline's, or a peer's to parse.HTML's.
 	num, den, unit := 0, 1, "parse/baseline"
 	if peer.name != "baseline" {
 		num, den, unit = 1, 0, peer.name+"/parse"
 	}
-	b.ReportMetric(float64(spent[num])/float64(spent[den]), unit)
-	if cpu[den] > 0 {
-		b.ReportMetric(float64(cpu[num])/float64(cpu[den]), unit+"-cpu")
+	b.ReportMetric(tm.Ratio(num, den), unit)
+	if r := tm.CPURatio(num, den); r > 0 {
+		b.ReportMetric(r, unit+"-cpu")
 	}
 }
 

@@ -11,7 +11,8 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
+
+	"github.com/replykit/replykit/internal/benchpair"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/replykit/replykit/examples/replykit/internal/migrate"
@@ -213,35 +214,11 @@ func BenchmarkMigratePaired(b *testing.B) {
 		return err
 	}
 	baselineOnce := func() error { return baselineRun(in, *benchWorkers) }
-	runtime.GC()
-	b.ResetTimer()
-	var inMigrate, inBaseline time.Duration
-	odd := false
-	for b.Loop() {
-		first, second := migrateOnce, baselineOnce
-		if odd {
-			first, second = baselineOnce, migrateOnce
-		}
-		t0 := time.Now()
-		if err := first(); err != nil {
-			b.Fatal(err)
-		}
-		t1 := time.Now()
-		if err := second(); err != nil {
-			b.Fatal(err)
-		}
-		t2 := time.Now()
-		if odd {
-			inBaseline, inMigrate = inBaseline+t1.Sub(t0), inMigrate+t2.Sub(t1)
-		} else {
-			inMigrate, inBaseline = inMigrate+t1.Sub(t0), inBaseline+t2.Sub(t1)
-		}
-		odd = !odd
-	}
+	tm := benchpair.Run(b, [2]func() error{migrateOnce, baselineOnce})
 	pages := float64(*benchPages) * float64(b.N)
-	b.ReportMetric(pages/inMigrate.Seconds(), "migrate-pages/s")
-	b.ReportMetric(pages/inBaseline.Seconds(), "baseline-pages/s")
-	b.ReportMetric(inBaseline.Seconds()/inMigrate.Seconds(), "x-baseline-throughput")
+	b.ReportMetric(pages/tm.Wall[0].Seconds(), "migrate-pages/s")
+	b.ReportMetric(pages/tm.Wall[1].Seconds(), "baseline-pages/s")
+	b.ReportMetric(tm.Ratio(1, 0), "x-baseline-throughput")
 }
 
 // discardFS takes outputs and throws them away.

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package parse
-
-import "time"
-
-// processCPU is not measured on this system: no cpu-ns/op is reported.
-func processCPU() time.Duration { return 0 }
