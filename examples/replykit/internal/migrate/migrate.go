@@ -19,6 +19,10 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
+// keysPerEntry is how many of the walk's remembered keys (40 bytes each)
+// are held in memory for each report entry Options.MemEntries allows.
+const keysPerEntry = 16
+
 // DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
 const DefaultMaxBytes = 16 << 20
 
@@ -101,7 +105,9 @@ type Options struct {
 	// or records, each) the run holds in memory; past it, they wait in
 	// sorted runs in temporary files in OutDir until the report is
 	// written, so that the heap stays flat however many pages there
-	// are. Zero means DefaultMemEntries.
+	// are. Of the smaller entries the walk remembers (the captures of a
+	// web archive, for its revisits), it holds sixteen times as many.
+	// Zero means DefaultMemEntries.
 	MemEntries int
 	// TempDir is where those files are made; "" means OutDir. (FS is
 	// not used for them: they are the run's own, read back and removed
@@ -237,6 +243,9 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 			cur = i
 			inputTotals[i].Path, inputTotals[i].RawPath = in.Path, RawPath(in.Path)
 			w.walk([]Input{in})
+		}
+		if w.warcIndex != nil {
+			_ = w.warcIndex.Close() // removes its files; nothing of it is read after the walk
 		}
 		prog.walked.Store(true)
 	}()

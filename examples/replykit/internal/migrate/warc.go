@@ -78,7 +78,14 @@ func (w *walker) walkWebArchive(name string, kind webarchive.Kind) bool {
 	}
 	defer f.Close()
 	if w.warcIndex == nil {
-		w.warcIndex, w.payloads = webarchive.NewIndex(), map[[sha256.Size]byte]string{}
+		// Remembered for the run; past a bound, on disk beside the
+		// report's entries.
+		idx, err := webarchive.NewIndex(webarchive.IndexOptions{Dir: cmp.Or(w.opts.TempDir, w.opts.OutDir), Pattern: tempPattern,
+			MemEntries: keysPerEntry * w.opts.MemEntries})
+		if err != nil {
+			return w.fail(name, "", KindArchive, err)
+		}
+		w.warcIndex, w.payloads = idx, map[[sha256.Size]byte]string{}
 	}
 	ratio := cmp.Or(max(w.opts.MaxInflateRatio, 0), DefaultMaxInflateRatio)
 	opts := webarchive.Options{MaxBytes: w.opts.MaxBytes, Index: w.warcIndex, LooksHTML: looksHTML,

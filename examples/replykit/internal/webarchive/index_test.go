@@ -1,24 +1,36 @@
 package webarchive
 
 import (
+	"fmt"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestIndexResolve pins how a revisit finds the capture it refers to:
 // by record ID (the last of an ID), payload digest (the first, whatever
 // the case of the algorithm and value) or target URI and date (the
-// first), in that order, and what is said when none is found.
+// first), in that order, and what is said when none is found; the same
+// whether the captures are held in memory or written to disk.
 func TestIndexResolve(t *testing.T) {
-	x := NewIndex()
+	for _, mem := range []int{0, 1, 2} {
+		t.Run(fmt.Sprint("mem", mem), func(t *testing.T) { testIndexResolve(t, mem) })
+	}
+}
+
+func testIndexResolve(t *testing.T, mem int) {
+	dir := t.TempDir()
+	x, err := NewIndex(IndexOptions{Dir: dir, MemEntries: mem})
+	require.NoError(t, err)
 	for _, it := range []Item{
 		{File: "a.warc.gz", Offset: 0, RecordID: "<urn:uuid:1>", PayloadDigest: "sha1:AAAA", URI: "http://x/1", Date: "2024-01-01T00:00:00Z"},
 		{File: "a.warc.gz", Offset: 500, RecordID: "<urn:uuid:2>", PayloadDigest: "sha1:AAAA", URI: "http://x/1", Date: "2024-01-01T00:00:00Z", Reason: ReasonNotHTML},
 		{File: "b.warc", Offset: 70, InMember: 9, RecordID: "<urn:uuid:1>", PayloadDigest: "SHA-1:bbbb", URI: "http://x/2", Date: "2024-02-01T00:00:00Z", Reason: ReasonStatus},
 		{File: "b.warc", Offset: 80, URI: "http://x/3", Date: "2024-03-01T00:00:00Z"},
 	} {
-		x.add(&it)
+		require.NoError(t, x.add(&it))
 	}
 	a0 := &Ref{File: "a.warc.gz"}
 	a500 := &Ref{File: "a.warc.gz", Offset: 500, Reason: ReasonNotHTML}
@@ -44,9 +56,13 @@ func TestIndexResolve(t *testing.T) {
 		{name: "nothing named", how: "the revisit names no record, digest or URI"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			ref, how := x.resolve(c.id, c.digest, c.uri, c.date)
+			ref, how, err := x.resolve(c.id, c.digest, c.uri, c.date)
+			require.NoError(t, err)
 			assert.Equal(t, c.want, ref)
 			assert.Equal(t, c.how, how)
 		})
 	}
+	require.NoError(t, x.Close())
+	left, _ := os.ReadDir(dir)
+	assert.Empty(t, left)
 }

@@ -51,7 +51,9 @@ func (rd *reader) item(rec gowarc.WarcRecord, start, end int64, where Item) *Ite
 		if rd.filter != nil && it.Reason == "" {
 			rd.filter(it)
 		}
-		rd.index.add(it)
+		if err := rd.index.add(it); err != nil {
+			rd.err = err
+		}
 	default:
 		it.Reason, it.Detail = ReasonRecordType, "WARC-Type "+it.Type
 	}
@@ -253,9 +255,11 @@ func (rd *reader) revisit(it *Item, h *gowarc.WarcFields, raw []byte, whole bool
 			resp.Body.Close()
 		}
 	}
-	ref, how := rd.index.resolve(h.Get(gowarc.WarcRefersTo), it.PayloadDigest,
+	ref, how, err := rd.index.resolve(h.Get(gowarc.WarcRefersTo), it.PayloadDigest,
 		stripURI(h.Get(gowarc.WarcRefersToTargetURI)), h.Get(gowarc.WarcRefersToDate))
 	switch {
+	case err != nil:
+		rd.err = err
 	case ref == nil:
 		it.Reason, it.Detail = ReasonRevisitUnresolved, how
 	case ref.Reason == "":

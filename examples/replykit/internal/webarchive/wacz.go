@@ -30,7 +30,12 @@ func ReadWACZ(ra io.ReaderAt, size int64, name string, opts Options, yield func(
 		return &Error{File: name, Err: fmt.Errorf("%w: %w", ErrWACZ, err)}
 	}
 	if opts.Index == nil {
-		opts.Index = NewIndex()
+		idx, err := NewIndex(IndexOptions{})
+		if err != nil {
+			return &Error{File: name, Err: err}
+		}
+		defer idx.Close()
+		opts.Index = idx
 	}
 	rd := newReader(name, &opts)
 	var list *pageList

@@ -19,6 +19,14 @@ import (
 // r fails, a gzip member is damaged, the inflate limit is passed, or r
 // holds no WARC record at all (ErrNotWARC).
 func ReadWARC(r io.Reader, name string, opts Options, yield func(*Item) bool) error {
+	if opts.Index == nil {
+		idx, err := NewIndex(IndexOptions{})
+		if err != nil {
+			return &Error{File: name, Err: err}
+		}
+		defer idx.Close()
+		opts.Index = idx
+	}
 	rd := newReader(name, &opts)
 	_, err := rd.read(r, yield)
 	return err
@@ -45,6 +53,7 @@ type reader struct {
 	found    bool        // a record was read from the file
 	filter   func(*Item) // adjusts a page's verdict before it is remembered (a WACZ's page list)
 	stopped  bool        // yield returned false
+	err      error       // the Index failed (a full disk): the file is read no further
 }
 
 // unmarshalerMu serialises the making of gowarc Unmarshalers: gowarc
@@ -66,11 +75,7 @@ func newUnmarshaler() gowarc.Unmarshaler {
 }
 
 func newReader(name string, opts *Options) *reader {
-	idx := opts.Index
-	if idx == nil {
-		idx = NewIndex()
-	}
-	rd := &reader{name: name, opts: opts, index: idx, un: newUnmarshaler()}
+	rd := &reader{name: name, opts: opts, index: opts.Index, un: newUnmarshaler()}
 	rd.win.limit = int(opts.maxBytes()) + headroom + bufSize
 	rd.br = bufio.NewReaderSize(&rd.win, bufSize)
 	return rd
@@ -204,6 +209,9 @@ func (rd *reader) records(src io.Reader, memberAt int64, gzipped bool, yield fun
 		it := rd.item(rec, start, end, Item{File: rd.name, Offset: offset, InMember: in})
 		rec.Close()
 		rd.win.release(end)
+		if rd.err != nil {
+			return &Error{File: rd.name, Offset: offset, Err: rd.err}
+		}
 		rd.emit(it, yield)
 	}
 	return nil
