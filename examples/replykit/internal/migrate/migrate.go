@@ -168,6 +168,12 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		prev = readSources(opts.FS, filepath.Join(opts.OutDir, ReportName))
 	}
 
+	names, err := newNamePlan(opts.OutDir)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer names.close()
+
 	start := time.Now()
 	prog := startProgress(opts.Progress, opts.Bar, opts.ProgressEvery)
 	pages := make(chan page, 2*opts.Workers)
@@ -198,7 +204,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	inputTotals := make([]InputTotals, len(inputs))
 	var ignored []Ignored
 	cur := 0
-	w := &walker{ctx: ctx, opts: &opts, out: pages, names: newNamePlan(), outDir: outInfo,
+	w := &walker{ctx: ctx, opts: &opts, out: pages, names: names, outDir: outInfo,
 		found: func() {
 			prog.found.Add(1)
 			inputTotals[cur].Pages++

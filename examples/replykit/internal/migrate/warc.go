@@ -78,7 +78,7 @@ func (w *walker) walkWebArchive(name string, kind webarchive.Kind) bool {
 	}
 	defer f.Close()
 	if w.warcIndex == nil {
-		w.warcIndex, w.payloads = webarchive.NewIndex(), map[[sha256.Size]byte]string{}
+		w.warcIndex, w.payloads = webarchive.NewIndex(), map[nameHash]int64{}
 	}
 	ratio := cmp.Or(max(w.opts.MaxInflateRatio, 0), DefaultMaxInflateRatio)
 	opts := webarchive.Options{MaxBytes: w.opts.MaxBytes, Index: w.warcIndex, LooksHTML: looksHTML,
@@ -140,13 +140,23 @@ func (w *walker) capture(it *webarchive.Item) bool {
 		w.ignore(display, string(it.Reason), detail(it.Detail))
 		return true
 	}
+	// The first capture of a body is known by the record the name plan
+	// keeps of it, which holds its display path.
 	sum := sha256.Sum256(it.Body)
-	if first, ok := w.payloads[sum]; ok {
+	body := nameHash(sum[:len(nameHash{})])
+	if rec, ok := w.payloads[body]; ok {
+		first, err := w.names.displayAt(rec)
+		if err != nil {
+			return w.fail(display, "", KindWrite, err)
+		}
 		w.ignore(display, IgnoredDuplicate, detail("the same body as "+first))
 		return true
 	}
-	w.payloads[sum] = display
 	src := PageSource{URL: it.URI, ContentType: it.ContentType, Provenance: reply.Provenance{Path: it.File,
 		Capture: reply.Capture{URI: it.URI, Date: it.Date, RecordID: it.RecordID, PayloadDigest: it.PayloadDigest, Offset: it.Offset}}}
-	return w.emit(page{display: display, rel: captureName(it.URI, it.Date), data: it.Body, source: src})
+	rec, ok := w.emitNamed(page{display: display, rel: captureName(it.URI, it.Date), data: it.Body, source: src})
+	if rec >= 0 {
+		w.payloads[body] = rec
+	}
+	return ok
 }
