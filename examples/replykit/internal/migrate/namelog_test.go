@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/replykit/replykit/examples/replykit/internal/webarchive"
 	"github.com/replykit/replykit/reply"
 )
 
@@ -117,8 +118,16 @@ func TestNameLogWriteFails(t *testing.T) {
 		require.True(t, w.emit(page{display: "/in/" + rel, rel: rel}))
 		return <-pages
 	}
+	w.payloads = map[nameHash]int64{}
+	capture := func(offset int64) page {
+		t.Helper()
+		require.True(t, w.capture(&webarchive.Item{File: "crawl.warc", Offset: offset, URI: "http://h/", Date: "2024-03-01T00:00:00Z",
+			Body: []byte("<p>a body</p>")}))
+		return <-pages
+	}
 	first := send("a.html")
 	require.Nil(t, first.err)
+	require.Nil(t, capture(100).err)
 	require.NoError(t, w.names.log.w.Flush())
 	w.names.log.w.Reset(failWriter{})
 
@@ -140,8 +149,11 @@ func TestNameLogWriteFails(t *testing.T) {
 		assert.Equal(t, KindWrite, p.err.kind, rel)
 		assert.ErrorIs(t, p.err, ErrNameLog, rel)
 	}
-	_, err := w.names.displayAt(0)
-	assert.ErrorIs(t, err, ErrNameLog)
+	dup := capture(200)
+	require.NotNil(t, dup.err, "a duplicate whose first capture cannot be read back")
+	assert.Equal(t, KindWrite, dup.err.kind)
+	assert.ErrorIs(t, dup.err, ErrNameLog)
+	assert.Contains(t, dup.err.Error(), "crawl.warc@200")
 }
 
 // TestNameLogReadFails: a record that cannot be read back fails the page
