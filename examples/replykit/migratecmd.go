@@ -251,9 +251,15 @@ func inputNotes(rep *migrate.Report, stderr io.Writer) {
 	for _, in := range rep.Inputs {
 		inputs[in.Path] = true
 	}
-	for _, e := range rep.Pages {
-		if e.Error != nil && e.Status == migrate.StatusFailed && inputs[e.Path] {
-			fmt.Fprintf(stderr, "replykit migrate: %s: %s (%s)\n", e.Path, e.Error.Message, e.Error.Kind)
+	if rep.Totals.Failed > 0 {
+		err := rep.EachPage(func(e *migrate.Entry) error {
+			if e.Error != nil && e.Status == migrate.StatusFailed && inputs[e.Path] {
+				fmt.Fprintf(stderr, "replykit migrate: %s: %s (%s)\n", e.Path, e.Error.Message, e.Error.Kind)
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "replykit migrate: %v\n", err)
 		}
 	}
 	for _, in := range rep.Inputs {

@@ -42,7 +42,9 @@ func runSample(stdout, stderr io.Writer) int {
 	opts.Finish = collectInto(&col)
 	rep, err := migrate.Run(ctx, []migrate.Input{{Path: "sample", FS: sample}}, opts)
 	if rep != nil {
-		writeListing(stdout, rep)
+		if lerr := writeListing(stdout, rep); lerr != nil && err == nil {
+			err = lerr
+		}
 	}
 	status := finishMigrate(rep, col, err, stdout, stderr)
 	if rep != nil && rep.Written != "" {
@@ -56,10 +58,11 @@ func runSample(stdout, stderr io.Writer) int {
 
 // writeListing writes a line for each page of a sample run, in columns as
 // wide as their longest cell: the page, what was found in it, its
-// warnings, and what became of its outputs.
-func writeListing(w io.Writer, rep *migrate.Report) {
+// warnings, and what became of its outputs. The pages are read back from
+// the report written.
+func writeListing(w io.Writer, rep *migrate.Report) error {
 	rows := [][4]string{{"sample page", "found", "warnings", "outputs"}}
-	for _, e := range rep.Pages {
+	err := rep.EachPage(func(e *migrate.Entry) error {
 		found, warnings, outputs := string(e.Kind), strconv.Itoa(len(e.Warnings)), "written"
 		switch {
 		case e.Status == migrate.StatusFailed:
@@ -70,6 +73,10 @@ func writeListing(w io.Writer, rep *migrate.Report) {
 			outputs = "up to date"
 		}
 		rows = append(rows, [4]string{e.Output, found, warnings, outputs})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	var width [4]int
 	for _, r := range rows {
@@ -84,4 +91,5 @@ func writeListing(w io.Writer, rep *migrate.Report) {
 	fmt.Fprintf(w, "\nEach page's reply is in ./%s/<page>.json and <page>.html;\n"+
 		"report.json lists every page, with its warnings; replies.jsonl holds every\n"+
 		"reply, one a line; index.html lists them to browse and search.\n\n", sampleOut)
+	return nil
 }

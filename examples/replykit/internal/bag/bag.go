@@ -146,22 +146,26 @@ func (w *Writer) finish(rep *migrate.Report) (*Result, error) {
 	outDir := filepath.Dir(rep.Written)
 	keep := map[string]bool{}
 	var pages []migrate.Entry
-	for _, e := range rep.Pages {
+	err := rep.EachPage(func(e *migrate.Entry) error {
 		if e.Output == "" || e.Status == migrate.StatusFailed || e.Error != nil {
-			continue
+			return nil
 		}
 		base := filepath.Join(outDir, filepath.FromSlash(e.Output))
 		for _, ext := range []string{".json", ".html"} {
 			data, err := os.ReadFile(base + ext)
 			if err != nil {
-				return nil, fmt.Errorf("bag: %s: %w", e.Path, err)
+				return fmt.Errorf("bag: %s: %w", e.Path, err)
 			}
 			if err := w.write(path.Join(ReplyDir, e.Output+ext), data); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		keep[path.Join(SourceDir, e.Output)] = true
-		pages = append(pages, e)
+		pages = append(pages, *e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := w.dropUnkept(keep); err != nil {
 		return nil, err

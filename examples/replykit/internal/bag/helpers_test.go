@@ -62,6 +62,7 @@ func makeBag(t testing.TB, inputs ...migrate.Input) (string, *migrate.Report) {
 	require.NoError(t, err)
 	require.NotNil(t, res)
 	require.Equal(t, dir, res.Dir)
+	require.NoError(t, rep.Load())
 	return dir, rep
 }
 

@@ -91,7 +91,7 @@ func Build(outDir string, rep *migrate.Report, opts Options) (*Result, error) {
 	defer w.discard()
 	lines := bufio.NewWriterSize(jsonl, 1<<20)
 	idx := newIndexer()
-	err = readAll(outDir, absOut, rep.Pages, opts.Workers, func(it *item) error {
+	err = readAll(outDir, absOut, rep, opts.Workers, func(it *item) error {
 		if it.err != nil {
 			res.LeftOut = append(res.LeftOut, it.err)
 			return nil
@@ -147,22 +147,18 @@ type item struct {
 // in order: enough to keep the workers busy, few enough to hold.
 const readBatch = 512
 
-// readAll reads back the JSON output of each page that has outputs, on
-// workers, and calls use with each in the order of pages. use works on
-// one batch while the workers read the next.
-func readAll(outDir, absOut string, pages []migrate.Entry, workers int, use func(*item) error) error {
-	var todo []int
-	for i := range pages {
-		if hasOutputs(&pages[i]) {
-			todo = append(todo, i)
-		}
-	}
+// readAll reads back the outputs of the report's pages that have them,
+// in the report's order, workers at a time, a batch of readBatch read
+// side by side while use takes the batch before, and gives each item to
+// use; it stops at use's first error, or the report's.
+func readAll(outDir, absOut string, rep *migrate.Report, workers int, use func(*item) error) error {
 	batches := make(chan []item, 1)
 	stop := make(chan struct{})
+	var readErr error // the report's; set before batches is closed
 	go func() {
 		defer close(batches)
-		for start := 0; start < len(todo); start += readBatch {
-			batch := todo[start:min(len(todo), start+readBatch)]
+		var batch []migrate.Entry
+		send := func() bool {
 			items := make([]item, len(batch))
 			var wg sync.WaitGroup
 			next := make(chan int)
@@ -170,7 +166,7 @@ func readAll(outDir, absOut string, pages []migrate.Entry, workers int, use func
 				wg.Go(func() {
 					var tk tokenizer
 					for j := range next {
-						items[j] = readPage(outDir, absOut, &pages[batch[j]], &tk)
+						items[j] = readPage(outDir, absOut, &batch[j], &tk)
 					}
 				})
 			}
@@ -179,11 +175,30 @@ func readAll(outDir, absOut string, pages []migrate.Entry, workers int, use func
 			}
 			close(next)
 			wg.Wait()
+			batch = batch[:0]
 			select {
 			case batches <- items:
+				return true
 			case <-stop:
-				return
+				return false
 			}
+		}
+		errStopped := errors.New("stopped")
+		err := rep.EachPage(func(e *migrate.Entry) error {
+			if !hasOutputs(e) {
+				return nil
+			}
+			batch = append(batch, *e)
+			if len(batch) == readBatch && !send() {
+				return errStopped
+			}
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
+			send()
+		}
+		if err != nil && !errors.Is(err, errStopped) {
+			readErr = err
 		}
 	}()
 	defer func() {
@@ -198,7 +213,7 @@ func readAll(outDir, absOut string, pages []migrate.Entry, workers int, use func
 			}
 		}
 	}
-	return nil
+	return readErr
 }
 
 // hasOutputs reports whether a page of the report has its JSON and HTML

@@ -124,19 +124,25 @@ func indexPage(x *indexer, f *facets, rep *migrate.Report, res *Result, shards i
 		d.WarningCodes = append(d.WarningCodes, option{i, w, f.counts["warning"][i]})
 	}
 	d.ByYear, d.ByOffice = charts(x)
-	for _, e := range rep.Pages {
-		if e.Status != migrate.StatusFailed {
-			continue
+	if rep.Totals.Failed > 0 {
+		err := rep.EachPage(func(e *migrate.Entry) error {
+			if e.Status != migrate.StatusFailed {
+				return nil
+			}
+			if len(d.Failures) == maxFailures {
+				d.MoreFailures++
+				return nil
+			}
+			fl := failure{Path: e.Path}
+			if e.Error != nil {
+				fl.Kind, fl.Message = e.Error.Kind, e.Error.Message
+			}
+			d.Failures = append(d.Failures, fl)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		if len(d.Failures) == maxFailures {
-			d.MoreFailures++
-			continue
-		}
-		fl := failure{Path: e.Path}
-		if e.Error != nil {
-			fl.Kind, fl.Message = e.Error.Kind, e.Error.Message
-		}
-		d.Failures = append(d.Failures, fl)
 	}
 	var b bytes.Buffer
 	if err := pageTemplate.Execute(&b, d); err != nil {

@@ -148,14 +148,14 @@ func TestRunSaysWhenTheReportWasNotWritten(t *testing.T) {
 	writeFile(t, filepath.Join(in, "a.html"), "<p>a</p>")
 	opts := fakeOptions(out, 1)
 	opts.FS = &fullFS{all: true}
-	rep, err := Run(context.Background(), Paths(in), opts)
+	rep, err := runHeld(context.Background(), Paths(in), opts)
 	require.ErrorIs(t, err, ErrReport)
 	assert.True(t, errors.Is(err, syscall.ENOSPC))
 	require.NotNil(t, rep)
 	assert.Empty(t, rep.Written)
 	assert.NoFileExists(t, filepath.Join(out, ReportName))
 
-	rep, err = Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	rep, err = runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 	require.NoError(t, err)
 	assert.Equal(t, filepath.Join(out, ReportName), rep.Written)
 }

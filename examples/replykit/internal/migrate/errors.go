@@ -26,6 +26,10 @@ var (
 	// ErrReport means the report could not be written: the run's outcome
 	// is then known only from what Run returned.
 	ErrReport = errors.New("report not written")
+	// ErrSpill means a run could not write to, or read back from, the
+	// temporary files in the output directory where it keeps the
+	// report's entries until the report is written (a full disk).
+	ErrSpill = errors.New("report entries not kept")
 )
 
 // The kinds of failure that the report names, beside those that

@@ -57,7 +57,7 @@ func TestRunFaultsAreReportedAndTheRunGoesOn(t *testing.T) {
 		}
 		return fakeConvert(src, data)
 	}
-	rep, err := Run(context.Background(), Paths(site, other, filepath.Join(root, "missing")), opts)
+	rep, err := runHeld(context.Background(), Paths(site, other, filepath.Join(root, "missing")), opts)
 	require.NoError(t, err)
 
 	got := readReport(t, out)
@@ -134,7 +134,7 @@ func TestRunUnreadableFileOnDisk(t *testing.T) {
 	writeFile(t, filepath.Join(in, "ok.html"), "<p>ok</p>")
 	writeFile(t, filepath.Join(in, "locked.html"), "<p>locked</p>")
 	require.NoError(t, os.Chmod(filepath.Join(in, "locked.html"), 0))
-	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
 	assert.Equal(t, KindUnreadable, entryFor(t, *rep, "locked.html").Error.Kind)
 	assert.Equal(t, 1, rep.Totals.Replies)
@@ -173,7 +173,7 @@ func TestRunFullDiskDamagesNothing(t *testing.T) {
 	writeFile(t, filepath.Join(in, "a.html"), "<p>a</p>")
 	writeFile(t, filepath.Join(in, "full", "b.html"), "<p>b</p>")
 	writeFile(t, filepath.Join(in, "full", "c.html"), "<p>c</p>")
-	_, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
+	_, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
 	before := treetest.Read(t, out)
 
@@ -183,7 +183,7 @@ func TestRunFullDiskDamagesNothing(t *testing.T) {
 	ffs := &fullFS{}
 	opts := fakeOptions(out, 2)
 	opts.FS, opts.Force = ffs, true
-	rep, err := Run(context.Background(), Paths(in), opts)
+	rep, err := runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	assert.Positive(t, ffs.failed.Load())
 	for _, p := range []string{"full/b.html", "full/c.html"} {
@@ -207,7 +207,7 @@ func TestRunFullDiskDamagesNothing(t *testing.T) {
 	// With the whole disk full, even the report cannot be written: Run
 	// says so, and still nothing is damaged.
 	opts.FS = &fullFS{all: true}
-	_, err = Run(context.Background(), Paths(in), opts)
+	_, err = runHeld(context.Background(), Paths(in), opts)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, syscall.ENOSPC))
 	assert.Equal(t, after, treetest.Read(t, out))
@@ -255,7 +255,7 @@ func TestRunArchives(t *testing.T) {
 	broken := filepath.Join(dir, "broken.zip")
 	writeFile(t, broken, "PK not really a zip")
 
-	rep, err := Run(context.Background(), Paths(zipName, tgzName, broken), fakeOptions(out, 2))
+	rep, err := runHeld(context.Background(), Paths(zipName, tgzName, broken), fakeOptions(out, 2))
 	require.NoError(t, err)
 	for _, name := range []string{"www/a.html", "www/sub/b.php", "www/page", "www2/c.shtml", "www2/t.txt", "www2/a.html"} {
 		assert.FileExists(t, filepath.Join(out, filepath.FromSlash(name)+".json"), name)
@@ -272,7 +272,7 @@ func TestRunArchives(t *testing.T) {
 	assert.Equal(t, 4, rep.Totals.Failed)
 
 	// Archive pages are skipped on a second run too.
-	rep, err = Run(context.Background(), Paths(zipName, tgzName), fakeOptions(out, 2))
+	rep, err = runHeld(context.Background(), Paths(zipName, tgzName), fakeOptions(out, 2))
 	require.NoError(t, err)
 	assert.Equal(t, 6, rep.Totals.Skipped)
 }
@@ -282,7 +282,7 @@ func TestRunSkipsTheOutputDirectoryInsideAnInput(t *testing.T) {
 	writeFile(t, filepath.Join(in, "a.html"), "<p>a</p>")
 	out := filepath.Join(in, "out")
 	for range 2 {
-		rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+		rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 		require.NoError(t, err)
 		assert.Equal(t, 1, rep.Totals.Pages, "the outputs are not read as pages")
 	}
@@ -291,7 +291,7 @@ func TestRunSkipsTheOutputDirectoryInsideAnInput(t *testing.T) {
 func TestRunRefusesTheOutputDirectoryAsInput(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.html"), "<p>a</p>")
-	rep, err := Run(context.Background(), Paths(dir), fakeOptions(dir, 1))
+	rep, err := runHeld(context.Background(), Paths(dir), fakeOptions(dir, 1))
 	require.NoError(t, err)
 	require.Len(t, rep.Pages, 1)
 	assert.Equal(t, KindCollision, rep.Pages[0].Error.Kind)
@@ -303,7 +303,7 @@ func TestRunFileInputs(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(in, "page.dat"), "<p>named on the command line</p>")
 	writeFile(t, filepath.Join(in, "x", "page.dat"), "<p>same base name</p>")
-	rep, err := Run(context.Background(), Paths(filepath.Join(in, "page.dat"), filepath.Join(in, "x", "page.dat")), fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), Paths(filepath.Join(in, "page.dat"), filepath.Join(in, "x", "page.dat")), fakeOptions(out, 1))
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Totals.Replies)
 	assert.Equal(t, "page~2.dat", entryFor(t, *rep, "x/page.dat").Output)

@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -232,4 +233,37 @@ func jsonUnmarshalStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
+}
+
+// sortEntries sorts entries as a report lists them.
+func sortEntries(es []Entry) {
+	slices.SortFunc(es, func(a, b Entry) int { return compareEntries(&a, &b) })
+}
+
+// sortIgnored sorts ignored files as a report lists them.
+func sortIgnored(igs []Ignored) {
+	slices.SortFunc(igs, func(a, b Ignored) int { return compareIgnored(&a, &b) })
+}
+
+// runHeld is Run, with the report's entries loaded into memory when it
+// was written.
+func runHeld(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
+	rep, err := Run(ctx, inputs, opts)
+	if rep != nil && rep.Written != "" {
+		if lerr := rep.Load(); lerr != nil {
+			return rep, errors.Join(err, lerr)
+		}
+	}
+	return rep, err
+}
+
+// mergeHeld is Merge, with the report's entries loaded into memory.
+func mergeHeld(outDir string, opts MergeOptions) (*Report, error) {
+	rep, err := Merge(outDir, opts)
+	if rep != nil && rep.Written != "" {
+		if lerr := rep.Load(); lerr != nil {
+			return rep, errors.Join(err, lerr)
+		}
+	}
+	return rep, err
 }

@@ -27,7 +27,7 @@ func benchRefusal(b *testing.B, name string, maxPages int64, write func(name str
 	b.ResetTimer()
 	for b.Loop() {
 		calls.Store(0)
-		rep, err := Run(context.Background(), Paths(archive), opts)
+		rep, err := runHeld(context.Background(), Paths(archive), opts)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func BenchmarkLinkDAG(b *testing.B) {
 			var rep *Report
 			for b.Loop() {
 				var err error
-				if rep, err = Run(context.Background(), Paths(in), opts); err != nil {
+				if rep, err = runHeld(context.Background(), Paths(in), opts); err != nil {
 					b.Fatal(err)
 				}
 			}

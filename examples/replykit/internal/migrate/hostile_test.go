@@ -277,7 +277,7 @@ func TestRunHostileInputs(t *testing.T) {
 			if tt.opts != nil {
 				tt.opts(&opts)
 			}
-			rep, err := Run(context.Background(), inputs, opts)
+			rep, err := runHeld(context.Background(), inputs, opts)
 			require.NoError(t, err)
 
 			assert.LessOrEqual(t, calls.Load(), tt.maxConverted, "pages converted")

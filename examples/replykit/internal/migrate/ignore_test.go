@@ -64,7 +64,7 @@ func TestRunReportsEveryFileItIgnores(t *testing.T) {
 	writeFile(t, filepath.Join(empty, "only.css"), "body{}")
 	out := filepath.Join(site, "out") // inside the input
 
-	rep, err := Run(context.Background(), Paths(site, empty), fakeOptions(out, 2))
+	rep, err := runHeld(context.Background(), Paths(site, empty), fakeOptions(out, 2))
 	require.NoError(t, err)
 	var pages []string
 	for _, e := range rep.Pages {
@@ -94,7 +94,7 @@ func TestRunReportsEveryFileItIgnores(t *testing.T) {
 	// The report on disk says the same; a second run, the same again.
 	got := readReport(t, out)
 	assert.Equal(t, want, got.Ignored)
-	again, err := Run(context.Background(), Paths(site, empty), fakeOptions(out, 1))
+	again, err := runHeld(context.Background(), Paths(site, empty), fakeOptions(out, 1))
 	require.NoError(t, err)
 	assert.Equal(t, want, again.Ignored)
 	assert.Equal(t, 6, again.Totals.Skipped)
@@ -145,7 +145,7 @@ func TestRunReportsWhatArchivesAndFileSystemsHoldBesidePages(t *testing.T) {
 		"img/x.gif":   {Data: []byte("GIF89a")},
 		".cache/y.js": {Data: []byte("x")},
 	}
-	rep, err := Run(context.Background(), []Input{{Path: zipName}, {Path: tgzName}, {Path: "mem", FS: fsys}}, fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), []Input{{Path: zipName}, {Path: tgzName}, {Path: "mem", FS: fsys}}, fakeOptions(out, 1))
 	require.NoError(t, err)
 	// a.jhtml, link.html (a link read as a.jhtml), p.shtm, p.do, and
 	// nothing else.

@@ -18,7 +18,7 @@ func TestRunRenamesWhatWouldTakeTheRunsOwnNames(t *testing.T) {
 	writeFile(t, filepath.Join(in, "index"), "<html><p>a page named index</p>")
 	writeFile(t, filepath.Join(in, "index-data", "rows.html"), "<p>rows</p>")
 	writeFile(t, filepath.Join(in, "replies"), "<html><p>a page named replies</p>")
-	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
 	got := readReport(t, out)
 	for name, want := range map[string]string{"index": "index~2", "index-data/rows.html": "index-data~2/rows.html"} {
@@ -51,7 +51,7 @@ func TestRunFinish(t *testing.T) {
 		assert.FileExists(t, filepath.Join(out, LockName), "the run still holds the directory")
 		return errFinish
 	}
-	rep, err := Run(context.Background(), Paths(in), opts)
+	rep, err := runHeld(context.Background(), Paths(in), opts)
 	assert.ErrorIs(t, err, errFinish)
 	assert.Equal(t, 1, calls)
 	require.NotNil(t, rep)
@@ -59,7 +59,7 @@ func TestRunFinish(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = Run(ctx, Paths(in), opts)
+	_, err = runHeld(ctx, Paths(in), opts)
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, 1, calls, "not called for an interrupted run")
 }

@@ -46,12 +46,12 @@ func TestRunLocksTheOutputDirectory(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		firstRep, firstErr = Run(context.Background(), Paths(in), first)
+		firstRep, firstErr = runHeld(context.Background(), Paths(in), first)
 	}()
 	<-converting
 
 	before := time.Now().UTC().Truncate(time.Second)
-	_, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	_, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 	require.ErrorIs(t, err, ErrLocked)
 	var le *LockedError
 	require.ErrorAs(t, err, &le)
@@ -69,7 +69,7 @@ func TestRunLocksTheOutputDirectory(t *testing.T) {
 	assert.Empty(t, firstRep.Notes)
 	assert.NoFileExists(t, filepath.Join(out, LockName))
 
-	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Totals.Skipped)
 }
@@ -82,7 +82,7 @@ func TestRunTakesOverAStaleLock(t *testing.T) {
 	gone := goneHolder(t)
 	require.NoError(t, os.WriteFile(filepath.Join(out, LockName), gone.format(), 0o644))
 
-	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 	require.NoError(t, err)
 	assert.Equal(t, 1, rep.Totals.Replies)
 	require.Len(t, rep.Notes, 1)

@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -84,7 +85,7 @@ func Merge(outDir string, opts MergeOptions) (*Report, error) {
 		return nil, fmt.Errorf("migrate: merge: %w", err)
 	}
 	defer lock.release()
-	shards, err := readShards(opts.FS, outDir)
+	shards, err := readShards(outDir)
 	if err != nil {
 		return nil, err
 	}
@@ -94,15 +95,16 @@ func Merge(outDir string, opts MergeOptions) (*Report, error) {
 	if err := removeStaleTemps(outDir); err != nil {
 		return nil, fmt.Errorf("migrate: merge: clearing old temporary files: %w", err)
 	}
-	data, err := rep.Marshal()
-	if err != nil {
-		return nil, err
-	}
 	name := filepath.Join(outDir, ReportName)
-	if err := writeAll(opts.FS, []pending{{final: name}}, [][]byte{data}, opts.NoSync); err != nil {
+	err = writeReport(opts.FS, name, rep, func(yield func(*Entry) error) error {
+		return mergeLists(outDir, shards, "pages", compareEntries, yield)
+	}, func(yield func(*Ignored) error) error {
+		return mergeLists(outDir, shards, "ignored", compareIgnored, yield)
+	}, opts.NoSync)
+	if err != nil {
 		return nil, fmt.Errorf("migrate: merge: %w: %w", ErrReport, err)
 	}
-	rep.Written = name
+	rep.Written, rep.streamed = name, true
 	if opts.Finish != nil {
 		if err := opts.Finish(rep); err != nil {
 			return rep, err
@@ -127,15 +129,19 @@ func Merge(outDir string, opts MergeOptions) (*Report, error) {
 	return rep, nil
 }
 
-// shardReport is a shard's report and its file, relative to OUTDIR.
+// shardReport is a shard's report, without its lists, and its file,
+// relative to OUTDIR, with the number of pages and ignored files it
+// lists and their totals.
 type shardReport struct {
-	file string
-	rep  *Report
+	file           string
+	rep            *Report
+	pages, ignored int
+	totals         Totals
 }
 
 // readShards reads the shard reports of outDir and checks that they are
 // all there and belong together, giving them in shard order.
-func readShards(fsys FS, outDir string) ([]shardReport, error) {
+func readShards(outDir string) ([]shardReport, error) {
 	entries, err := os.ReadDir(filepath.Join(outDir, ShardDir))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("migrate: merge: %w", err)
@@ -147,12 +153,13 @@ func readShards(fsys FS, outDir string) ([]shardReport, error) {
 			continue
 		}
 		file := filepath.Join(ShardDir, e.Name())
-		rep, err := readShard(fsys, filepath.Join(outDir, file), e.Name())
+		s, err := readShard(filepath.Join(outDir, file), e.Name())
 		if err != nil {
 			errs = append(errs, &ShardError{File: file, Err: err})
 			continue
 		}
-		found = append(found, shardReport{file: file, rep: rep})
+		s.file = file
+		found = append(found, s)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -178,7 +185,7 @@ func readShards(fsys FS, outDir string) ([]shardReport, error) {
 		case s.rep.Interrupted:
 			errs = append(errs, &ShardError{File: s.file, Err: fmt.Errorf("%w: run shard %v again", ErrShardInterrupted, sh.Shard)})
 		default:
-			if err := agree(first.rep, s.rep, first.file); err != nil {
+			if err := agree(first.rep, s, first.file); err != nil {
 				errs = append(errs, &ShardError{File: s.file, Err: err})
 			}
 		}
@@ -196,36 +203,123 @@ func readShards(fsys FS, outDir string) ([]shardReport, error) {
 	return found, nil
 }
 
-// readShard reads one shard report, whose file is named base.
-func readShard(fsys FS, name, base string) (*Report, error) {
-	data, err := fsys.ReadFile(name)
+// readShard reads one shard report, whose file is named base: its keys
+// but the lists, and the lists an item at a time, counted, summed up and
+// checked to be in order, since Merge merges them as sorted.
+func readShard(name, base string) (shardReport, error) {
+	var s shardReport
+	data, err := readShardHead(name)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrShardReport, err)
+		return s, fmt.Errorf("%w: %w", ErrShardReport, err)
 	}
 	var rep Report
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&rep); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrShardReport, err)
+		return s, fmt.Errorf("%w: %w", ErrShardReport, err)
 	}
 	if rep.Format != ReportFormat {
-		return nil, fmt.Errorf("%w: format %q, not %q", ErrShardReport, rep.Format, ReportFormat)
+		return s, fmt.Errorf("%w: format %q, not %q", ErrShardReport, rep.Format, ReportFormat)
 	}
 	if rep.Shard == nil {
-		return nil, fmt.Errorf("%w: no \"shard\" key", ErrShardReport)
+		return s, fmt.Errorf("%w: no \"shard\" key", ErrShardReport)
 	}
 	m := shardFile.FindStringSubmatch(base)
 	if m[1] != strconv.Itoa(rep.Shard.Index) || m[2] != strconv.Itoa(rep.Shard.Count) || rep.Shard.check() != nil || !rep.Shard.On() {
-		return nil, fmt.Errorf("%w: it says it is shard %v", ErrShardReport, rep.Shard.Shard)
+		return s, fmt.Errorf("%w: it says it is shard %v", ErrShardReport, rep.Shard.Shard)
 	}
-	return &rep, nil
+	s.rep = &rep
+	s.pages, err = scanList(name, "pages", compareEntries, s.totals.add)
+	if err == nil {
+		s.ignored, err = scanList(name, "ignored", compareIgnored, s.totals.addIgnored)
+	}
+	if err != nil {
+		return s, fmt.Errorf("%w: %w", ErrShardReport, err)
+	}
+	return s, nil
+}
+
+// readShardHead reads a report's JSON with its lists of pages and ignored
+// files left empty.
+func readShardHead(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dec := json.NewDecoder(bufio.NewReaderSize(f, 64<<10))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("not a JSON object: %v", err)
+	}
+	head := map[string]json.RawMessage{}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := k.(string)
+		if key == "pages" || key == "ignored" {
+			if err := skipValue(dec); err != nil {
+				return nil, err
+			}
+			head[key] = json.RawMessage("[]")
+			continue
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		head[key] = v
+	}
+	return json.Marshal(head)
+}
+
+// scanList reads the list under key of the report in the file name,
+// giving each item to add, checks that it is sorted by cmp, and says how
+// many items it holds.
+func scanList[T any, PT rawPather[T]](name, key string, cmp func(a, b *T) int, add func(T)) (int, error) {
+	read, closeList, err := openList[T, PT](name, key, true)
+	if err != nil {
+		return 0, err
+	}
+	defer closeList()
+	var prev, cur T
+	for n := 0; ; n++ {
+		var zero T
+		cur = zero
+		ok, err := read(&cur)
+		if err != nil || !ok {
+			return n, err
+		}
+		if n > 0 && cmp(&prev, &cur) > 0 {
+			return n, fmt.Errorf("%s[%d] is out of order: the shard report was not written by a shard's run", key, n)
+		}
+		add(cur)
+		prev = cur
+	}
+}
+
+// mergeLists merges the sorted lists under key of the shard reports into
+// one, given item by item to yield.
+func mergeLists[T any, PT rawPather[T]](outDir string, shards []shardReport, key string, cmp func(a, b *T) int, yield func(*T) error) error {
+	reads := make([]func(*T) (bool, error), 0, len(shards))
+	for _, s := range shards {
+		read, closeList, err := openList[T, PT](filepath.Join(outDir, s.file), key, true)
+		if err != nil {
+			return err
+		}
+		defer closeList()
+		reads = append(reads, read)
+	}
+	return mergeSorted(cmp, reads, yield)
 }
 
 // agree checks that the report of a shard, rep, belongs with that of the
 // first shard, ref (its file refFile): the same inputs, in which the walk
 // found the same number of pages and ignored files, of which rep holds
 // its share.
-func agree(ref, rep *Report, refFile string) error {
+func agree(ref *Report, s shardReport, refFile string) error {
+	rep := s.rep
 	same := len(ref.Inputs) == len(rep.Inputs)
 	for i := 0; same && i < len(rep.Inputs); i++ {
 		same = ref.Inputs[i].Path == rep.Inputs[i].Path && ref.Inputs[i].RawPath == rep.Inputs[i].RawPath
@@ -238,9 +332,9 @@ func agree(ref, rep *Report, refFile string) error {
 			ErrShardMismatch, w.Pages, w.Ignored, refFile, rw.Pages, rw.Ignored)
 	}
 	w, sh := rep.Shard.Walked, rep.Shard.Shard
-	if p, ig := share(w.Pages, sh), share(w.Ignored, sh); len(rep.Pages) != p || len(rep.Ignored) != ig {
+	if p, ig := share(w.Pages, sh), share(w.Ignored, sh); s.pages != p || s.ignored != ig {
 		return fmt.Errorf("%w: it lists %d pages and %d ignored files, but its share of the walk is %d and %d",
-			ErrShardMismatch, len(rep.Pages), len(rep.Ignored), p, ig)
+			ErrShardMismatch, s.pages, s.ignored, p, ig)
 	}
 	return nil
 }
@@ -260,27 +354,19 @@ func inputList(r *Report) string {
 }
 
 // joinShards joins shard reports that belong together into the report a
-// single run would have written.
+// single run would have written, but for the lists, which Merge merges
+// as it writes it.
 func joinShards(shards []shardReport) *Report {
-	rep := &Report{Format: ReportFormat, Pages: []Entry{}, Ignored: []Ignored{}, Merged: len(shards)}
+	rep := &Report{Format: ReportFormat, Merged: len(shards)}
 	rep.Inputs = make([]InputTotals, len(shards[0].rep.Inputs))
 	for _, s := range shards {
 		rep.Notes = appendNew(rep.Notes, s.rep.Notes...)
-		rep.Pages = append(rep.Pages, s.rep.Pages...)
-		rep.Ignored = append(rep.Ignored, s.rep.Ignored...)
+		rep.Totals.join(s.totals)
 		for i, in := range s.rep.Inputs {
 			rep.Inputs[i].Path, rep.Inputs[i].RawPath = in.Path, in.RawPath
 			rep.Inputs[i].Pages += in.Pages
 			rep.Inputs[i].Ignored += in.Ignored
 		}
-	}
-	sortEntries(rep.Pages)
-	sortIgnored(rep.Ignored)
-	for _, e := range rep.Pages {
-		rep.Totals.add(e)
-	}
-	for _, ig := range rep.Ignored {
-		rep.Totals.addIgnored(ig)
 	}
 	return rep
 }

@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -96,6 +97,16 @@ type Options struct {
 	ProgressEvery time.Duration
 	// OnPage, when set, is called after each page with the count done.
 	OnPage func(done int)
+	// MemEntries is how many report entries (pages, and ignored files
+	// or records, each) the run holds in memory; past it, they wait in
+	// sorted runs in temporary files in OutDir until the report is
+	// written, so that the heap stays flat however many pages there
+	// are. Zero means DefaultMemEntries.
+	MemEntries int
+	// TempDir is where those files are made; "" means OutDir. (FS is
+	// not used for them: they are the run's own, read back and removed
+	// before it ends.)
+	TempDir string
 	// Shard, when set, makes the run one shard of a run split over
 	// several machines or processes that write into one OutDir (see
 	// Shard): it converts only its own pages, writes its report as
@@ -140,6 +151,9 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	if opts.FS == nil {
 		opts.FS = OS{}
 	}
+	if opts.MemEntries <= 0 {
+		opts.MemEntries = DefaultMemEntries
+	}
 	if err := opts.Shard.check(); err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
@@ -165,7 +179,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	outInfo, _ := os.Stat(opts.OutDir)
 	var prev sources
 	if !opts.Force {
-		prev = readSources(opts.FS, filepath.Join(opts.OutDir, ReportName))
+		prev = readSources(filepath.Join(opts.OutDir, ReportName))
 	}
 
 	names, err := newNamePlan(opts.OutDir)
@@ -202,7 +216,11 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	}()
 	// The walk alone writes these, and is over before the results are.
 	inputTotals := make([]InputTotals, len(inputs))
-	var ignored []Ignored
+	tempDir := cmp.Or(opts.TempDir, opts.OutDir)
+	ignored := newSorter(tempDir, opts.MemEntries, compareIgnored)
+	defer ignored.close()
+	var ignoredTotals Totals
+	var ignoredErr error
 	cur := 0
 	w := &walker{ctx: ctx, opts: &opts, out: pages, names: names, outDir: outInfo,
 		found: func() {
@@ -210,7 +228,10 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 			inputTotals[cur].Pages++
 		},
 		ignored: func(ig Ignored) {
-			ignored = append(ignored, ig)
+			if ignoredErr == nil {
+				ignoredErr = ignored.add(ig)
+			}
+			ignoredTotals.addIgnored(ig)
 			inputTotals[cur].Ignored++
 		}}
 	go func() {
@@ -247,9 +268,14 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		close(results)
 	}()
 
-	rep := &Report{Format: ReportFormat, Notes: lock.notes, Pages: []Entry{}, Ignored: []Ignored{}, Workers: opts.Workers}
+	rep := &Report{Format: ReportFormat, Notes: lock.notes, Workers: opts.Workers}
+	entries := newSorter(tempDir, opts.MemEntries, compareEntries)
+	defer entries.close()
+	var entriesErr error
 	for e := range results {
-		rep.Pages = append(rep.Pages, e)
+		if entriesErr == nil {
+			entriesErr = entries.add(e)
+		}
 		rep.Totals.add(e)
 		n := prog.done.Add(1)
 		if opts.OnPage != nil {
@@ -257,13 +283,8 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		}
 	}
 	prog.finish()
-	sortEntries(rep.Pages)
 	rep.Inputs = inputTotals
-	for _, ig := range ignored {
-		rep.Ignored = append(rep.Ignored, ig)
-		rep.Totals.addIgnored(ig)
-	}
-	sortIgnored(rep.Ignored)
+	rep.Totals.Ignored, rep.Totals.IgnoredBy = ignoredTotals.Ignored, ignoredTotals.IgnoredBy
 	rep.Interrupted = ctx.Err() != nil
 	rep.Elapsed = time.Since(start)
 	name := filepath.Join(opts.OutDir, ReportName)
@@ -272,14 +293,14 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		name = filepath.Join(opts.OutDir, ShardReportName(opts.Shard))
 	}
 
-	data, err := rep.Marshal()
-	if err != nil {
-		return rep, err
+	err = errors.Join(entriesErr, ignoredErr)
+	if err == nil {
+		err = writeReport(opts.FS, name, rep, entries.each, ignored.each, opts.NoSync)
 	}
-	if err := writeAll(opts.FS, []pending{{final: name}}, [][]byte{data}, opts.NoSync); err != nil {
+	if err != nil {
 		return rep, fmt.Errorf("migrate: %w: %w", ErrReport, err)
 	}
-	rep.Written = name
+	rep.Written, rep.streamed = name, true
 	if rep.Interrupted {
 		return rep, fmt.Errorf("migrate: interrupted after %d pages: %w", rep.Totals.Pages, ctx.Err())
 	}
@@ -384,7 +405,7 @@ func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers)
 			return failed(e, &pageError{kind: KindWrite, err: err})
 		}
 	}
-	if !opts.Force && prev[p.out] == e.SHA256 {
+	if !opts.Force && prev.same(p.out, sum) {
 		if done, ok := upToDate(opts, jsonName, htmlName); ok {
 			done.Path, done.RawPath, done.Output, done.Renamed, done.SHA256 = e.Path, e.RawPath, e.Output, e.Renamed, e.SHA256
 			done.Capture = e.Capture

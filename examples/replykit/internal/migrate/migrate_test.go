@@ -28,7 +28,7 @@ func TestRunTheSameWithAnyNumberOfWorkers(t *testing.T) {
 	trees := map[int]map[string][]byte{}
 	for _, j := range []int{1, 4} {
 		out := filepath.Join(t.TempDir(), "out")
-		rep, err := Run(context.Background(), Paths(in), fakeOptions(out, j))
+		rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, j))
 		require.NoError(t, err)
 		assert.Equal(t, j, rep.Workers)
 		trees[j] = treetest.Read(t, out)
@@ -93,14 +93,14 @@ func countKind(r Report, k reply.Kind) int {
 func TestRunAgainSkipsWhatIsUpToDate(t *testing.T) {
 	in, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
 	tr := genTree(t, in, 300)
-	first, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
+	first, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
 	before := treetest.Read(t, out)
 
 	var calls atomic.Int64
 	opts := fakeOptions(out, 2)
 	opts.Convert = counting(&calls, fakeConvert)
-	second, err := Run(context.Background(), Paths(in), opts)
+	second, err := runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	// Only the pages without outputs are read again: the broken and the
 	// pages with no notice.
@@ -120,7 +120,7 @@ func TestRunAgainSkipsWhatIsUpToDate(t *testing.T) {
 	// --force converts everything again.
 	calls.Store(0)
 	opts.Force = true
-	third, err := Run(context.Background(), Paths(in), opts)
+	third, err := runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	assert.Equal(t, int64(tr.pages), calls.Load())
 	assert.Zero(t, third.Totals.Skipped)
@@ -137,7 +137,7 @@ func TestRunAgainSkipsWhatIsUpToDate(t *testing.T) {
 	old := mustStat(t, changed.Path).ModTime()
 	require.NoError(t, os.WriteFile(changed.Path, []byte("<p>changed, with an old time</p>"), 0o644))
 	require.NoError(t, os.Chtimes(changed.Path, old, old))
-	fourth, err := Run(context.Background(), Paths(in), opts)
+	fourth, err := runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	assert.Equal(t, int64(len(tr.broken)+tr.noNote+1), calls.Load())
 	assert.True(t, entryFor(t, *fourth, "p00001.htm").Skipped)
@@ -167,7 +167,7 @@ func TestRunCancelledLeavesNoPartialFile(t *testing.T) {
 		}
 		return fakeConvert(src, data)
 	}
-	rep, err := Run(ctx, Paths(in), opts)
+	rep, err := runHeld(ctx, Paths(in), opts)
 	require.ErrorIs(t, err, context.Canceled)
 	require.NotNil(t, rep)
 	assert.True(t, rep.Interrupted)
@@ -196,7 +196,7 @@ func TestRunCancelledLeavesNoPartialFile(t *testing.T) {
 	// A temporary file that a killed run left is removed by the next run.
 	stale := filepath.Join(out, "site0", tempPrefix+"123.tmp")
 	require.NoError(t, os.WriteFile(stale, []byte("half"), 0o644))
-	_, err = Run(context.Background(), Paths(in), fakeOptions(out, 2))
+	_, err = runHeld(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
 	assert.NoFileExists(t, stale)
 }
@@ -211,7 +211,7 @@ func TestRunHeapStaysFlat(t *testing.T) {
 	}
 	heap := map[int]uint64{}
 	opts := fakeOptions("out", 2)
-	opts.FS = discardFS{}
+	opts.FS, opts.TempDir = discardFS{}, t.TempDir()
 	opts.OnPage = func(done int) {
 		if done == 1000 || done == 5000 {
 			runtime.GC()
@@ -253,9 +253,9 @@ func (discardFile) Close() error                { return nil }
 func mib(n uint64) float64 { return float64(n) / (1 << 20) }
 
 func TestRunNeedsConverterAndOutDir(t *testing.T) {
-	_, err := Run(context.Background(), nil, Options{OutDir: t.TempDir()})
+	_, err := runHeld(context.Background(), nil, Options{OutDir: t.TempDir()})
 	assert.ErrorContains(t, err, "Convert")
-	_, err = Run(context.Background(), nil, Options{Convert: fakeConvert})
+	_, err = runHeld(context.Background(), nil, Options{Convert: fakeConvert})
 	assert.ErrorContains(t, err, "output directory")
 }
 
@@ -272,7 +272,7 @@ func TestRunWithoutRendererWritesJSONOnly(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(in, "a.html"), []byte("<p>a</p>"), 0o644))
 	opts := fakeOptions(out, 1)
 	opts.Render = nil
-	rep, err := Run(context.Background(), Paths(in), opts)
+	rep, err := runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	assert.Equal(t, 1, rep.Totals.Replies)
 	assert.FileExists(t, filepath.Join(out, "a.html.json"))
@@ -282,7 +282,7 @@ func TestRunWithoutRendererWritesJSONOnly(t *testing.T) {
 func TestRunNoNoticeIsNotAFailure(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(in, "list.html"), []byte("<!-- list -->"), 0o644))
-	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 	require.NoError(t, err)
 	require.Len(t, rep.Pages, 1)
 	e := rep.Pages[0]
@@ -307,7 +307,7 @@ func TestRunReusesBuffersSafely(t *testing.T) {
 		pages[name] = body
 		require.NoError(t, os.WriteFile(filepath.Join(in, name), body, 0o644))
 	}
-	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 	require.NoError(t, err)
 	require.Equal(t, len(sizes), rep.Totals.Pages)
 	require.Zero(t, rep.Totals.Failed)

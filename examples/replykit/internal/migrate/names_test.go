@@ -52,7 +52,7 @@ func TestRunPlansClashingNamesTheSameForAnyWorkers(t *testing.T) {
 	var trees []map[string][]byte
 	for _, j := range []int{1, 4} {
 		out := filepath.Join(t.TempDir(), "out")
-		rep, err := Run(context.Background(), Paths(in), fakeOptions(out, j))
+		rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, j))
 		require.NoError(t, err)
 		require.Equal(t, len(clashTree), rep.Totals.Replies, "every page is written: %+v", rep.Pages)
 		for _, c := range clashTree {
@@ -98,7 +98,7 @@ func TestRunReservesTheRunsOwnNamesInArchives(t *testing.T) {
 	}
 	writeZip(t, zipName, items)
 	out := filepath.Join(root, "out")
-	rep, err := Run(context.Background(), Paths(zipName), fakeOptions(out, 2))
+	rep, err := runHeld(context.Background(), Paths(zipName), fakeOptions(out, 2))
 	require.NoError(t, err)
 	require.Equal(t, len(want), rep.Totals.Replies, "%+v", rep.Pages)
 	for _, c := range want {
@@ -135,7 +135,7 @@ func TestRunRecordsNamesThatAreNotUTF8(t *testing.T) {
 	writeFile(t, filepath.Join(in, "bad\xff\xfe.html"), clashPage)
 	writeFile(t, filepath.Join(in, "bad\xfe\xff.html"), clashPage)
 	writeFile(t, filepath.Join(in, "bad\xfe\xff.png"), "\x89PNG")
-	_, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
+	_, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 2))
 	require.NoError(t, err)
 	data, err := os.ReadFile(filepath.Join(out, ReportName))
 	require.NoError(t, err)

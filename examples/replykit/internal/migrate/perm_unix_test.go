@@ -38,7 +38,7 @@ func TestOutputsAreCreatedAsWriteFileWould(t *testing.T) {
 			opts := fakeOptions(out, 1)
 			opts.FS, opts.NoSync = OS{}, true
 			withUmask(tt.umask, func() {
-				_, err := Run(context.Background(), Paths(in), opts)
+				_, err := runHeld(context.Background(), Paths(in), opts)
 				require.NoError(t, err)
 				// The temporary-name path on its own.
 				f, err := OS{}.CreateTemp(out, tempPattern)

@@ -50,7 +50,7 @@ func TestRunRecordsProvenance(t *testing.T) {
 		rec := &sourceRecorder{got: map[string]PageSource{}}
 		opts := fakeOptions(out, 2)
 		opts.Convert = rec.convert
-		rep, err := Run(context.Background(), Paths(in, zipped), opts)
+		rep, err := runHeld(context.Background(), Paths(in, zipped), opts)
 		require.NoError(t, err, run)
 		require.Len(t, rep.Pages, len(pages), run)
 		for path, p := range pages {

@@ -1,12 +1,16 @@
 package migrate
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -64,10 +68,13 @@ type Report struct {
 	// ignored files the walk found in it.
 	Inputs []InputTotals `json:"inputs"`
 	// Pages holds one entry a page, sorted by path (the records of a web
-	// archive in record order, see comparePaths).
+	// archive in record order, see comparePaths). It is nil in the report
+	// Run or Merge returns, which leaves its entries in the file written:
+	// EachPage reads them, from there or from here.
 	Pages []Entry `json:"pages"`
 	// Ignored lists the files of the inputs that were not read as pages,
-	// with the reason, sorted by path as Pages is.
+	// with the reason, sorted by path as Pages is; as Pages, it is nil in
+	// the report of Run or Merge (see EachIgnored).
 	Ignored []Ignored `json:"ignored"`
 
 	// Elapsed is how long the run took; it is left out of the JSON.
@@ -80,6 +87,10 @@ type Report struct {
 	// Written is where the report was written, or "" when it could not
 	// be.
 	Written string `json:"-"`
+
+	// streamed says the entries are in the file Written, not in Pages
+	// and Ignored.
+	streamed bool
 }
 
 // InputTotals is what the walk found in one input.
@@ -191,6 +202,33 @@ func (t *Totals) addIgnored(ig Ignored) {
 	t.IgnoredBy = count(t.IgnoredBy, ig.Reason)
 }
 
+// join adds the totals of o.
+func (t *Totals) join(o Totals) {
+	t.Pages += o.Pages
+	t.Replies += o.Replies
+	t.Other += o.Other
+	t.Failed += o.Failed
+	t.Skipped += o.Skipped
+	t.Renamed += o.Renamed
+	t.Warnings += o.Warnings
+	t.Ignored += o.Ignored
+	t.Failures = joinCounts(t.Failures, o.Failures)
+	t.WarningCodes = joinCounts(t.WarningCodes, o.WarningCodes)
+	t.IgnoredBy = joinCounts(t.IgnoredBy, o.IgnoredBy)
+}
+
+// joinCounts adds the counts of o to m, making m when it is nil and o is
+// not empty.
+func joinCounts(m, o map[string]int) map[string]int {
+	for k, n := range o {
+		if m == nil {
+			m = map[string]int{}
+		}
+		m[k] += n
+	}
+	return m
+}
+
 // count adds one to m[key], making m when it is nil.
 func count(m map[string]int, key string) map[string]int {
 	if m == nil {
@@ -200,28 +238,25 @@ func count(m map[string]int, key string) map[string]int {
 	return m
 }
 
-// sortEntries orders entries by path (see comparePaths), then output, then the rest, so that
-// equal keys can only be equal entries.
-func sortEntries(es []Entry) {
-	slices.SortFunc(es, func(a, b Entry) int {
-		if c := comparePaths(a.Path, b.Path); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Output, b.Output); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Status, b.Status); c != 0 {
-			return c
-		}
-		return cmp.Compare(errText(a.Error), errText(b.Error))
-	})
+// compareEntries orders entries by path (see comparePaths), then output,
+// then the rest, so that equal keys can only be equal entries.
+func compareEntries(a, b *Entry) int {
+	if c := comparePaths(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Output, b.Output); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Status, b.Status); c != 0 {
+		return c
+	}
+	return cmp.Compare(errText(a.Error), errText(b.Error))
 }
 
-// sortIgnored orders ignored files by path (see comparePaths), then reason and detail.
-func sortIgnored(igs []Ignored) {
-	slices.SortFunc(igs, func(a, b Ignored) int {
-		return cmp.Or(comparePaths(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
-	})
+// compareIgnored orders ignored files by path (see comparePaths), then
+// reason and detail.
+func compareIgnored(a, b *Ignored) int {
+	return cmp.Or(comparePaths(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
 }
 
 func errText(e *EntryError) string {
@@ -302,63 +337,67 @@ func (r *Report) WriteSummary(w io.Writer) error {
 }
 
 // sources maps the output names of a report to the SHA-256 of the page
-// each was made from.
-type sources map[string]string
+// each was made from. It keeps a fixed 48 bytes a page, not the strings,
+// so that a run over the outputs of millions of pages keeps a flat heap.
+type sources map[[16]byte][sha256.Size]byte
+
+// key is how sources finds an output name: the first 16 bytes of its
+// SHA-256 (two names of a run share one with a chance of about
+// n²/2¹²⁹: none, in practice).
+func (sources) key(output string) [16]byte {
+	sum := sha256.Sum256([]byte(output))
+	return [16]byte(sum[:16])
+}
+
+// same reports whether the output was made from a page whose SHA-256 is
+// sum.
+func (s sources) same(output string, sum [sha256.Size]byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	prev, ok := s[s.key(output)]
+	return ok && prev == sum
+}
 
 // readSources reads the output names and hashes of the pages written by
 // the run whose report is at name, entry by entry, so that only they are
 // kept. A report missing, unreadable or of another version gives none:
 // every page is then converted.
-func readSources(fsys FS, name string) sources {
-	data, err := fsys.ReadFile(name)
+func readSources(name string) sources {
+	f, err := os.Open(name)
 	if err != nil {
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	defer f.Close()
+	dec := json.NewDecoder(bufio.NewReaderSize(f, 64<<10))
 	var format string
-	out := sources{}
+	// The format comes first: a report of another version is not read on.
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return nil
 	}
+	if key, err := dec.Token(); err != nil || key != "format" || dec.Decode(&format) != nil || format != ReportFormat {
+		return nil
+	}
+	if seekKey(dec, "pages") != nil {
+		return nil
+	}
+	out := sources{}
 	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
+		var e struct {
+			Output string `json:"output"`
+			Status Status `json:"status"`
+			SHA256 string `json:"sha256"`
+		}
+		if dec.Decode(&e) != nil {
 			return nil
 		}
-		switch key {
-		case "format":
-			if dec.Decode(&format) != nil || format != ReportFormat {
-				return nil
-			}
-		case "pages":
-			if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-				return nil
-			}
-			for dec.More() {
-				var e struct {
-					Output string `json:"output"`
-					Status Status `json:"status"`
-					SHA256 string `json:"sha256"`
-				}
-				if dec.Decode(&e) != nil {
-					return nil
-				}
-				if e.Output != "" && e.SHA256 != "" && e.Status != StatusFailed {
-					out[e.Output] = e.SHA256
-				}
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil
-			}
-		default:
-			var skip json.RawMessage
-			if dec.Decode(&skip) != nil {
-				return nil
-			}
+		var sum [sha256.Size]byte
+		if n, err := hex.Decode(sum[:], []byte(e.SHA256)); err != nil || n != len(sum) {
+			continue // no hash: the page is converted again
 		}
-	}
-	if format != ReportFormat {
-		return nil
+		if e.Output != "" && e.Status != StatusFailed {
+			out[out.key(e.Output)] = sum
+		}
 	}
 	return out
 }

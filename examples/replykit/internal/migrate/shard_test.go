@@ -104,8 +104,15 @@ func shardInputs(t *testing.T, root string) []Input {
 // run's own derived from the report: a line a page.
 func fakeFinish(rep *Report) error {
 	var b strings.Builder
-	for _, e := range rep.Pages {
+	err := rep.EachPage(func(e *Entry) error {
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", e.Path, e.Output, e.Status)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if b.Len() == 0 {
+		return fmt.Errorf("no pages in the report")
 	}
 	return os.WriteFile(filepath.Join(filepath.Dir(rep.Written), IndexName), []byte(b.String()), 0o666)
 }
@@ -133,7 +140,7 @@ func runShards(t *testing.T, inputs []Input, out string, n int, calls *atomic.In
 		wg.Go(func() {
 			opts := shardOptions(out, calls)
 			opts.Shard = Shard{Index: i, Count: n}
-			reps[i], errs[i] = Run(context.Background(), inputs, opts)
+			reps[i], errs[i] = runHeld(context.Background(), inputs, opts)
 		})
 	}
 	wg.Wait()
@@ -145,7 +152,7 @@ func runShards(t *testing.T, inputs []Input, out string, n int, calls *atomic.In
 		now, _ := os.ReadFile(filepath.Join(out, name))
 		assert.Equal(t, string(data), string(now), "a shard writes no report.json and builds no collection")
 	}
-	rep, err := Merge(out, MergeOptions{Finish: fakeFinish, FS: noSyncFS{}})
+	rep, err := mergeHeld(out, MergeOptions{Finish: fakeFinish, FS: noSyncFS{}})
 	require.NoError(t, err)
 	assert.Equal(t, n, rep.Merged)
 	assert.NoDirExists(t, filepath.Join(out, ShardDir), "the shard reports are removed")
@@ -161,7 +168,7 @@ func TestShardsMergeToASingleRun(t *testing.T) {
 	inputs := shardInputs(t, root)
 	single := filepath.Join(root, "single")
 	var singleCalls atomic.Int64
-	rep, err := Run(context.Background(), inputs, shardOptions(single, &singleCalls))
+	rep, err := runHeld(context.Background(), inputs, shardOptions(single, &singleCalls))
 	require.NoError(t, err)
 	// The inputs hold what the test is about.
 	require.Positive(t, rep.Totals.Renamed)
@@ -189,7 +196,7 @@ func TestShardsMergeToASingleRun(t *testing.T) {
 	changed := filepath.Join(root, "site", "case.html")
 	require.NoError(t, os.WriteFile(changed, []byte("<p>lower, changed</p>"), 0o644))
 	singleCalls.Store(0)
-	_, err = Run(context.Background(), inputs, shardOptions(single, &singleCalls))
+	_, err = runHeld(context.Background(), inputs, shardOptions(single, &singleCalls))
 	require.NoError(t, err)
 	want = treetest.Read(t, single)
 	out := filepath.Join(root, "sharded-3")
@@ -205,20 +212,20 @@ func TestShardsMergeToASingleRun(t *testing.T) {
 
 	// A shard run a second time before the merge (a retried job) replaces
 	// its report: the merge is still that of one run.
-	_, err = Run(context.Background(), inputs, shardOptions(single, &singleCalls))
+	_, err = runHeld(context.Background(), inputs, shardOptions(single, &singleCalls))
 	require.NoError(t, err)
 	want = treetest.Read(t, single)
 	for i := range 3 {
 		opts := shardOptions(out, &calls)
 		opts.Shard = Shard{Index: i, Count: 3}
-		_, err := Run(context.Background(), inputs, opts)
+		_, err := runHeld(context.Background(), inputs, opts)
 		require.NoError(t, err)
 	}
 	opts := shardOptions(out, &calls)
 	opts.Shard = Shard{Index: 1, Count: 3}
-	_, err = Run(context.Background(), inputs, opts)
+	_, err = runHeld(context.Background(), inputs, opts)
 	require.NoError(t, err)
-	_, err = Merge(out, MergeOptions{Finish: fakeFinish})
+	_, err = mergeHeld(out, MergeOptions{Finish: fakeFinish})
 	require.NoError(t, err)
 	treetest.Equal(t, want, treetest.Read(t, out))
 }
@@ -241,7 +248,7 @@ func TestShardReadsOnlyItsOwnPages(t *testing.T) {
 			mu.Unlock()
 			return ReadRegular(name, DefaultMaxBytes)
 		}
-		rep, err := Run(context.Background(), inputs, opts)
+		rep, err := runHeld(context.Background(), inputs, opts)
 		require.NoError(t, err)
 		data, err := os.ReadFile(rep.Written)
 		require.NoError(t, err)
@@ -263,7 +270,7 @@ func writeShards(t *testing.T, inputs []Input, out string, n int, which ...int) 
 	for _, i := range which {
 		opts := fakeOptions(out, 1)
 		opts.Shard = Shard{Index: i, Count: n}
-		_, err := Run(context.Background(), inputs, opts)
+		_, err := runHeld(context.Background(), inputs, opts)
 		require.NoError(t, err)
 	}
 }
@@ -323,7 +330,7 @@ func TestMergeRefuses(t *testing.T) {
 			tt.setup(t, out)
 			before := treetest.Read(t, out)
 			delete(before, LockName) // left by the shards, taken by the merge
-			rep, err := Merge(out, MergeOptions{Finish: fakeFinish})
+			rep, err := mergeHeld(out, MergeOptions{Finish: fakeFinish})
 			assert.Nil(t, rep)
 			require.ErrorIs(t, err, tt.want)
 			var se *ShardError
@@ -365,7 +372,7 @@ func TestShardLocks(t *testing.T) {
 	assert.Equal(t, out, le.Dir)
 	assert.NotEmpty(t, le.Holder.Shard, "the message names a shard")
 	assert.Contains(t, le.Error(), ", shard ")
-	_, err = Merge(out, MergeOptions{})
+	_, err = mergeHeld(out, MergeOptions{})
 	assert.ErrorIs(t, err, ErrLocked, "a merge beside shards")
 
 	a.release()
@@ -396,10 +403,10 @@ func TestShardRunRefusesWhileLocked(t *testing.T) {
 	defer l.release()
 	opts := fakeOptions(out, 1)
 	opts.Shard = Shard{0, 2}
-	_, err = Run(context.Background(), Paths(filepath.Join(root, "site")), opts)
+	_, err = runHeld(context.Background(), Paths(filepath.Join(root, "site")), opts)
 	assert.True(t, errors.Is(err, ErrLocked), "%v", err)
 	assert.NoFileExists(t, filepath.Join(out, ShardReportName(opts.Shard)))
 	opts.Shard = Shard{2, 2}
-	_, err = Run(context.Background(), Paths(filepath.Join(root, "site")), opts)
+	_, err = runHeld(context.Background(), Paths(filepath.Join(root, "site")), opts)
 	assert.ErrorIs(t, err, ErrShard)
 }

@@ -41,7 +41,7 @@ func TestSourceIsGivenEveryPageAsRead(t *testing.T) {
 		log := &sourceLog{rel: map[string]string{}, data: map[string]string{}}
 		opts := fakeOptions(out, 2)
 		opts.Source = log.hook
-		rep, err := Run(context.Background(), []Input{{Path: in}, {Path: zipped}, {Path: "embedded", FS: embedded}}, opts)
+		rep, err := runHeld(context.Background(), []Input{{Path: in}, {Path: zipped}, {Path: "embedded", FS: embedded}}, opts)
 		require.NoError(t, err, run)
 		if run == "up to date" {
 			assert.Equal(t, 3, rep.Totals.Skipped, "skipped pages are given too")
@@ -56,7 +56,7 @@ func TestSourceErrorFailsThePage(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(in, "a.html"), []byte("<p>a</p>"), 0o644))
 	opts := fakeOptions(filepath.Join(t.TempDir(), "out"), 1)
 	opts.Source = func(string, string, []byte) error { return errors.New("disk full") }
-	rep, err := Run(context.Background(), Paths(in), opts)
+	rep, err := runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	require.Len(t, rep.Pages, 1)
 	assert.Equal(t, StatusFailed, rep.Pages[0].Status)

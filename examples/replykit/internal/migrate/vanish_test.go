@@ -36,7 +36,7 @@ func TestRunVanishingDirectory(t *testing.T) {
 		}
 		return fakeConvert(src, data)
 	}
-	rep, err := Run(context.Background(), Paths(site), opts)
+	rep, err := runHeld(context.Background(), Paths(site), opts)
 	require.NoError(t, err)
 
 	e := entryFor(t, *rep, "site/m")

@@ -88,7 +88,7 @@ func TestMigrateWebArchive(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			out := t.TempDir()
 			in := filepath.Join("testdata", "warc", name)
-			rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 2))
+			rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 2))
 			require.NoError(t, err)
 			data, err := os.ReadFile(filepath.Join(out, ReportName))
 			require.NoError(t, err)
@@ -116,7 +116,7 @@ func TestMigrateWebArchive(t *testing.T) {
 func TestMigrateWARCRecords(t *testing.T) {
 	out := t.TempDir()
 	in := filepath.Join("testdata", "warc", "edge.warc.gz")
-	rep, err := Run(context.Background(), Paths(in), fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(out, 1))
 	require.NoError(t, err)
 	assert.Equal(t, 19, rep.Totals.Pages+rep.Totals.Ignored, "every record of the 19 is a page or ignored")
 	assert.Equal(t, 6, rep.Totals.Pages)
@@ -144,7 +144,7 @@ func TestMigrateWARCRecords(t *testing.T) {
 	out2 := t.TempDir()
 	opts := fakeOptions(out2, 1)
 	opts.MaxBytes = 500
-	rep, err = Run(context.Background(), Paths(in), opts)
+	rep, err = runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	assert.Equal(t, 6, rep.Totals.Failures[KindTooLarge], "the six pages of over 500 bytes; the revisit of one is a revisit still")
 	assert.Equal(t, 1, rep.Totals.IgnoredBy[IgnoredRevisit])
@@ -158,7 +158,7 @@ func TestMigrateWARCInFolder(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.warc.gz"), data, 0o666))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.WARC.GZ"), data, 0o666))
-	rep, err := Run(context.Background(), Paths(dir), fakeOptions(out, 2))
+	rep, err := runHeld(context.Background(), Paths(dir), fakeOptions(out, 2))
 	require.NoError(t, err)
 	assert.Equal(t, 6, rep.Totals.Pages)
 	assert.Equal(t, 38, rep.Totals.Pages+rep.Totals.Ignored)
@@ -182,7 +182,7 @@ func TestMigrateWARCDamaged(t *testing.T) {
 	bad := append(append([]byte{}, data[:2222]...), []byte("\x1f\x8bnot a gzip member at all")...)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.warc.gz"), bad, 0o666))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "none.warc"), []byte("<html>no warc</html>"), 0o666))
-	rep, err := Run(context.Background(), Paths(filepath.Join(dir, "bad.warc.gz"), filepath.Join(dir, "none.warc")), fakeOptions(out, 1))
+	rep, err := runHeld(context.Background(), Paths(filepath.Join(dir, "bad.warc.gz"), filepath.Join(dir, "none.warc")), fakeOptions(out, 1))
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Totals.Failures[KindArchive])
 	assert.Equal(t, 2, rep.Totals.Replies, "the two pages before the damage")
@@ -204,7 +204,7 @@ func TestMigrateWARCSource(t *testing.T) {
 		mu.Unlock()
 		return fakeConvert(src, data)
 	}
-	rep, err := Run(context.Background(), Paths(in), opts)
+	rep, err := runHeld(context.Background(), Paths(in), opts)
 	require.NoError(t, err)
 	require.Len(t, seen, rep.Totals.Pages)
 	gbk := seen["www.example.gov.cn/zxta/2024/reply-09.html@20240301080002.html"]
@@ -237,7 +237,7 @@ func TestWebArchiveShards(t *testing.T) {
 	inputs := Paths(filepath.Join("testdata", "warc", "edge.warc.gz"), filepath.Join("testdata", "warc", "crawl.wacz"))
 	single := filepath.Join(root, "single")
 	var singleCalls atomic.Int64
-	rep, err := Run(context.Background(), inputs, shardOptions(single, &singleCalls))
+	rep, err := runHeld(context.Background(), inputs, shardOptions(single, &singleCalls))
 	require.NoError(t, err)
 	require.Positive(t, rep.Totals.IgnoredBy[IgnoredDuplicate])
 	out := filepath.Join(root, "sharded")
