@@ -309,9 +309,7 @@ func TestRunNamesFirstCapturesAfterManyPages(t *testing.T) {
 	}
 	in := filepath.Join(t.TempDir(), "crawl.warc")
 	offsets := writeWARC(t, in, caps)
-	opts := fakeOptions(t.TempDir(), 2)
-	opts.FS = discardFS{}
-	rep, err := Run(context.Background(), Paths(in), opts)
+	rep, err := runHeld(context.Background(), Paths(in), fakeOptions(t.TempDir(), 2))
 	require.NoError(t, err)
 	require.Equal(t, n+len(clashes), rep.Totals.Pages)
 	require.Equal(t, len(dups), rep.Totals.IgnoredBy[IgnoredDuplicate])
