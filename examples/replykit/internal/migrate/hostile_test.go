@@ -347,7 +347,7 @@ func TestFIFOSwappedInAfterTheWalk(t *testing.T) {
 	opts := fakeOptions(t.TempDir(), 1)
 	opts.MaxBytes = DefaultMaxBytes
 	pages := make(chan page, 1)
-	w := &walker{ctx: context.Background(), opts: &opts, out: pages, names: newNamePlan(), found: func() {}}
+	w := &walker{ctx: context.Background(), opts: &opts, out: pages, names: testPlan(t, opts.OutDir), found: func() {}}
 	w.walk(Paths(in))
 	p := <-pages
 	require.Nil(t, p.err)

@@ -2,7 +2,6 @@ package migrate
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -183,10 +182,18 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		}
 	}
 	outInfo, _ := os.Stat(opts.OutDir)
-	var prev sources
+	scratch := scratchDir(&opts)
+	var prev *sources
 	if !opts.Force {
-		prev = readSources(filepath.Join(opts.OutDir, ReportName))
+		prev = readSources(filepath.Join(opts.OutDir, ReportName), scratch, keysPerEntry*opts.MemEntries)
+		defer prev.close()
 	}
+
+	names, err := newNamePlan(scratch, keysPerEntry*opts.MemEntries)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer names.close()
 
 	start := time.Now()
 	prog := startProgress(opts.Progress, opts.Bar, opts.ProgressEvery)
@@ -216,13 +223,12 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	}()
 	// The walk alone writes these, and is over before the results are.
 	inputTotals := make([]InputTotals, len(inputs))
-	tempDir := cmp.Or(opts.TempDir, opts.OutDir)
-	ignored := newSorter(tempDir, opts.MemEntries, compareIgnored)
+	ignored := newSorter(scratch, opts.MemEntries, compareIgnored)
 	defer ignored.close()
 	var ignoredTotals Totals
 	var ignoredErr error
 	cur := 0
-	w := &walker{ctx: ctx, opts: &opts, out: pages, names: newNamePlan(), outDir: outInfo,
+	w := &walker{ctx: ctx, opts: &opts, out: pages, names: names, outDir: outInfo, scratch: scratch,
 		found: func() {
 			prog.found.Add(1)
 			inputTotals[cur].Pages++
@@ -245,7 +251,10 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 			w.walk([]Input{in})
 		}
 		if w.warcIndex != nil {
-			_ = w.warcIndex.Close() // removes its files; nothing of it is read after the walk
+			// Their files are removed: nothing of them is read after
+			// the walk.
+			_ = w.warcIndex.Close()
+			w.payloads.close()
 		}
 		prog.walked.Store(true)
 	}()
@@ -272,7 +281,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 	}()
 
 	rep := &Report{Format: ReportFormat, Notes: lock.notes, Workers: opts.Workers}
-	entries := newSorter(tempDir, opts.MemEntries, compareEntries)
+	entries := newSorter(scratch, opts.MemEntries, compareEntries)
 	defer entries.close()
 	var entriesErr error
 	for e := range results {
@@ -363,7 +372,7 @@ func (b *buffers) trim() {
 // process migrates one page and says what became of it, using bufs for
 // the page's bytes and outputs; prev holds the sources of the outputs of
 // the run before.
-func process(p page, opts *Options, prev sources, dirs *dirCache, bufs *buffers) Entry {
+func process(p page, opts *Options, prev *sources, dirs *dirCache, bufs *buffers) Entry {
 	e := Entry{Path: p.display, RawPath: RawPath(p.display), Output: p.out, Renamed: p.why}
 	if p.err != nil {
 		return failed(e, p.err)

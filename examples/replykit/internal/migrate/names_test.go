@@ -170,3 +170,13 @@ func TestNumbered(t *testing.T) {
 		assert.Equal(t, tt.want, numbered(tt.in, tt.n), tt.in)
 	}
 }
+
+// testPlan is a name plan with its log in dir, removed when the test
+// ends, which holds few pages in memory, so that most are looked up on
+// disk.
+func testPlan(t testing.TB, dir string) *namePlan {
+	p, err := newNamePlan(dir, 256)
+	require.NoError(t, err)
+	t.Cleanup(p.close)
+	return p
+}

@@ -13,7 +13,10 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/replykit/replykit/examples/replykit/internal/hashindex"
 
 	"github.com/replykit/replykit/reply"
 )
@@ -337,33 +340,46 @@ func (r *Report) WriteSummary(w io.Writer) error {
 }
 
 // sources maps the output names of a report to the SHA-256 of the page
-// each was made from. It keeps a fixed 48 bytes a page, not the strings,
-// so that a run over the outputs of millions of pages keeps a flat heap.
-type sources map[[16]byte][sha256.Size]byte
+// each was made from, past a bound on disk (see hashindex), so that a run
+// over the outputs of millions of pages keeps a flat heap. Workers look
+// pages up side by side.
+type sources struct {
+	mu sync.Mutex
+	x  *hashindex.Index
+}
 
-// key is how sources finds an output name: the first 16 bytes of its
-// SHA-256 (two names of a run share one with a chance of about
-// n²/2¹²⁹: none, in practice).
-func (sources) key(output string) [16]byte {
+// key is how sources finds an output name.
+func (*sources) key(output string) hashindex.Key {
 	sum := sha256.Sum256([]byte(output))
-	return [16]byte(sum[:16])
+	return hashindex.Key(sum[:len(hashindex.Key{})])
 }
 
 // same reports whether the output was made from a page whose SHA-256 is
-// sum.
-func (s sources) same(output string, sum [sha256.Size]byte) bool {
-	if len(s) == 0 {
+// sum. A lookup that fails says no: the page is converted again.
+func (s *sources) same(output string, sum [sha256.Size]byte) bool {
+	if s == nil {
 		return false
 	}
-	prev, ok := s[s.key(output)]
-	return ok && prev == sum
+	var prev [sha256.Size]byte
+	s.mu.Lock()
+	ok, err := s.x.Get(s.key(output), prev[:])
+	s.mu.Unlock()
+	return ok && err == nil && prev == sum
+}
+
+// close removes the files of the sources.
+func (s *sources) close() {
+	if s != nil {
+		_ = s.x.Close()
+	}
 }
 
 // readSources reads the output names and hashes of the pages written by
-// the run whose report is at name, entry by entry, so that only they are
-// kept. A report missing, unreadable or of another version gives none:
-// every page is then converted.
-func readSources(name string) sources {
+// the run whose report is at name, entry by entry, keeping mem of them in
+// memory and the others in dir. A report missing, unreadable or of
+// another version, or sources that cannot be kept, give none: every page
+// is then converted.
+func readSources(name, dir string, mem int) *sources {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil
@@ -381,22 +397,27 @@ func readSources(name string) sources {
 	if seekKey(dec, "pages") != nil {
 		return nil
 	}
-	out := sources{}
+	x, err := hashindex.New(hashindex.Options{Dir: dir, Pattern: tempPattern, ValueSize: sha256.Size, MemEntries: mem})
+	if err != nil {
+		return nil
+	}
+	out := &sources{x: x}
 	for dec.More() {
 		var e struct {
 			Output string `json:"output"`
 			Status Status `json:"status"`
 			SHA256 string `json:"sha256"`
 		}
-		if dec.Decode(&e) != nil {
-			return nil
-		}
 		var sum [sha256.Size]byte
-		if n, err := hex.Decode(sum[:], []byte(e.SHA256)); err != nil || n != len(sum) {
-			continue // no hash: the page is converted again
+		err := dec.Decode(&e)
+		if err == nil && e.Output != "" && e.Status != StatusFailed {
+			if n, herr := hex.Decode(sum[:], []byte(e.SHA256)); herr == nil && n == len(sum) {
+				err = x.Put(out.key(e.Output), sum[:])
+			}
 		}
-		if e.Output != "" && e.Status != StatusFailed {
-			out[out.key(e.Output)] = sum
+		if err != nil {
+			out.close()
+			return nil
 		}
 	}
 	return out

@@ -122,18 +122,33 @@ func TestRunReportTheSameWhateverItHolds(t *testing.T) {
 	}
 }
 
-// TestRunFailsWhenTheEntriesCannotBeKept: a run whose entries cannot be
-// written to disk converts its pages and then fails for want of a
-// report, saying why.
+// TestRunFailsWhenTheEntriesCannotBeKept: a run whose entries can no
+// longer be written to disk (its scratch folder gone) converts its pages
+// and then fails for want of a report, saying why; a scratch folder
+// missing from the start fails the run before any work.
 func TestRunFailsWhenTheEntriesCannotBeKept(t *testing.T) {
 	root := t.TempDir()
 	in := filepath.Join(root, "site")
 	genTree(t, in, 10)
-	opts := fakeOptions(filepath.Join(root, "out"), 2)
-	opts.MemEntries, opts.TempDir = 2, filepath.Join(root, "missing")
+	scratch := filepath.Join(root, "scratch")
+	require.NoError(t, os.Mkdir(scratch, 0o755))
+	opts := fakeOptions(filepath.Join(root, "out"), 1)
+	opts.MemEntries, opts.TempDir = 2, scratch
+	opts.OnPage = func(done int) {
+		if done == 1 {
+			require.NoError(t, os.RemoveAll(scratch))
+		}
+	}
 	rep, err := Run(context.Background(), Paths(in), opts)
 	require.ErrorIs(t, err, ErrReport)
 	require.ErrorIs(t, err, ErrSpill)
+	assert.Contains(t, err.Error(), scratch)
 	assert.Empty(t, rep.Written)
+	assert.Positive(t, rep.Totals.Replies)
 	assert.NoFileExists(t, filepath.Join(root, "out", ReportName))
+
+	opts.OnPage = nil
+	_, err = Run(context.Background(), Paths(in), opts)
+	require.ErrorIs(t, err, ErrNameLog)
+	assert.Contains(t, err.Error(), scratch)
 }

@@ -2,7 +2,6 @@ package migrate
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -31,26 +30,41 @@ type walker struct {
 	walked  WalkTotals    // the pages and ignored files handed on, every shard's
 
 	// Of the web archives walked: their captures, for revisits to
-	// resolve to, and the display path of the first capture of each body.
-	warcIndex *webarchive.Index
-	payloads  map[[sha256.Size]byte]string
+	// resolve to, and for each body (by its hash) the record of its
+	// first capture in the name plan's log.
+	warcIndex   *webarchive.Index
+	payloads    *placeIndex // the bodies of the captures sent → their pages' places in the name log
+	payloadsErr error       // remembering a body failed: every later capture fails
+	scratch     string      // where the walk keeps what it remembers past a bound (scratchDir)
 }
 
 // emit gives the page its output name and sends it on, unless it is
 // another shard's (see take). It reports false when the run is cancelled.
 func (w *walker) emit(p page) bool {
+	_, ok := w.emitNamed(p)
+	return ok
+}
+
+// emitNamed is emit, and also gives where the name plan's log holds the
+// page's display path: -1 when the page was given no name. A page whose
+// name cannot be planned, since the log failed, fails (KindWrite).
+func (w *walker) emitNamed(p page) (rec int64, ok bool) {
+	rec = -1
 	if p.err == nil && p.rel != "" {
-		p.out, p.why = w.names.claim(p.rel, p.display)
+		var err error
+		if p.out, p.why, rec, err = w.names.claim(p.rel, p.display); err != nil {
+			p.err, rec = &pageError{kind: KindWrite, err: wrapPath(p.display, err)}, -1
+		}
 	}
 	if !w.take(&w.walked.Pages) {
-		return w.ctx.Err() == nil
+		return rec, w.ctx.Err() == nil
 	}
 	select {
 	case w.out <- p:
 		w.found()
-		return true
+		return rec, true
 	case <-w.ctx.Done():
-		return false
+		return rec, false
 	}
 }
 

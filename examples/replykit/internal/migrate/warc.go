@@ -80,12 +80,17 @@ func (w *walker) walkWebArchive(name string, kind webarchive.Kind) bool {
 	if w.warcIndex == nil {
 		// Remembered for the run; past a bound, on disk beside the
 		// report's entries.
-		idx, err := webarchive.NewIndex(webarchive.IndexOptions{Dir: cmp.Or(w.opts.TempDir, w.opts.OutDir), Pattern: tempPattern,
+		idx, err := webarchive.NewIndex(webarchive.IndexOptions{Dir: w.scratch, Pattern: tempPattern,
 			MemEntries: keysPerEntry * w.opts.MemEntries})
 		if err != nil {
 			return w.fail(name, "", KindArchive, err)
 		}
-		w.warcIndex, w.payloads = idx, map[[sha256.Size]byte]string{}
+		payloads, err := newPlaceIndex(w.scratch, keysPerEntry*w.opts.MemEntries)
+		if err != nil {
+			_ = idx.Close()
+			return w.fail(name, "", KindArchive, err)
+		}
+		w.warcIndex, w.payloads = idx, payloads
 	}
 	ratio := cmp.Or(max(w.opts.MaxInflateRatio, 0), DefaultMaxInflateRatio)
 	opts := webarchive.Options{MaxBytes: w.opts.MaxBytes, Index: w.warcIndex, LooksHTML: looksHTML,
@@ -147,13 +152,31 @@ func (w *walker) capture(it *webarchive.Item) bool {
 		w.ignore(display, string(it.Reason), detail(it.Detail))
 		return true
 	}
+	// The first capture of a body is known by the record the name plan
+	// keeps of it, which holds its display path.
 	sum := sha256.Sum256(it.Body)
-	if first, ok := w.payloads[sum]; ok {
+	body := nameHash(sum[:len(nameHash{})])
+	if w.payloadsErr != nil {
+		// A body not remembered: duplicates can no longer be told.
+		return w.fail(display, "", KindWrite, w.payloadsErr)
+	}
+	rec, ok, err := w.payloads.get(body)
+	if err != nil {
+		return w.fail(display, "", KindWrite, err)
+	}
+	if ok {
+		first, err := w.names.displayAt(rec)
+		if err != nil {
+			return w.fail(display, "", KindWrite, err)
+		}
 		w.ignore(display, IgnoredDuplicate, detail("the same body as "+first))
 		return true
 	}
-	w.payloads[sum] = display
 	src := PageSource{URL: it.URI, ContentType: it.ContentType, Provenance: reply.Provenance{Path: it.File,
 		Capture: reply.Capture{URI: it.URI, Date: it.Date, RecordID: it.RecordID, PayloadDigest: it.PayloadDigest, Offset: it.Offset}}}
-	return w.emit(page{display: display, rel: captureName(it.URI, it.Date), data: it.Body, source: src})
+	rec, ok = w.emitNamed(page{display: display, rel: captureName(it.URI, it.Date), data: it.Body, source: src})
+	if rec >= 0 {
+		w.payloadsErr = w.payloads.put(body, rec)
+	}
+	return ok
 }
