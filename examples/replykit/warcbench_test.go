@@ -22,6 +22,7 @@ import (
 
 var (
 	benchWARCMiB  = flag.Int("migrate.warcmib", 8, "MiB of pages in the WARC of BenchmarkMigrateWARC (1024 for the 1 GB run)")
+	benchMemEnt   = flag.Int("migrate.mementries", 0, "Options.MemEntries of BenchmarkMigrateWARC (0: the default)")
 	benchHeapProf = flag.String("migrate.heapprofile", "", "BenchmarkMigrateWARC writes, for each input, the heap profile after the last page to this path with the input's name appended (go tool pprof -sample_index inuse_space)")
 )
 
@@ -93,12 +94,14 @@ func writeHeapProfile(b *testing.B, name string) {
 // BenchmarkMigrateWARC migrates the pages of a generated WARC, and the
 // same pages from a folder, outputs made but thrown away (as
 // MigrateNoWrite), and reports each one's throughput (pages/s, MiB/s of
-// page bytes) and the heap in use after a collection when a quarter of
-// the pages are done and after the last (first run only), and the growth
-// between the two a page (heap-B/page): what the run keeps for each page
-// (report entry, output name, and for a WARC the capture remembered for
-// revisits and the body's hash). -migrate.heapprofile writes what the
-// heap holds after the last page.
+// page bytes) and the heap in use after a collection when a quarter and
+// a half of the pages are done and after the last (first run only), and
+// the growth over the last half a page (heap-B/page): what the run keeps
+// in memory for each page (report entry, output name, and for a WARC the
+// capture remembered for revisits and the body's hash), once what it
+// holds before writing to disk (Options.MemEntries, -migrate.mementries)
+// is full. -migrate.heapprofile writes what the heap holds after the last
+// page.
 func BenchmarkMigrateWARC(b *testing.B) {
 	if *benchHeapProf != "" {
 		runtime.MemProfileRate = 16 << 10 // finer than the default, for what a page keeps
@@ -109,11 +112,11 @@ func BenchmarkMigrateWARC(b *testing.B) {
 	for _, c := range []struct{ name, in string }{{"warc", warc}, {"folder", tree}} {
 		b.Run(c.name, func(b *testing.B) {
 			opts := migrateOptions(context.Background(), b.TempDir(), *benchWorkers, true)
-			opts.NoSync, opts.FS = true, discardFS{}
+			opts.NoSync, opts.FS, opts.MemEntries = true, discardFS{}, *benchMemEnt
 			heap := map[int]float64{}
 			first := true
 			opts.OnPage = func(done int) {
-				if first && (done == pages/4 || done == pages) {
+				if first && (done == pages/4 || done == pages/2 || done == pages) {
 					runtime.GC()
 					var m runtime.MemStats
 					runtime.ReadMemStats(&m)
@@ -138,10 +141,11 @@ func BenchmarkMigrateWARC(b *testing.B) {
 			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 			b.ReportMetric(float64(*benchWARCMiB)*float64(b.N)/b.Elapsed().Seconds(), "page-MiB/s")
 			b.ReportMetric(heap[pages/4], "heap-MiB@quarter")
+			b.ReportMetric(heap[pages/2], "heap-MiB@half")
 			b.ReportMetric(heap[pages], "heap-MiB@end")
 			// What the run keeps a page: the heap's growth over the last
-			// three quarters of the pages.
-			b.ReportMetric((heap[pages]-heap[pages/4])*(1<<20)/float64(pages-pages/4), "heap-B/page")
+			// half of the pages.
+			b.ReportMetric((heap[pages]-heap[pages/2])*(1<<20)/float64(pages-pages/2), "heap-B/page")
 			b.ReportMetric(float64(info.Size())/(1<<20), "warc.gz-MiB")
 		})
 	}
