@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,6 +83,20 @@ func genWARCAndTree(b *testing.B, dir string) (warc, tree string, pages int) {
 	return warc, tree, pages
 }
 
+// scratchBytes is the size of the run's scratch files in dir (what it
+// keeps on disk of its pages while it runs).
+func scratchBytes(b *testing.B, dir string) int64 {
+	var n int64
+	entries, err := os.ReadDir(dir)
+	require.NoError(b, err)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && strings.HasPrefix(e.Name(), ".replykit-") {
+			n += info.Size()
+		}
+	}
+	return n
+}
+
 // writeHeapProfile writes the heap profile as of the last collection to
 // name.
 func writeHeapProfile(b *testing.B, name string) {
@@ -95,8 +110,9 @@ func writeHeapProfile(b *testing.B, name string) {
 // same pages from a folder, outputs made but thrown away (as
 // MigrateNoWrite), and reports each one's throughput (pages/s, MiB/s of
 // page bytes) and the heap in use after a collection when a quarter and
-// a half of the pages are done and after the last (first run only), and
-// the growth over the last half a page (heap-B/page): what the run keeps
+// a half and three quarters of the pages are done and after the last
+// (first run only), and the growth from a quarter to three quarters a
+// page (heap-B/page): what the run keeps
 // in memory for each page (report entry, output name, and for a WARC the
 // capture remembered for revisits and the body's hash), once what it
 // holds before writing to disk (Options.MemEntries, -migrate.mementries)
@@ -111,16 +127,21 @@ func BenchmarkMigrateWARC(b *testing.B) {
 	require.NoError(b, err)
 	for _, c := range []struct{ name, in string }{{"warc", warc}, {"folder", tree}} {
 		b.Run(c.name, func(b *testing.B) {
-			opts := migrateOptions(context.Background(), b.TempDir(), *benchWorkers, true)
+			out := b.TempDir()
+			opts := migrateOptions(context.Background(), out, *benchWorkers, true)
 			opts.NoSync, opts.FS, opts.MemEntries = true, discardFS{}, *benchMemEnt
 			heap := map[int]float64{}
+			var scratch int64
 			first := true
 			opts.OnPage = func(done int) {
-				if first && (done == pages/4 || done == pages/2 || done == pages) {
+				if first && (done == pages/4 || done == pages/2 || done == pages*3/4 || done == pages) {
 					runtime.GC()
 					var m runtime.MemStats
 					runtime.ReadMemStats(&m)
 					heap[done] = float64(m.HeapInuse) / (1 << 20)
+					if done == pages {
+						scratch = scratchBytes(b, out)
+					}
 					if done == pages && *benchHeapProf != "" {
 						writeHeapProfile(b, *benchHeapProf+"."+c.name)
 					}
@@ -142,11 +163,14 @@ func BenchmarkMigrateWARC(b *testing.B) {
 			b.ReportMetric(float64(*benchWARCMiB)*float64(b.N)/b.Elapsed().Seconds(), "page-MiB/s")
 			b.ReportMetric(heap[pages/4], "heap-MiB@quarter")
 			b.ReportMetric(heap[pages/2], "heap-MiB@half")
+			b.ReportMetric(heap[pages*3/4], "heap-MiB@3quarters")
 			b.ReportMetric(heap[pages], "heap-MiB@end")
-			// What the run keeps a page: the heap's growth over the last
-			// half of the pages.
-			b.ReportMetric((heap[pages]-heap[pages/2])*(1<<20)/float64(pages-pages/2), "heap-B/page")
+			// What the run keeps a page: the heap's growth from a quarter
+			// to three quarters of the pages, while the walk goes on (at
+			// the end it has let go of what it remembers).
+			b.ReportMetric((heap[pages*3/4]-heap[pages/4])*(1<<20)/float64(pages*3/4-pages/4), "heap-B/page")
 			b.ReportMetric(float64(info.Size())/(1<<20), "warc.gz-MiB")
+			b.ReportMetric(float64(scratch)/float64(pages), "scratch-B/page")
 		})
 	}
 }

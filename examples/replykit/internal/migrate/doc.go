@@ -48,7 +48,17 @@
 // One bad page never stops a run: its error, with its path and a kind
 // (see the Kind constants), goes into the report. The report's entries are
 // sorted, so the outputs of a run are the same bytes whatever the number of
-// workers. Memory stays flat: pages stream through a bounded queue; what
-// stays is a small report entry and the output name of each page, a few
-// hundred bytes, never a page or a reply.
+// workers.
+//
+// Memory stays flat however many pages a run meets: pages stream through
+// a bounded queue, and no page or reply stays once written. What a run
+// must remember of every page waits on disk past a bound, in temporary
+// files of a scratch folder (Options.TempDir, or OUTDIR) removed when the
+// run ends: the report's entries in sorted runs merged as report.json is
+// written (Options.MemEntries; the report Run returns reads them back,
+// see Report.EachPage), and in package hashindex the output names
+// planned, the bodies of the captures read, the captures a revisit may
+// refer to, and the sources of the run before. The strings only a
+// message needs (a page's path, to name it in a clash) wait in a log
+// file.
 package migrate

@@ -18,9 +18,10 @@ import (
 	"github.com/replykit/replykit/reply"
 )
 
-// keysPerEntry is how many of the walk's remembered keys (40 bytes each)
-// are held in memory for each report entry Options.MemEntries allows.
-const keysPerEntry = 16
+// keysPerEntry is how many of the walk's remembered keys (about 40 bytes
+// each in memory) are held for each report entry Options.MemEntries
+// allows: 16,384 for a run's default, about 0.7 MB an index.
+const keysPerEntry = 4
 
 // DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
 const DefaultMaxBytes = 16 << 20
@@ -105,7 +106,7 @@ type Options struct {
 	// sorted runs in temporary files in OutDir until the report is
 	// written, so that the heap stays flat however many pages there
 	// are. Of the smaller entries the walk remembers (the captures of a
-	// web archive, for its revisits), it holds sixteen times as many.
+	// web archive, for its revisits), it holds four times as many.
 	// Zero means DefaultMemEntries.
 	MemEntries int
 	// TempDir is where those files are made; "" means OutDir. (FS is
