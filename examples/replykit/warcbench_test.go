@@ -24,7 +24,7 @@ import (
 var (
 	benchWARCMiB  = flag.Int("migrate.warcmib", 8, "MiB of pages in the WARC of BenchmarkMigrateWARC (1024 for the 1 GB run)")
 	benchMemEnt   = flag.Int("migrate.mementries", 0, "Options.MemEntries of BenchmarkMigrateWARC (0: the default)")
-	benchHeapProf = flag.String("migrate.heapprofile", "", "BenchmarkMigrateWARC writes, for each input, the heap profile after the last page to this path with the input's name appended (go tool pprof -sample_index inuse_space)")
+	benchHeapProf = flag.String("migrate.heapprofile", "", "BenchmarkMigrateWARC writes, for each input, the heap profile after three quarters of the pages to this path with the input's name appended (go tool pprof -sample_index inuse_space)")
 )
 
 // genWARCAndTree writes pages of -migrate.tree, each made different, until
@@ -116,8 +116,8 @@ func writeHeapProfile(b *testing.B, name string) {
 // in memory for each page (report entry, output name, and for a WARC the
 // capture remembered for revisits and the body's hash), once what it
 // holds before writing to disk (Options.MemEntries, -migrate.mementries)
-// is full. -migrate.heapprofile writes what the heap holds after the last
-// page.
+// is full. -migrate.heapprofile writes what the heap holds after three
+// quarters of the pages.
 func BenchmarkMigrateWARC(b *testing.B) {
 	if *benchHeapProf != "" {
 		runtime.MemProfileRate = 16 << 10 // finer than the default, for what a page keeps
@@ -142,7 +142,7 @@ func BenchmarkMigrateWARC(b *testing.B) {
 					if done == pages {
 						scratch = scratchBytes(b, out)
 					}
-					if done == pages && *benchHeapProf != "" {
+					if done == pages*3/4 && *benchHeapProf != "" {
 						writeHeapProfile(b, *benchHeapProf+"."+c.name)
 					}
 				}
