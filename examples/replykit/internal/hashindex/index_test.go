@@ -134,3 +134,32 @@ func TestFilterHasNoFalseNegatives(t *testing.T) {
 	}
 	assert.Less(t, through, 2000, "about 1%% of keys not added get through: %d of 100,000", through)
 }
+
+// FuzzIndexIsAMap: any sequence of puts and gets, over few keys so that
+// they meet again across runs and merges, answers as a Go map does.
+func FuzzIndexIsAMap(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 0, 1, 200, 201, 5, 5, 5})
+	f.Add([]byte("put get put get, over and over"))
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		x, err := New(Options{Dir: t.TempDir(), ValueSize: 1, MemEntries: 2, FanIn: 2})
+		require.NoError(t, err)
+		defer x.Close()
+		want := map[Key]byte{}
+		got := make([]byte, 1)
+		for i, op := range ops {
+			k := keyOf(int(op & 15))
+			if op&0x80 != 0 {
+				require.NoError(t, x.Put(k, []byte{byte(i)}))
+				want[k] = byte(i)
+				continue
+			}
+			ok, err := x.Get(k, got)
+			require.NoError(t, err)
+			v, in := want[k]
+			require.Equal(t, in, ok, "op %d", i)
+			if in {
+				require.Equal(t, v, got[0], "op %d", i)
+			}
+		}
+	})
+}

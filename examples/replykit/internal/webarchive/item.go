@@ -117,7 +117,8 @@ type Options struct {
 	// Index is where captures are remembered so that revisit records
 	// resolve to them; give one Index to every file of a crawl for a
 	// revisit to find a capture in an earlier file. Nil means one for
-	// each call.
+	// each call, whose files (past what it holds in memory) are in the
+	// system's temporary directory and removed when the call returns.
 	Index *Index
 	// LooksHTML decides whether the body of a capture whose Content-Type
 	// says nothing of its kind (none, or application/octet-stream) is an

@@ -29,14 +29,11 @@ func ReadWACZ(ra io.ReaderAt, size int64, name string, opts Options, yield func(
 	if err != nil {
 		return &Error{File: name, Err: fmt.Errorf("%w: %w", ErrWACZ, err)}
 	}
-	if opts.Index == nil {
-		idx, err := NewIndex(IndexOptions{})
-		if err != nil {
-			return &Error{File: name, Err: err}
-		}
-		defer idx.Close()
-		opts.Index = idx
+	done, err := opts.ownIndex(name)
+	if err != nil {
+		return err
 	}
+	defer done()
 	rd := newReader(name, &opts)
 	var list *pageList
 	for _, f := range zr.File {

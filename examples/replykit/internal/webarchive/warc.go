@@ -19,17 +19,29 @@ import (
 // r fails, a gzip member is damaged, the inflate limit is passed, or r
 // holds no WARC record at all (ErrNotWARC).
 func ReadWARC(r io.Reader, name string, opts Options, yield func(*Item) bool) error {
-	if opts.Index == nil {
-		idx, err := NewIndex(IndexOptions{})
-		if err != nil {
-			return &Error{File: name, Err: err}
-		}
-		defer idx.Close()
-		opts.Index = idx
+	done, err := opts.ownIndex(name)
+	if err != nil {
+		return err
 	}
+	defer done()
 	rd := newReader(name, &opts)
-	_, err := rd.read(r, yield)
+	_, err = rd.read(r, yield)
 	return err
+}
+
+// ownIndex gives the call of ReadWARC or ReadWACZ on the file name an
+// Index of its own when the caller gave none, and the function that
+// removes it at the call's end.
+func (o *Options) ownIndex(name string) (done func(), err error) {
+	if o.Index != nil {
+		return func() {}, nil
+	}
+	idx, err := NewIndex(IndexOptions{})
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	o.Index = idx
+	return func() { _ = idx.Close() }, nil
 }
 
 // Buffer sizes. The reader's buffer bounds how far gowarc reads ahead of
