@@ -174,16 +174,6 @@ func (x *Index) Close() error {
 	return errors.Join(errs...)
 }
 
-// Len is how many distinct keys were put: those in memory and in the
-// runs, a key in several runs counted once a run until they are merged.
-func (x *Index) Len() int {
-	n := len(x.mem)
-	for _, r := range x.runs {
-		n += r.n
-	}
-	return n
-}
-
 func compareKeys(a, b Key) int {
 	return slices.Compare(a[:], b[:])
 }

@@ -296,6 +296,10 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Report, error) {
 		}
 	}
 	prog.finish()
+	// The walk and the workers are done: what they remembered goes, so
+	// that the scratch files are not kept through the report and Finish.
+	names.close()
+	prev.close()
 	rep.Inputs = inputTotals
 	rep.Totals.Ignored, rep.Totals.IgnoredBy = ignoredTotals.Ignored, ignoredTotals.IgnoredBy
 	rep.Interrupted = ctx.Err() != nil

@@ -84,8 +84,8 @@ func TestSorterSaysWhenItCannotSpill(t *testing.T) {
 // entries on disk, a few at a time, writes the same report and outputs,
 // byte for byte, as one that holds them all, over files, archives and
 // web archives, with failures, renames and ignored files and records;
-// its Finish and EachPage read the entries back, and no file of the
-// entries is left.
+// its Finish and EachPage read the entries back, and no scratch file is
+// left by then.
 func TestRunReportTheSameWhateverItHolds(t *testing.T) {
 	root := t.TempDir()
 	inputs := append(shardInputs(t, root), Paths(filepath.Join("testdata", "warc", "edge.warc.gz"), filepath.Join("testdata", "warc", "crawl.wacz"))...)
@@ -98,6 +98,9 @@ func TestRunReportTheSameWhateverItHolds(t *testing.T) {
 		finished := 0
 		opts.Finish = func(rep *Report) error {
 			finished++
+			scratch, err := filepath.Glob(filepath.Join(out, tempPrefix+"*"))
+			require.NoError(t, err)
+			assert.Empty(t, scratch, "the scratch files are gone before Finish")
 			return fakeFinish(rep)
 		}
 		rep, err := Run(context.Background(), inputs, opts)
