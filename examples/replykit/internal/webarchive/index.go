@@ -19,6 +19,7 @@ import (
 // tens of millions of records. It is not safe for use by several
 // goroutines at once. Close removes what it wrote.
 type Index struct {
+	opts    IndexOptions
 	files   []string          // the files captures were read from
 	fileIDs map[string]uint32 // a file → its place in files
 	reasons []Reason          // the verdicts met
@@ -86,7 +87,13 @@ func NewIndex(opts IndexOptions) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("webarchive: index: %w", err)
 	}
-	return &Index{fileIDs: map[string]uint32{}, by: by}, nil
+	return &Index{opts: opts, fileIDs: map[string]uint32{}, by: by}, nil
+}
+
+// newTable makes a hashindex of values of size bytes whose files are
+// where the Index keeps its own.
+func (x *Index) newTable(size int) (*hashindex.Index, error) {
+	return hashindex.New(hashindex.Options{Dir: x.opts.Dir, Pattern: x.opts.Pattern, ValueSize: size, MemEntries: x.opts.MemEntries})
 }
 
 // Close removes the entries the Index wrote to disk.

@@ -49,7 +49,9 @@ func (rd *reader) item(rec gowarc.WarcRecord, start, end int64, where Item) *Ite
 	case t == gowarc.Response || t == gowarc.Resource:
 		rd.capture(it, t, h, raw, whole)
 		if rd.filter != nil && it.Reason == "" {
-			rd.filter(it)
+			if err := rd.filter(it); err != nil {
+				rd.err = err
+			}
 		}
 		if err := rd.index.add(it); err != nil {
 			rd.err = err

@@ -4,19 +4,20 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strings"
+
+	"github.com/replykit/replykit/examples/replykit/internal/hashindex"
 )
 
 // PagesName is where a WACZ lists its pages.
 const PagesName = "pages/pages.jsonl"
-
-// maxPagesList is the largest pages.jsonl read: a few hundred bytes a
-// page, for a million pages.
-const maxPagesList = 512 << 20
 
 // ReadWACZ reads the WARCs of a WACZ (archive/*.warc, archive/*.warc.gz,
 // in the ZIP's order) as ReadWARC does, with one Index for all. When the
@@ -41,6 +42,7 @@ func ReadWACZ(ra io.ReaderAt, size int64, name string, opts Options, yield func(
 			if list, err = readPageList(f, rd); err != nil {
 				return &Error{File: name + "!" + f.Name, Err: err}
 			}
+			defer list.close()
 		}
 	}
 	if list != nil {
@@ -62,11 +64,8 @@ func ReadWACZ(ra io.ReaderAt, size int64, name string, opts Options, yield func(
 		}
 	}
 	if list != nil {
-		for _, p := range list.pages {
-			if !p.found && !yield(&Item{File: name + "!" + PagesName, Offset: p.line, URI: p.URL, Date: p.TS,
-				Reason: ReasonListedMissing, Detail: "listed, but no WARC of the WACZ holds its page"}) {
-				return nil
-			}
+		if err := list.missing(rd, name, yield); err != nil {
+			return &Error{File: name + "!" + PagesName, Err: err}
 		}
 	}
 	return nil
@@ -87,59 +86,126 @@ func (e *entryReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// pageList is a WACZ's list of pages, by URL.
+// pageList is a WACZ's list of pages: the URLs it lists and those of
+// them a capture was found for, each set in a hashindex, so that a list
+// of millions of pages is not held in memory; the list itself is read
+// again, from the ZIP, for the pages not found.
 type pageList struct {
-	pages []*listed
-	byURL map[string]*listed
+	file   *zip.File
+	listed *hashindex.Index // a URL's key → the line that lists it first
+	found  *hashindex.Index // the keys of the listed URLs captured
+	key    []byte           // where a URL is put together to be hashed
 }
 
-// listed is a page of a WACZ's list, and whether a capture of it was
-// found.
+// listed is a page of a WACZ's list.
 type listed struct {
-	URL   string `json:"url"`
-	TS    string `json:"ts"`
-	line  int64
-	found bool
+	URL string `json:"url"`
+	TS  string `json:"ts"`
 }
 
 // readPageList reads a pages.jsonl: a header line, then a JSON object a
 // page; lines that name no URL are passed over.
 func readPageList(f *zip.File, rd *reader) (*pageList, error) {
-	if f.UncompressedSize64 > maxPagesList {
-		return nil, fmt.Errorf("%w: %s of %d bytes", ErrWACZ, PagesName, f.UncompressedSize64)
-	}
-	rc, err := f.Open()
+	first, err := rd.index.newTable(8)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrWACZ, err)
+		return nil, err
+	}
+	found, err := rd.index.newTable(0)
+	if err != nil {
+		_ = first.Close()
+		return nil, err
+	}
+	l := &pageList{file: f, listed: first, found: found}
+	var line [8]byte
+	err = l.each(rd, func(n int64, p *listed) error {
+		k := l.keyOf(p.URL)
+		if ok, err := l.listed.Get(k, line[:]); ok || err != nil {
+			return err // the first line of a URL is kept
+		}
+		binary.LittleEndian.PutUint64(line[:], uint64(n))
+		return l.listed.Put(k, line[:])
+	})
+	if err != nil {
+		l.close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// each reads the list, giving each page and its line to fn.
+func (l *pageList) each(rd *reader, fn func(line int64, p *listed) error) error {
+	rc, err := l.file.Open()
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrWACZ, err)
 	}
 	defer rc.Close()
-	l := &pageList{byURL: map[string]*listed{}}
-	sc := bufio.NewScanner(&entryReader{r: io.LimitReader(rc, maxPagesList), rd: rd})
+	sc := bufio.NewScanner(&entryReader{r: rc, rd: rd})
 	sc.Buffer(nil, 1<<20)
 	for line := int64(1); sc.Scan(); line++ {
 		var p listed
 		if json.Unmarshal(bytes.TrimSpace(sc.Bytes()), &p) != nil || p.URL == "" {
 			continue
 		}
-		p.line = line
-		if _, ok := l.byURL[pageKey(p.URL)]; !ok {
-			l.byURL[pageKey(p.URL)] = &p
-			l.pages = append(l.pages, &p)
+		if err := fn(line, &p); err != nil {
+			return err
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrWACZ, PagesName, err)
+		return fmt.Errorf("%w: %s: %w", ErrWACZ, PagesName, err)
 	}
-	return l, nil
+	return nil
+}
+
+// keyOf is the key of a page's URL.
+func (l *pageList) keyOf(u string) hashindex.Key {
+	l.key = append(l.key[:0], pageKey(u)...)
+	sum := sha256.Sum256(l.key)
+	return hashindex.Key(sum[:len(hashindex.Key{})])
 }
 
 // check marks a page capture the list does not name as not listed.
-func (l *pageList) check(it *Item) {
-	if p := l.byURL[pageKey(it.URI)]; p != nil {
-		p.found = true
-		return
+func (l *pageList) check(it *Item) error {
+	k := l.keyOf(it.URI)
+	ok, err := l.listed.Has(k)
+	switch {
+	case err != nil:
+		return err
+	case ok:
+		return l.found.Put(k, nil)
 	}
 	it.Reason, it.Detail, it.Body = ReasonNotListed, PagesName+" does not list it", nil
+	return nil
+}
+
+// missing gives yield, in the list's order, an item for each URL listed
+// that no capture was found for, at the line that lists it first.
+func (l *pageList) missing(rd *reader, name string, yield func(*Item) bool) error {
+	stop := errors.New("stopped")
+	var first [8]byte
+	err := l.each(rd, func(n int64, p *listed) error {
+		k := l.keyOf(p.URL)
+		if _, err := l.listed.Get(k, first[:]); err != nil || int64(binary.LittleEndian.Uint64(first[:])) != n {
+			return err // a later line of a URL listed before
+		}
+		if found, err := l.found.Has(k); found || err != nil {
+			return err
+		}
+		if !yield(&Item{File: name + "!" + PagesName, Offset: n, URI: p.URL, Date: p.TS,
+			Reason: ReasonListedMissing, Detail: "listed, but no WARC of the WACZ holds its page"}) {
+			return stop
+		}
+		return nil
+	})
+	if errors.Is(err, stop) {
+		return nil
+	}
+	return err
+}
+
+// close removes the list's files.
+func (l *pageList) close() {
+	_ = l.listed.Close()
+	_ = l.found.Close()
 }
 
 // pageKey is a URL without its fragment, which no capture holds.

@@ -61,11 +61,11 @@ type reader struct {
 	win      window
 	br       *bufio.Reader // gowarc reads the window through it
 	gz       *gzip.Reader
-	inflated int64       // bytes inflated, over the files read
-	found    bool        // a record was read from the file
-	filter   func(*Item) // adjusts a page's verdict before it is remembered (a WACZ's page list)
-	stopped  bool        // yield returned false
-	err      error       // the Index failed (a full disk): the file is read no further
+	inflated int64             // bytes inflated, over the files read
+	found    bool              // a record was read from the file
+	filter   func(*Item) error // adjusts a page's verdict before it is remembered (a WACZ's page list)
+	stopped  bool              // yield returned false
+	err      error             // the Index failed (a full disk): the file is read no further
 }
 
 // unmarshalerMu serialises the making of gowarc Unmarshalers: gowarc
