@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -44,16 +45,53 @@ type jsonPlaces map[string]int
 // starts. Of JSON that does not parse, the places before the error.
 func placesOf(data []byte) jsonPlaces {
 	places := jsonPlaces{}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	lineAt := func() int { return bytes.Count(data[:dec.InputOffset()], []byte{'\n'}) + 1 }
-	var walk func(path string) error
-	walk = func(path string) error {
+	_ = walkPlaces(bytes.NewReader(data), nil, places.note)
+	return places
+}
+
+// placesFor is placesOf for only the places paths name and those that
+// hold them, of a document read from r, which is never held whole: what
+// line places the problems of a report of millions of pages.
+func placesFor(r io.Reader, paths []string) (jsonPlaces, error) {
+	want := map[string]bool{"": true}
+	for _, p := range paths {
+		for p != "" && !want[p] {
+			want[p] = true
+			p = p[:max(strings.LastIndexAny(p, ".["), 0)]
+		}
+	}
+	places := jsonPlaces{}
+	err := walkPlaces(r, func(p string) bool { return want[p] }, places.note)
+	return places, err
+}
+
+// note records the line of a place: a member's key sets it, the start of
+// a value only when no key did.
+func (p jsonPlaces) note(path string, line int, key bool) {
+	if _, ok := p[path]; key || !ok {
+		p[path] = line
+	}
+}
+
+// walkPlaces reads the JSON document r reads, token by token, and gives
+// note each place it holds that want wants (every place for a nil want),
+// with its line: each member at its key (key true), then each value where
+// it starts. What want does not want is passed over, an element of a list
+// read whole but an object key by key, so that only one element of a list
+// is held at a time.
+func walkPlaces(r io.Reader, want func(string) bool, note func(path string, line int, key bool)) error {
+	lr := &lineReader{r: r, line: 1}
+	dec := json.NewDecoder(lr)
+	wanted := func(p string) bool { return want == nil || want(p) }
+	lineAt := func() int { return lr.lineAt(dec.InputOffset()) } // a token holds no line break: its end's line is its line
+	var walk func(path string, keep bool) error
+	walk = func(path string, keep bool) error {
 		tok, err := dec.Token()
 		if err != nil {
 			return err
 		}
-		if _, ok := places[path]; !ok {
-			places[path] = lineAt() // a token holds no line break: its end's line is its line
+		if keep {
+			note(path, lineAt(), false)
 		}
 		switch tok {
 		case json.Delim('{'):
@@ -66,16 +104,28 @@ func placesOf(data []byte) jsonPlaces {
 				if path != "" {
 					child = path + "." + child
 				}
-				places[child] = lineAt()
-				if err := walk(child); err != nil {
+				w := keep && wanted(child)
+				if w {
+					note(child, lineAt(), true)
+				}
+				if err := walk(child, w); err != nil {
 					return err
 				}
+				lineAt() // counts the lines passed, so that lr holds only those not yet counted
 			}
 		case json.Delim('['):
 			for i := 0; dec.More(); i++ {
-				if err := walk(path + "[" + strconv.Itoa(i) + "]"); err != nil {
+				child := path + "[" + strconv.Itoa(i) + "]"
+				if keep && wanted(child) {
+					err = walk(child, true)
+				} else {
+					var skip json.RawMessage
+					err = dec.Decode(&skip)
+				}
+				if err != nil {
 					return err
 				}
+				lineAt()
 			}
 		default:
 			return nil
@@ -83,8 +133,32 @@ func placesOf(data []byte) jsonPlaces {
 		_, err = dec.Token() // the closing delimiter
 		return err
 	}
-	_ = walk("")
-	return places
+	return walk("", true)
+}
+
+// lineReader reads from r, keeping the bytes read until lineAt has
+// counted the line breaks in them: the lines of a stream read by a
+// json.Decoder, which reads ahead of the offsets it gives.
+type lineReader struct {
+	r    io.Reader
+	buf  []byte // the bytes read past base
+	base int64  // the offset of buf[0]
+	line int    // the line of base, from 1
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	l.buf = append(l.buf, p[:n]...)
+	return n, err
+}
+
+// lineAt is the line of byte offset off, which is no less than that of
+// the call before and no more than the bytes read.
+func (l *lineReader) lineAt(off int64) int {
+	k := int(off - l.base)
+	l.line += bytes.Count(l.buf[:k], []byte{'\n'})
+	l.base, l.buf = off, l.buf[k:] // append moves what is left to a new array when it needs room
+	return l.line
 }
 
 // line is where a place stands, or, when it is not in the document (a
@@ -168,15 +242,42 @@ func within(p, path string) bool {
 }
 
 // reportProblems checks a migrate report, each problem placed by its line.
-func reportProblems(data []byte) []problem {
-	found, err := migrate.CheckReport(data)
+// open opens the report: once to check it, and once more, when there are
+// problems, to place them, so that it is never held whole. more is how
+// many problems of pages and ignored files were found past those listed
+// (migrate.DefaultMaxProblems). The error is a *migrate.MalformedError for
+// a report that is not well-formed JSON, or one of open's.
+func reportProblems(open func() (io.ReadCloser, error)) (problems []problem, more int, err error) {
+	r, err := open()
 	if err != nil {
-		return []problem{{line: 1, msg: err.Error()}}
+		return nil, 0, err
 	}
-	places := placesOf(data)
-	out := make([]problem, len(found))
-	for i, f := range found {
-		out[i] = problem{line: places.line(f.Path), path: f.Path, msg: f.Message}
+	found, err := migrate.CheckReportFrom(r, migrate.CheckOptions{})
+	r.Close()
+	if _, malformed := errors.AsType[*migrate.MalformedError](err); malformed {
+		return nil, 0, err
 	}
-	return out
+	if err != nil {
+		return []problem{{line: 1, msg: err.Error()}}, 0, nil
+	}
+	if len(found.Problems) == 0 {
+		return nil, 0, nil
+	}
+	paths := make([]string, len(found.Problems))
+	for i, f := range found.Problems {
+		paths[i] = f.Path
+	}
+	if r, err = open(); err != nil {
+		return nil, 0, err
+	}
+	defer r.Close()
+	places, err := placesFor(r, paths)
+	if err != nil {
+		return nil, 0, err
+	}
+	problems = make([]problem, len(found.Problems))
+	for i, f := range found.Problems {
+		problems[i] = problem{line: places.line(f.Path), path: f.Path, msg: f.Message}
+	}
+	return problems, found.More, nil
 }

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/replykit/replykit/examples/replykit/internal/bag"
+	"github.com/replykit/replykit/examples/replykit/internal/migrate"
 	"github.com/replykit/replykit/reply"
 )
 
@@ -29,6 +30,8 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"Checks each file (stdin for -; every .json file under a DIR) against the reference\n"+
 			"format's JSON Schema and the model's own checks. A migrate report (report.json) is\n"+
 			"recognised by its format and checked as a report: its keys, statuses and totals.\n"+
+			"A report is read as a stream, whatever its size; of the problems of its pages and\n"+
+			"ignored files the first 1000 are listed, and a last line says how many more there are.\n"+
 			"Each problem is one line on stdout,\n"+
 			"  FILE:LINE: path.in.model: what is wrong\n"+
 			"A DIR holding bagit.txt is checked as a BagIt bag (migrate --bag): every file its\n"+
@@ -67,20 +70,14 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, name := range files {
-			data, err := readInput(name, stdin)
-			var problems []string
-			if err != nil {
-				problems = []string{fmt.Sprintf("%s: %v", displayName(name), plainError(err))}
-			} else {
-				problems = validateJSON(displayName(name), data, schemas)
-			}
+			problems, note := validateFile(name, stdin, schemas)
 			for _, p := range problems {
 				fmt.Fprintln(stdout, p)
 			}
 			if len(problems) > 0 {
 				status = exitFailed
 			} else if !*quiet {
-				fmt.Fprintf(stdout, "%s: ok%s\n", displayName(name), kindNote(data))
+				fmt.Fprintf(stdout, "%s: ok%s\n", displayName(name), note)
 			}
 		}
 	}
@@ -138,11 +135,61 @@ func jsonFiles(arg string) ([]string, error) {
 	return files, err
 }
 
+// validateFile returns the problems of one file, as validateJSON does,
+// and what its ok line says of it beside "ok". A migrate report on disk
+// is read as a stream, however large, so that it is never held whole; a
+// file of any other kind is read whole, up to maxInput.
+func validateFile(name string, stdin io.Reader, schemas map[string]*jsonschema.Schema) ([]string, string) {
+	file := displayName(name)
+	if name != "-" && isReportFile(name) {
+		problems, more, err := reportProblems(func() (io.ReadCloser, error) { return os.Open(name) })
+		if err == nil {
+			return problemLines(file, problems, more), reportNote
+		}
+		// Not well-formed JSON: read whole, a report small enough is told
+		// where as a reply would be; a larger one, near which byte.
+		if info, serr := os.Stat(name); serr == nil && info.Size() > maxInput {
+			return []string{problem{msg: err.Error()}.format(file)}, ""
+		}
+	}
+	data, err := readInput(name, stdin)
+	if err != nil {
+		return []string{fmt.Sprintf("%s: %v", file, plainError(err))}, ""
+	}
+	return validateJSON(file, data, schemas), kindNote(data)
+}
+
+// isReportFile reports whether the file name is a regular file whose
+// JSON starts with the "format" of a migrate report, as Run writes it.
+func isReportFile(name string) bool {
+	info, err := os.Stat(name)
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	dec := json.NewDecoder(io.LimitReader(f, 4<<10))
+	for _, want := range []any{json.Delim('{'), "format"} {
+		if tok, err := dec.Token(); err != nil || tok != want {
+			return false
+		}
+	}
+	tok, err := dec.Token()
+	f2, _ := tok.(string)
+	return err == nil && strings.HasPrefix(f2, "replykit-migrate/")
+}
+
+// reportNote is what the ok line of a migrate report says beside "ok".
+const reportNote = " (a migrate report)"
+
 // kindNote is what an ok line says of a file beside "ok": that it is a
 // migrate report, when it is one.
 func kindNote(data []byte) string {
 	if f, _ := formatOf(data); strings.HasPrefix(f, "replykit-migrate/") {
-		return " (a migrate report)"
+		return reportNote
 	}
 	return ""
 }
@@ -189,20 +236,36 @@ func validateJSON(file string, data []byte, schemas map[string]*jsonschema.Schem
 		return []string{decodeProblem(data, err).format(file)}
 	}
 	var problems []problem
+	more := 0
 	switch f, _ := formatOf(data); {
 	case strings.HasPrefix(f, "replykit-migrate/"):
-		problems = reportProblems(data)
+		var err error
+		problems, more, err = reportProblems(func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil })
+		if err != nil {
+			problems = []problem{{line: 1, msg: err.Error()}}
+		}
 	case schemas[f] == nil:
 		problems = []problem{formatProblem(data)}
 	default:
 		problems = replyProblems(data, schemas[f])
 	}
+	return problemLines(file, problems, more)
+}
+
+// problemLines writes the problems of file in the order of their lines,
+// each once, and, when more were found than listed, a last line that
+// says how many.
+func problemLines(file string, problems []problem, more int) []string {
 	slices.SortStableFunc(problems, func(a, b problem) int { return a.line - b.line })
 	var out []string
 	for _, p := range problems {
 		if s := p.format(file); !slices.Contains(out, s) {
 			out = append(out, s)
 		}
+	}
+	if more > 0 {
+		out = append(out, fmt.Sprintf("%s: %d more problems of pages and ignored files, not listed (the first %d are)",
+			file, more, migrate.DefaultMaxProblems))
 	}
 	return out
 }

@@ -247,31 +247,7 @@ func readShardHead(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	dec := json.NewDecoder(bufio.NewReaderSize(f, 64<<10))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, fmt.Errorf("not a JSON object: %v", err)
-	}
-	head := map[string]json.RawMessage{}
-	for dec.More() {
-		k, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, _ := k.(string)
-		if key == "pages" || key == "ignored" {
-			if err := skipValue(dec); err != nil {
-				return nil, err
-			}
-			head[key] = json.RawMessage("[]")
-			continue
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		head[key] = v
-	}
-	return json.Marshal(head)
+	return streamReport(json.NewDecoder(bufio.NewReaderSize(f, 64<<10)), nil, nil)
 }
 
 // scanList reads the list under key of the report in the file name,

@@ -1,9 +1,12 @@
 package migrate
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strconv"
@@ -20,59 +23,231 @@ type ReportProblem struct {
 	Message string
 }
 
-// CheckReport checks a report file as Run writes it: its format tag, its
-// keys (none unknown), each page's status, kind and error, each ignored
-// file's reason, the order of its lists, and totals that add up. It
-// returns the problems found, in order, none for a good report; an error
-// when data is not a report at all (not JSON, or of another shape).
+// DefaultMaxProblems is how many problems of pages and ignored files
+// CheckReportFrom lists when CheckOptions.MaxProblems is 0.
+const DefaultMaxProblems = 1000
+
+// ErrNotReport is wrapped by the error of CheckReport and CheckReportFrom
+// for input that is not a report at all: not JSON, or of another shape.
+var ErrNotReport = errors.New("not a migrate report")
+
+// MalformedError is the error of CheckReportFrom for input that is not
+// well-formed JSON. It wraps ErrNotReport and the decoder's error.
+type MalformedError struct {
+	Offset int64 // about where reading stopped, in bytes from the start
+	Err    error // what the JSON decoder said
+}
+
+func (e *MalformedError) Error() string {
+	return fmt.Sprintf("%v: near byte %d: %v", ErrNotReport, e.Offset, e.Err)
+}
+
+// Unwrap gives ErrNotReport and the decoder's error.
+func (e *MalformedError) Unwrap() []error { return []error{ErrNotReport, e.Err} }
+
+// CheckOptions are the options of CheckReportFrom.
+type CheckOptions struct {
+	// MaxProblems is how many problems of pages and ignored files are
+	// listed, the first in the report's order; those past it are only
+	// counted. 0 is DefaultMaxProblems; a negative number lists them all.
+	MaxProblems int
+}
+
+// ReportCheck is what CheckReportFrom found.
+type ReportCheck struct {
+	// Problems are the problems found, in order; none for a good report.
+	Problems []ReportProblem
+	// More is how many problems of pages and ignored files were found
+	// past CheckOptions.MaxProblems and are not in Problems.
+	More int
+}
+
+// CheckReport checks a report held in memory, as CheckReportFrom does,
+// and returns every problem found.
 func CheckReport(data []byte) ([]ReportProblem, error) {
-	var r Report
-	dec := json.NewDecoder(bytes.NewReader(data))
+	c, err := CheckReportFrom(bytes.NewReader(data), CheckOptions{MaxProblems: -1})
+	if err != nil {
+		return nil, err
+	}
+	return c.Problems, nil
+}
+
+// CheckReportFrom checks the report r reads, as Run writes it: its format
+// tag, its keys (none unknown), each page's status, kind and error, each
+// ignored file's reason, the order of its lists, and totals that add up.
+// It reads the lists an item at a time and keeps running sums, so that
+// its memory does not grow with the report, nor with the problems found
+// (see CheckOptions.MaxProblems). It returns the problems found, in order;
+// an error wrapping ErrNotReport when r does not read a report at all (a
+// *MalformedError when it is not well-formed JSON).
+func CheckReportFrom(r io.Reader, opts CheckOptions) (*ReportCheck, error) {
+	c := newReportCheck(opts.MaxProblems)
+	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
-		return nil, fmt.Errorf("not a migrate report: %w", err)
+	head, err := streamReport(dec, c.page, c.ignored)
+	if err == nil {
+		err = atEnd(dec)
 	}
-	var out []ReportProblem
-	add := func(path, format string, args ...any) {
-		out = append(out, ReportProblem{Path: path, Message: fmt.Sprintf(format, args...)})
+	if err != nil {
+		if isMalformed(err) {
+			return nil, &MalformedError{Offset: dec.InputOffset(), Err: err}
+		}
+		return nil, fmt.Errorf("%w: %w", ErrNotReport, err)
 	}
+	var rep Report
+	hdec := json.NewDecoder(bytes.NewReader(head))
+	hdec.DisallowUnknownFields()
+	if err := hdec.Decode(&rep); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotReport, err)
+	}
+	return c.result(&rep), nil
+}
+
+// atEnd reads the end of the report's object and checks that nothing
+// but white space follows it.
+func atEnd(dec *json.Decoder) error {
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return &json.SyntaxError{Offset: dec.InputOffset()}
+	}
+	return nil
+}
+
+// isMalformed reports whether a decoding error says the JSON is not well
+// formed (or ends too soon), rather than of another shape.
+func isMalformed(err error) bool {
+	var se *json.SyntaxError
+	return errors.As(err, &se) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// reportCheck is the running state of CheckReportFrom: the problems of
+// items found so far, up to a cap, and the sums and order of the lists.
+type reportCheck struct {
+	pages, captures, ignoredItems problemList
+	sum                           Totals
+	nPages, nIgnored              int
+	prevPage, prevIgnored         string
+	pageOrder, ignoredOrder       []ReportProblem // the first item out of order, if any
+}
+
+// problemList holds the first max problems of items added, with the
+// index of each item, and counts them all.
+type problemList struct {
+	max   int
+	items []itemProblem
+	n     int
+}
+
+type itemProblem struct {
+	item int
+	ReportProblem
+}
+
+func (l *problemList) add(item int, path, format string, args ...any) {
+	l.n++
+	if l.max < 0 || len(l.items) < l.max {
+		l.items = append(l.items, itemProblem{item, ReportProblem{Path: path, Message: fmt.Sprintf(format, args...)}})
+	}
+}
+
+func newReportCheck(max int) *reportCheck {
+	if max == 0 {
+		max = DefaultMaxProblems
+	}
+	return &reportCheck{
+		pages: problemList{max: max}, captures: problemList{max: max}, ignoredItems: problemList{max: max},
+	}
+}
+
+// page checks one page's entry. A capture is a problem only in a v1
+// report, which the format key, wherever it stands, says at the end.
+func (c *reportCheck) page(e *Entry) error {
+	i := c.nPages
+	at := "pages[" + strconv.Itoa(i) + "]"
+	checkEntry(*e, at, func(path, format string, args ...any) { c.pages.add(i, path, format, args...) })
+	if e.Capture != nil && !e.Capture.IsZero() {
+		c.captures.add(i, at+".capture", "unknown key in a %s report", ReportFormatV1)
+	}
+	if i > 0 && c.pageOrder == nil && comparePaths(c.prevPage, e.Path) > 0 {
+		c.pageOrder = []ReportProblem{{Path: at + ".path", Message: fmt.Sprintf("%q comes after %q: the pages are sorted by path", e.Path, c.prevPage)}}
+	}
+	c.sum.add(*e)
+	c.prevPage = e.Path
+	c.nPages++
+	return nil
+}
+
+// ignored checks one ignored file's entry.
+func (c *reportCheck) ignored(ig *Ignored) error {
+	i := c.nIgnored
+	at := "ignored[" + strconv.Itoa(i) + "]"
+	if !knownReason(ig.Reason) {
+		c.ignoredItems.add(i, at+".reason", "%q is not a reason a file is ignored for", ig.Reason)
+	}
+	if i > 0 && c.ignoredOrder == nil && comparePaths(c.prevIgnored, ig.Path) > 0 {
+		c.ignoredOrder = []ReportProblem{{Path: at + ".path", Message: fmt.Sprintf("%q comes after %q: ignored files are sorted by path", ig.Path, c.prevIgnored)}}
+	}
+	c.sum.addIgnored(*ig)
+	c.prevIgnored = ig.Path
+	c.nIgnored++
+	return nil
+}
+
+// result is what was found, once the report's keys but its lists are
+// known: the problems of the pages (with the captures of a v1 report)
+// and of the ignored files, the first max of them, then those of the
+// lists' order, the totals and the inputs.
+func (c *reportCheck) result(r *Report) *ReportCheck {
 	if r.Format != ReportFormat && r.Format != ReportFormatV1 {
-		add("format", "%q is not a report version this replykit reads (it reads %q and %q)", r.Format, ReportFormatV1, ReportFormat)
-		return out, nil
+		return &ReportCheck{Problems: []ReportProblem{{Path: "format", Message: fmt.Sprintf(
+			"%q is not a report version this replykit reads (it reads %q and %q)", r.Format, ReportFormatV1, ReportFormat)}}}
 	}
-	var sum Totals
-	for i, e := range r.Pages {
-		at := "pages[" + strconv.Itoa(i) + "]"
-		checkEntry(e, at, add)
-		if r.Format == ReportFormatV1 && e.Capture != nil && !e.Capture.IsZero() {
-			add(at+".capture", "unknown key in a %s report", ReportFormatV1)
-		}
-		sum.add(e)
+	items := c.pages.items
+	found := c.pages.n + c.ignoredItems.n
+	if r.Format == ReportFormatV1 {
+		items = mergeByItem(items, c.captures.items)
+		found += c.captures.n
 	}
-	for i, ig := range r.Ignored {
-		if !knownReason(ig.Reason) {
-			add("ignored["+strconv.Itoa(i)+"].reason", "%q is not a reason a file is ignored for", ig.Reason)
-		}
-		sum.addIgnored(ig)
+	items = append(items, c.ignoredItems.items...)
+	if max := c.pages.max; max >= 0 && len(items) > max {
+		items = items[:max]
 	}
-	if i := firstUnsorted(r.Pages, func(a, b Entry) bool { return comparePaths(a.Path, b.Path) > 0 }); i > 0 {
-		add("pages["+strconv.Itoa(i)+"].path", "%q comes after %q: the pages are sorted by path", r.Pages[i].Path, r.Pages[i-1].Path)
+	out := &ReportCheck{More: found - len(items)}
+	for _, p := range items {
+		out.Problems = append(out.Problems, p.ReportProblem)
 	}
-	if i := firstUnsorted(r.Ignored, func(a, b Ignored) bool { return comparePaths(a.Path, b.Path) > 0 }); i > 0 {
-		add("ignored["+strconv.Itoa(i)+"].path", "%q comes after %q: ignored files are sorted by path", r.Ignored[i].Path, r.Ignored[i-1].Path)
+	add := func(path, format string, args ...any) {
+		out.Problems = append(out.Problems, ReportProblem{Path: path, Message: fmt.Sprintf(format, args...)})
 	}
-	checkTotals(r.Totals, sum, add)
+	out.Problems = append(append(out.Problems, c.pageOrder...), c.ignoredOrder...)
+	checkTotals(r.Totals, c.sum, add)
 	if !r.Interrupted {
 		var pages, ignored int
 		for _, in := range r.Inputs {
 			pages += in.Pages
 			ignored += in.Ignored
 		}
-		if len(r.Inputs) > 0 && (pages != len(r.Pages) || ignored != len(r.Ignored)) {
-			add("inputs", "%d pages and %d ignored files over the inputs, but the report lists %d and %d", pages, ignored, len(r.Pages), len(r.Ignored))
+		if len(r.Inputs) > 0 && (pages != c.nPages || ignored != c.nIgnored) {
+			add("inputs", "%d pages and %d ignored files over the inputs, but the report lists %d and %d", pages, ignored, c.nPages, c.nIgnored)
 		}
 	}
-	return out, nil
+	return out
+}
+
+// mergeByItem merges two lists of problems in item order, those of a
+// for an item before those of b.
+func mergeByItem(a, b []itemProblem) []itemProblem {
+	out := make([]itemProblem, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].item < a[0].item {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // checkEntry checks one page's entry.
@@ -164,17 +339,6 @@ func knownReason(reason string) bool {
 		return true
 	}
 	return false
-}
-
-// firstUnsorted is the index of the first element that after reports
-// out of order with the one before it, or -1.
-func firstUnsorted[T any](s []T, after func(prev, cur T) bool) int {
-	for i := 1; i < len(s); i++ {
-		if after(s[i-1], s[i]) {
-			return i
-		}
-	}
-	return -1
 }
 
 // isSHA256 reports whether s is a SHA-256 in lower-case hex.

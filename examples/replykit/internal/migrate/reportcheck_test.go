@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -139,4 +140,48 @@ func TestCheckReportWebArchive(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, problems, name)
 	}
+}
+
+// TestCheckReportFrom: the problems of items past MaxProblems are counted,
+// not listed, those of the report as a whole always are; JSON that is not
+// well formed is a *MalformedError.
+func TestCheckReportFrom(t *testing.T) {
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(sampleReport(t), &m))
+	pageOf(m, 0)["status"] = "great"
+	pageOf(m, 1)["status"] = "fine"
+	m["ignored"].([]any)[0].(map[string]any)["reason"] = "ugly"
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	tests := []struct {
+		max   int
+		paths []string
+		more  int
+	}{
+		{-1, []string{"pages[0].status", "pages[1].status", "ignored[0].reason", "totals.replies", "totals.ignoredBy"}, 0},
+		{0, []string{"pages[0].status", "pages[1].status", "ignored[0].reason", "totals.replies", "totals.ignoredBy"}, 0},
+		{2, []string{"pages[0].status", "pages[1].status", "totals.replies", "totals.ignoredBy"}, 1},
+		{1, []string{"pages[0].status", "totals.replies", "totals.ignoredBy"}, 2},
+	}
+	for _, tt := range tests {
+		got, err := CheckReportFrom(bytes.NewReader(data), CheckOptions{MaxProblems: tt.max})
+		require.NoError(t, err)
+		var paths []string
+		for _, p := range got.Problems {
+			paths = append(paths, p.Path)
+		}
+		assert.Equal(t, tt.paths, paths, "max %d", tt.max)
+		assert.Equal(t, tt.more, got.More, "max %d", tt.max)
+	}
+
+	for _, bad := range []string{string(data[:len(data)/2]), string(data) + " {}", `{"format": x}`} {
+		_, err := CheckReportFrom(strings.NewReader(bad), CheckOptions{})
+		var me *MalformedError
+		require.ErrorAs(t, err, &me)
+		assert.ErrorIs(t, err, ErrNotReport)
+		assert.Positive(t, me.Offset)
+	}
+	_, err = CheckReportFrom(strings.NewReader(`{"format": "replykit-migrate/v2", "pages": [{"path": "a", "colour": 1}]}`), CheckOptions{})
+	require.ErrorIs(t, err, ErrNotReport)
+	assert.ErrorContains(t, err, `pages[0]: json: unknown field "colour"`)
 }

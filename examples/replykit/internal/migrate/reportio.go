@@ -174,6 +174,69 @@ func skipValue(dec *json.Decoder) error {
 	return err
 }
 
+// streamReport reads a report's JSON object from dec in one pass, up to its
+// closing brace: the items of its "pages" and "ignored" lists are decoded
+// one at a time and given to page and ignored (a nil one skips its list
+// an item at a time), and the other keys are returned as the JSON of an
+// object whose lists are empty, so that no list is held whole.
+func streamReport(dec *json.Decoder, page func(*Entry) error, ignored func(*Ignored) error) ([]byte, error) {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("not a JSON object: %v", err)
+	}
+	head := map[string]json.RawMessage{}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := k.(string)
+		switch key {
+		case "pages":
+			err = eachItem(dec, key, page)
+		case "ignored":
+			err = eachItem(dec, key, ignored)
+		default:
+			var v json.RawMessage
+			err = dec.Decode(&v)
+			head[key] = v
+		}
+		if err != nil {
+			return nil, err
+		}
+		if key == "pages" || key == "ignored" {
+			head[key] = json.RawMessage("[]")
+		}
+	}
+	return json.Marshal(head)
+}
+
+// eachItem reads the list that is the next value of dec, the value of
+// key, an item at a time, and gives each to fn; a nil fn skips it, and
+// null is taken for an empty list.
+func eachItem[T any](dec *json.Decoder, key string, fn func(*T) error) error {
+	if fn == nil {
+		return skipValue(dec)
+	}
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return err
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("%q is not a list (near byte %d)", key, dec.InputOffset())
+	}
+	for i := 0; dec.More(); i++ {
+		var v T
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("%s[%d]: %w", key, i, err)
+		}
+		if err := fn(&v); err != nil {
+			return err
+		}
+	}
+	_, err = dec.Token()
+	return err
+}
+
 // writeReport writes rep to name, with the pages and ignored files that
 // pages and ignored give in order, as Marshal would write the report
 // holding them all, without holding them: to a temporary file, synced
