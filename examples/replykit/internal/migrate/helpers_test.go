@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -82,8 +83,13 @@ func counting(calls *atomic.Int64, conv Converter) Converter {
 
 // fakeOptions are the options of an engine test writing to out.
 func fakeOptions(out string, workers int) Options {
-	return Options{OutDir: out, Workers: workers, Convert: fakeConvert, Render: fakeRender, Classify: fakeClassify, FS: noSyncFS{}}
+	return Options{OutDir: out, Workers: workers, Convert: fakeConvert, Render: fakeRender, Classify: fakeClassify, FS: noSyncFS{},
+		MemEntries: *testMemEntries}
 }
+
+// testMemEntries runs every engine test with its report entries and
+// indexes on disk past a few: `go test -args -mementries 1` (CI does).
+var testMemEntries = flag.Int("mementries", 0, "Options.MemEntries of the engine's tests (1 puts nearly all a run remembers on disk)")
 
 // noSyncFS is the real file system without fsync: the tests look at what
 // a run leaves behind, not at what survives a power cut, and thousands of

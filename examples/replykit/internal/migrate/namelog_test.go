@@ -220,7 +220,7 @@ func TestRunRemovesItsNameLog(t *testing.T) {
 			} else {
 				require.ErrorIs(t, err, tt.err)
 			}
-			require.Len(t, seen, 1, "the run's log, while it runs")
+			require.NotEmpty(t, seen, "the run's log, while it runs (and its other scratch files, past MemEntries)")
 			for _, mode := range seen {
 				assert.Equal(t, fs.FileMode(0o600), mode)
 			}
