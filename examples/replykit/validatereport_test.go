@@ -49,6 +49,15 @@ func writeBigReport(tb testing.TB, name string, n int, change func(i int, e *mig
 	enc := json.NewEncoder(&item)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
+	writeItem := func(i int, v any) { // as the i-th item of a top-level list
+		item.Reset()
+		require.NoError(tb, enc.Encode(v))
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		w.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+	}
 	for i := range n {
 		e := migrate.Entry{
 			Path:   fmt.Sprintf("site/notices/2024/%07d.html", i),
@@ -62,23 +71,11 @@ func writeBigReport(tb testing.TB, name string, n int, change func(i int, e *mig
 		if change != nil {
 			change(i, &e)
 		}
-		item.Reset()
-		require.NoError(tb, enc.Encode(&e))
-		if i > 0 {
-			w.WriteString(",")
-		}
-		w.WriteString("\n    ")
-		w.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+		writeItem(i, &e)
 	}
 	w.WriteString("\n  ],\n  \"ignored\": [")
 	for i, ig := range ignored {
-		item.Reset()
-		require.NoError(tb, enc.Encode(&ig))
-		if i > 0 {
-			w.WriteString(",")
-		}
-		w.WriteString("\n    ")
-		w.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+		writeItem(i, &ig)
 	}
 	if len(ignored) > 0 {
 		w.WriteString("\n  ")
