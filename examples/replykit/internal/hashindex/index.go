@@ -50,6 +50,7 @@ type Index struct {
 	vals   []byte
 	runs   []*run // oldest first
 	block  []byte // a block read from a run
+	value  []byte // where Has reads a value it throws away
 	closed bool
 }
 
@@ -97,10 +98,10 @@ func (x *Index) Get(k Key, value []byte) (bool, error) {
 
 // Has reports whether k is in the index.
 func (x *Index) Has(k Key) (bool, error) {
-	if x.opts.ValueSize == 0 {
-		return x.Get(k, nil)
+	if cap(x.value) < x.opts.ValueSize {
+		x.value = make([]byte, x.opts.ValueSize)
 	}
-	return x.Get(k, make([]byte, x.opts.ValueSize))
+	return x.Get(k, x.value[:x.opts.ValueSize])
 }
 
 // Put sets the value of k, which is ValueSize bytes long.

@@ -128,8 +128,7 @@ type reportCheck struct {
 	pages, captures, ignoredItems problemList
 	sum                           Totals
 	nPages, nIgnored              int
-	prevPage, prevIgnored         string
-	pageOrder, ignoredOrder       []ReportProblem // the first item out of order, if any
+	pageOrder, ignoredOrder       pathOrder
 }
 
 // problemList holds the first max problems of items added, with the
@@ -170,13 +169,26 @@ func (c *reportCheck) page(e *Entry) error {
 	if e.Capture != nil && !e.Capture.IsZero() {
 		c.captures.add(i, at+".capture", "unknown key in a %s report", ReportFormatV1)
 	}
-	if i > 0 && c.pageOrder == nil && comparePaths(c.prevPage, e.Path) > 0 {
-		c.pageOrder = []ReportProblem{{Path: at + ".path", Message: fmt.Sprintf("%q comes after %q: the pages are sorted by path", e.Path, c.prevPage)}}
-	}
+	c.pageOrder.next(at, e.Path, "the pages")
 	c.sum.add(*e)
-	c.prevPage = e.Path
 	c.nPages++
 	return nil
+}
+
+// pathOrder checks that a list's paths come in order (comparePaths),
+// keeping the first that does not.
+type pathOrder struct {
+	prev string
+	seen bool
+	out  []ReportProblem
+}
+
+// next takes the path of the item at, of a list of what.
+func (o *pathOrder) next(at, path, what string) {
+	if o.seen && o.out == nil && comparePaths(o.prev, path) > 0 {
+		o.out = []ReportProblem{{Path: at + ".path", Message: fmt.Sprintf("%q comes after %q: %s are sorted by path", path, o.prev, what)}}
+	}
+	o.prev, o.seen = path, true
 }
 
 // ignored checks one ignored file's entry.
@@ -186,11 +198,8 @@ func (c *reportCheck) ignored(ig *Ignored) error {
 	if !knownReason(ig.Reason) {
 		c.ignoredItems.add(i, at+".reason", "%q is not a reason a file is ignored for", ig.Reason)
 	}
-	if i > 0 && c.ignoredOrder == nil && comparePaths(c.prevIgnored, ig.Path) > 0 {
-		c.ignoredOrder = []ReportProblem{{Path: at + ".path", Message: fmt.Sprintf("%q comes after %q: ignored files are sorted by path", ig.Path, c.prevIgnored)}}
-	}
+	c.ignoredOrder.next(at, ig.Path, "ignored files")
 	c.sum.addIgnored(*ig)
-	c.prevIgnored = ig.Path
 	c.nIgnored++
 	return nil
 }
@@ -221,7 +230,7 @@ func (c *reportCheck) result(r *Report) *ReportCheck {
 	add := func(path, format string, args ...any) {
 		out.Problems = append(out.Problems, ReportProblem{Path: path, Message: fmt.Sprintf(format, args...)})
 	}
-	out.Problems = append(append(out.Problems, c.pageOrder...), c.ignoredOrder...)
+	out.Problems = append(append(out.Problems, c.pageOrder.out...), c.ignoredOrder.out...)
 	checkTotals(r.Totals, c.sum, add)
 	if !r.Interrupted {
 		var pages, ignored int
