@@ -190,8 +190,10 @@ func joinBroken(a, b string) string {
 func (h *header) classify(text string, labelTitle *string) (field reply.Field, structured bool) {
 	if segs := scanLabels(unbracketLabels(text), headerLabels, false); segs != nil {
 		for _, sg := range segs {
+			// A line whose labels state the title among others is a
+			// title line: the reply's title is then stated by a line.
 			f := h.store(sg, labelTitle)
-			if field == reply.FieldNone {
+			if field == reply.FieldNone || f == reply.FieldTitle {
 				field = f
 			}
 		}
